@@ -1,0 +1,47 @@
+# RouterBench — two commands on a fresh Debian machine:
+#   make run    set up, build (release) and reproduce the built-in benchmark into results/
+#   make test   set up, build and run the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev
+SCALE ?= 1
+JOBS ?= $(shell nproc)
+RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
+
+.PHONY: all run test deps build release bench clean help
+
+all: test
+
+help:
+	@echo "make run    — set up, build (release), simulate → import → run → report into results/"
+	@echo "make test   — set up, build and run every test"
+	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
+
+## Debian system libraries, installed only when missing (apt-get needs root or sudo).
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+	@command -v $(SWIFT) >/dev/null || { echo "swift not found on PATH (Swift 6.1 or newer is required)"; exit 1; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product routerbench
+
+run: release
+	$(RELEASE_BIN) reproduce --scale $(SCALE) --out results --jobs $(JOBS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: release
+	bash benchmarks/run.sh
+
+clean:
+	rm -rf .build matrices/*.sqlite* work

@@ -1,0 +1,72 @@
+// swift-tools-version: 6.1
+// RouterBench — an offline benchmark harness for routing queries between (vision–language) models.
+import PackageDescription
+
+// MARK: - Shared settings
+
+/// Every target compiles in the Swift 6 language mode with strict concurrency, and with
+/// `MemberImportVisibility` so a file only sees members of modules it imports itself.
+let swiftSettings: [SwiftSetting] = [
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+// MARK: - Package
+
+let package = Package(
+  name: "RouterBench",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "routerbench", targets: ["routerbench"]),
+    .library(name: "RouterBenchKit", targets: ["BenchCore", "BenchStore", "LogImport", "Simulation",
+                                              "Learning", "CurveFit", "Routers", "Sweep", "Reports"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+  ],
+  targets: [
+    // MARK: System libraries (Debian packages; the Makefile installs them when missing)
+    .systemLibrary(name: "CCSV", path: "Sources/CCSV", providers: [.apt(["libcsv-dev"])]),
+    .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
+
+    // MARK: Layers (arrows point down only; see docs/architecture.md)
+    .target(name: "BenchCore", swiftSettings: swiftSettings),
+    .target(name: "BenchStore", dependencies: ["BenchCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+    .target(name: "LogImport", dependencies: ["BenchCore", "BenchStore", "CCSV", "Yams", "ZIPFoundation"],
+            swiftSettings: swiftSettings),
+    .target(name: "Simulation", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+    .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"], swiftSettings: swiftSettings),
+    .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
+    .target(name: "Routers", dependencies: ["BenchCore", "Learning"], swiftSettings: swiftSettings),
+    .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Learning"],
+            swiftSettings: swiftSettings),
+    .target(name: "Reports", dependencies: ["BenchCore", "BenchStore", "CurveFit"], swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "routerbench",
+      dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Learning", "CurveFit", "Routers",
+                     "Sweep", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings),
+
+    // MARK: Tests (Swift Testing)
+    .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "BenchStoreTests", dependencies: ["BenchStore", "BenchCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "LogImportTests", dependencies: ["LogImport", "BenchStore", "BenchCore", "Simulation"],
+                swiftSettings: swiftSettings),
+    .testTarget(name: "SimulationTests", dependencies: ["Simulation", "BenchCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "LearningTests", dependencies: ["Learning", "BenchCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "CurveFitTests", dependencies: ["CurveFit"], swiftSettings: swiftSettings),
+    .testTarget(name: "RoutersTests", dependencies: ["Routers", "Learning", "BenchCore"], swiftSettings: swiftSettings),
+    .testTarget(name: "SweepTests", dependencies: ["Sweep", "Routers", "BenchStore", "BenchCore"],
+                swiftSettings: swiftSettings),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit"],
+                swiftSettings: swiftSettings),
+    .testTarget(name: "EndToEndTests",
+                dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
+                               "Reports", "Routers"],
+                swiftSettings: swiftSettings),
+  ],
+  swiftLanguageModes: [.v6]
+)

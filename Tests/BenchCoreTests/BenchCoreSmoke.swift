@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct BenchCoreSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct BenchStoreSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct CurveFitSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct LearningSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct LogImportSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

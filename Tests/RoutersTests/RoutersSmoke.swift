@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct RoutersSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

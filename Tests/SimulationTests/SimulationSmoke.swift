@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct SimulationSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct SweepSmoke {
+  @Test func moduleLinks() { #expect(true) }
+}
