@@ -1,2 +1,0 @@
-// The BenchCore module. See docs/architecture.md for what it owns and may import.
-public enum BenchCoreModule { public static let name = "BenchCore" }

@@ -1,0 +1,62 @@
+/// The named splits of a benchmark.
+public enum SplitName: String, Sendable, Hashable, Codable, CaseIterable {
+  case train, dev, test
+}
+
+/// A benchmark in memory: N samples × K models of quality and cost, sample metadata, and the stored split.
+///
+/// Quality is a score in [0, 1] (partial credit kept); a sample counts as *correct* for a model when its score is
+/// at least `correctThreshold` (default 1.0). Cost is USD per sample.
+public struct Benchmark: Sendable {
+  public var name: String
+  public var datasets: [DatasetInfo]
+  public var models: [ModelInfo]
+  /// Sample ids ("<dataset>/<index>"), one per row.
+  public var sampleIDs: [String]
+  /// Index into `datasets` for each row.
+  public var sampleDataset: [Int32]
+  /// Model-independent input tokens per sample (prompt tokens + 256 per image).
+  public var inputTokens: [Int32]
+  /// N × K scores in [0, 1].
+  public var quality: Matrix<Float>
+  /// N × K USD per sample.
+  public var cost: Matrix<Double>
+  /// Row indices per split, each sorted ascending.
+  public var splits: [SplitName: [Int]]
+  public var correctThreshold: Float
+
+  public init(
+    name: String, datasets: [DatasetInfo], models: [ModelInfo], sampleIDs: [String], sampleDataset: [Int32],
+    inputTokens: [Int32], quality: Matrix<Float>, cost: Matrix<Double>, splits: [SplitName: [Int]] = [:],
+    correctThreshold: Float = 1.0
+  ) {
+    precondition(quality.rows == sampleIDs.count && cost.rows == sampleIDs.count)
+    precondition(quality.columns == models.count && cost.columns == models.count)
+    precondition(sampleDataset.count == sampleIDs.count && inputTokens.count == sampleIDs.count)
+    self.name = name
+    self.datasets = datasets
+    self.models = models
+    self.sampleIDs = sampleIDs
+    self.sampleDataset = sampleDataset
+    self.inputTokens = inputTokens
+    self.quality = quality
+    self.cost = cost
+    self.splits = splits
+    self.correctThreshold = correctThreshold
+  }
+
+  public var sampleCount: Int { sampleIDs.count }
+  public var modelCount: Int { models.count }
+
+  /// Whether model `m` answered row `i` correctly (score ≥ threshold).
+  @inlinable public func isCorrect(_ i: Int, _ m: Int) -> Bool { quality[i, m] >= correctThreshold }
+
+  /// Rows of a split; throws if the benchmark has no such split stored.
+  public func rows(of split: SplitName) throws(BenchCoreError) -> [Int] {
+    guard let r = splits[split] else { throw .missingSplit(split.rawValue) }
+    return r
+  }
+
+  /// Rank Score bounds: lowest and highest per-model average cost over **all** samples (VL-RouterBench §4.4).
+  public var costBounds: CostBounds { CostBounds(costs: cost, models: models.map(\.name)) }
+}
