@@ -197,10 +197,12 @@ public struct StoreTransaction {
     return out
   }
 
-  /// Inserts new samples and updates stored ones whose content differs; returns (inserted, updated).
-  /// The datasets must be stored already.
+  /// Inserts new samples and (unless `updateExisting` is false) updates stored ones whose content differs;
+  /// returns (inserted, updated). The datasets must be stored already.
   @discardableResult
-  public func upsertSamples(_ samples: [SampleRow]) throws -> (inserted: Int, updated: Int) {
+  public func upsertSamples(_ samples: [SampleRow], updateExisting: Bool = true) throws
+    -> (inserted: Int, updated: Int)
+  {
     var datasetIds: [String: Int64] = [:]
     for (id, info) in try datasets() { datasetIds[info.name] = id }
     let existing = try sampleIndex()
@@ -215,6 +217,7 @@ public struct StoreTransaction {
     defer { st.reset() }
     var inserted = 0, updated = 0
     for s in samples {
+      if !updateExisting, existing[s.key] != nil { continue }
       guard let d = datasetIds[s.dataset] else {
         throw fail(.notFound, "sample of an unknown dataset '\(s.dataset)'", table: "sample", key: s.key)
       }
@@ -285,6 +288,20 @@ public struct StoreTransaction {
         }
       }
     }
+  }
+
+  /// Re-derives every record's `correct` flag as `score ≥ threshold`.
+  public func recomputeCorrect(threshold: Float) throws {
+    try db.execute(sql: "UPDATE record SET correct = (score >= ?) WHERE correct IS NOT (score >= ?)",
+                   arguments: [Double(threshold), Double(threshold)])
+  }
+
+  /// Keys of stored samples that are not members of split `name`.
+  public func samplesOutsideSplit(_ name: String) throws -> [String] {
+    try String.fetchAll(db, sql: """
+      SELECT key FROM sample s WHERE NOT EXISTS (SELECT 1 FROM splitMember m WHERE m.splitName = ? AND m.sampleId = s.id)
+      ORDER BY id
+      """, arguments: [name])
   }
 
   // MARK: Completeness
