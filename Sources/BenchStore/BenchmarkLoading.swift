@@ -145,3 +145,19 @@ extension BenchStore {
     }
   }
 }
+
+extension BenchStore {
+  /// Every row of every table as text, sorted — a fingerprint of the database content for tests and checks
+  /// ("re-importing changes nothing", "a failed import leaves the file unchanged").
+  public func dump() throws(StoreError) -> [String: [String]] {
+    try read { db in
+      var out: [String: [String]] = [:]
+      for t in StoreTable.allCases {
+        out[t.rawValue] = try Row.fetchAll(db, sql: "SELECT * FROM \(t.rawValue)").map { row in
+          row.databaseValues.map(\.description).joined(separator: "|")
+        }.sorted()
+      }
+      return out
+    }
+  }
+}

@@ -6,7 +6,8 @@ public import Foundation
 /// `""`, CR and LF), a UTF-8 byte-order mark is skipped, CRLF / LF / CR line ends, blank lines ignored. Every cell
 /// is returned as text exactly as written (no trimming — libcsv's default space trimming is switched off).
 ///
-/// An unterminated quoted field at the end of the file is an error naming the row where it started.
+/// libcsv runs in strict mode: a quote inside an unquoted field, text after a closing quote, or a quoted field
+/// never closed is an error naming the row.
 public struct DelimitedTableReader: TableReader {
   public let delimiter: UInt8
   public let fileExtensions: Set<String>
@@ -37,7 +38,7 @@ public struct DelimitedTableReader: TableReader {
   public func read(_ url: URL, displayPath: String, header: ([String]) throws -> [Bool]?,
                    row: (TableRow) throws -> Void) throws -> TableReadResult {
     var parser = csv_parser()
-    guard csv_init(&parser, UInt8(CSV_STRICT_FINI)) == 0 else {
+    guard csv_init(&parser, UInt8(CSV_STRICT | CSV_STRICT_FINI)) == 0 else {
       throw ImportError(.unreadable, "libcsv could not allocate a parser", file: displayPath)
     }
     defer { csv_free(&parser) }
@@ -71,6 +72,7 @@ public struct DelimitedTableReader: TableReader {
     }
 
     func drain() throws {
+      guard !collector.rowEnds.isEmpty else { return }
       var start = 0
       for end in collector.rowEnds {
         rowNumber += 1
@@ -82,7 +84,8 @@ public struct DelimitedTableReader: TableReader {
         }
         start = end
       }
-      collector.cells.removeAll(keepingCapacity: true)
+      // Keep the cells of the row still being parsed (it continues in the next chunk).
+      collector.cells.removeSubrange(0..<start)
       collector.rowEnds.removeAll(keepingCapacity: true)
     }
 
@@ -99,7 +102,8 @@ public struct DelimitedTableReader: TableReader {
       }
       let parsed = csv_parse(&parser, data.baseAddress, data.count, onField, onRow, context)
       if parsed != data.count {
-        throw ImportError(.malformed, "cannot parse: \(String(cString: csv_strerror(csv_error(&parser))))",
+        throw ImportError(.malformed, "malformed quoting (a quote inside an unquoted field, or text after a "
+                            + "closing quote): \(String(cString: csv_strerror(csv_error(&parser))))",
                           file: displayPath, row: rowNumber + collector.rowEnds.count + 1)
       }
       try drain()

@@ -273,7 +273,12 @@ struct ImportRun {
 
     // Samples of datasets without a dataset file come from the prediction files (first seen wins).
     if !promptSamples.isEmpty {
-      try tx.upsertSamples(promptSamples, updateExisting: false)
+      let position = { (d: String) in catalogOrder[d] ?? Int.max }
+      let ordered = promptSamples.enumerated().sorted {
+        (position($0.element.dataset), $0.element.dataset, $0.offset)
+          < (position($1.element.dataset), $1.element.dataset, $1.offset)
+      }.map(\.element)
+      try tx.upsertSamples(ordered, updateExisting: false)
       storedSamples = try tx.sampleIndex()
     }
 

@@ -6,5 +6,5 @@ struct RouterBench: AsyncParsableCommand {
     commandName: "routerbench",
     abstract: "Offline benchmark harness for routing queries between vision–language models.",
     version: "0.1.0",
-    subcommands: [])
+    subcommands: [ImportCommand.self])
 }
