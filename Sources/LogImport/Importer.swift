@@ -77,6 +77,8 @@ public struct ImportSummary: Sendable {
   public var featureSets: [String] = []
   public var seconds = 0.0
   public var warnings: [String] = []
+  /// Wall time per import phase, in order (scan, datasets, groups, records, completeness, split, features, …).
+  public var phases: [(name: String, seconds: Double)] = []
   public var recordsPerSecond: Double { seconds > 0 ? Double(recordsImported) / seconds : 0 }
 }
 
@@ -105,8 +107,9 @@ public struct Importer: Sendable {
           return try run.execute()
         }
       }
-      summary.seconds = Double((clock.now - start).components.attoseconds) / 1e18
-        + Double((clock.now - start).components.seconds)
+      let d = clock.now - start
+      summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+      summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
       return summary
     } catch let e as ImportError {
       throw e
@@ -125,11 +128,21 @@ struct ImportRun {
   let progress: (ImportEvent) -> Void
   var summary = ImportSummary()
   let now = ISO8601DateFormatter().string(from: Date())
+  let clock = ContinuousClock()
+  var lastMark: ContinuousClock.Instant
+
+  mutating func mark(_ phase: String) {
+    let t = clock.now
+    let d = t - lastMark
+    summary.phases.append((phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+    lastMark = t
+  }
 
   init(options: ImportOptions, tx: StoreTransaction, progress: @escaping (ImportEvent) -> Void) {
     self.options = options
     self.tx = tx
     self.progress = progress
+    lastMark = clock.now
   }
 
   /// A parsed (model, dataset) group before sample ids are known.
@@ -179,6 +192,7 @@ struct ImportRun {
     let existing = try tx.importedFiles()
     var fileRecords: [ImportedFile] = []
 
+    mark("scan")
     // Prices.
     let pricingURL = options.pricing ?? existingFile(root.appendingPathComponent("pricing.yaml"))
     var prices: PriceTable
@@ -217,6 +231,7 @@ struct ImportRun {
       needsCostRecompute = true
     }
 
+    mark("prices, datasets, models")
     // Samples from LMUData dataset files.
     let datasetNames = Array(Set(layout.groups.map(\.dataset.name))).sorted {
       (catalogOrder[$0] ?? Int.max, $0) < (catalogOrder[$1] ?? Int.max, $1)
@@ -243,6 +258,7 @@ struct ImportRun {
     }
     if !lmuDefined.isEmpty { storedSamples = try tx.sampleIndex() }
 
+    mark("dataset files")
     // Prediction and judged files.
     var sources: [RecordSource] = []
     var parsed: [ParsedGroup] = []
@@ -271,6 +287,7 @@ struct ImportRun {
       parsed.append(group)
     }
 
+    mark("prediction and judged files")
     // Samples of datasets without a dataset file come from the prediction files (first seen wins).
     if !promptSamples.isEmpty {
       let position = { (d: String) in catalogOrder[d] ?? Int.max }
@@ -282,6 +299,7 @@ struct ImportRun {
       storedSamples = try tx.sampleIndex()
     }
 
+    mark("samples from predictions")
     // Records.
     var records: [RecordRow] = []
     records.reserveCapacity(parsed.reduce(0) { $0 + $1.rows.count })
@@ -302,6 +320,7 @@ struct ImportRun {
           source: group.source, sourceRow: r.sourceRow))
       }
     }
+    mark("records: build")
     try tx.writeRecords(records, sources: sources)
     summary.recordsImported = records.count
     if needsCostRecompute { try tx.recomputeCosts() }
@@ -310,9 +329,11 @@ struct ImportRun {
       try tx.recomputeCorrect(threshold: options.correctThreshold)
     }
 
+    mark("records")
     // The matrix must be complete.
     try applyMissingPolicy()
 
+    mark("completeness")
     // Default split.
     summary.splitStored = try tx.ensureDefaultSplit(seed: options.seed)
     let outside = try tx.samplesOutsideSplit(BenchStore.defaultSplitName)
@@ -323,12 +344,14 @@ struct ImportRun {
       progress(.note("warning: " + w))
     }
 
+    mark("split")
     // Feature files.
     let featureFiles = options.features.isEmpty ? defaultFeatureFiles(root) : options.features
     for url in featureFiles {
       try importFeatures(url, root: root, existing: existing, files: &fileRecords)
     }
 
+    mark("features")
     // Metadata.
     let simulation = existingFile(root.appendingPathComponent("simulation.json"))
     if let simulation {
@@ -344,6 +367,7 @@ struct ImportRun {
     try tx.setMetadata("imageTokens", "\(options.imageTokens)")
     for f in fileRecords { try tx.recordImportedFile(f) }
 
+    mark("metadata")
     summary.datasets = try tx.count(.dataset)
     summary.models = try tx.count(.model)
     summary.samples = try tx.count(.sample)
@@ -398,11 +422,18 @@ struct ImportRun {
   /// Whether a row of a circular-evaluation dataset (MMBench…) is a rotated copy (index ≥ 1,000,000); only
   /// the main rows are samples.
   static func isCircularCopy(dataset: String, index: String) -> Bool {
+    isCircular(dataset) && isCircularCopy(index: index)
+  }
+
+  /// Whether a dataset uses VLMEvalKit's circular evaluation (its name mentions MMBench, CCBench or circular).
+  static func isCircular(_ dataset: String) -> Bool {
     let n = dataset.lowercased()
-    guard n.contains("mmbench") || n.contains("ccbench") || n.contains("circular"), let i = Int(index) else {
-      return false
-    }
-    return i >= 1_000_000
+    return n.contains("mmbench") || n.contains("ccbench") || n.contains("circular")
+  }
+
+  /// Whether an index of a circular dataset is a rotated copy (≥ 1,000,000).
+  @inline(__always) static func isCircularCopy(index: String) -> Bool {
+    index.utf8.count >= 7 && (Int(index) ?? 0) >= 1_000_000
   }
 
   /// Checks a data row has as many cells as the header.
@@ -424,6 +455,7 @@ struct ImportRun {
     var seen: [String: Int] = [:]
     let counter = options.tokenCounter
     let imageTokens = options.imageTokens
+    let circular = ImportRun.isCircular(dataset)
     let result = try wrap(path) {
       try reader.read(url, displayPath: path, header: { cells in
         let h = TableHeader(cells, file: path)
@@ -434,7 +466,7 @@ struct ImportRun {
       }, row: { row in
         try ImportRun.checkWidth(row, header: width, file: path)
         let index = row[cols.index]
-        if ImportRun.isCircularCopy(dataset: dataset, index: index) { return }
+        if circular, ImportRun.isCircularCopy(index: index) { return }
         if let first = seen.updateValue(row.number, forKey: index) {
           throw ImportError(.duplicate, "index '\(index)' appears twice (first in row \(first))", file: path,
                             row: row.number, column: "index")
@@ -468,6 +500,7 @@ struct ImportRun {
     var prompts: [SampleRow] = []
     let rule = g.rule
     let dataset = g.dataset.name
+    let circular = ImportRun.isCircular(dataset)
     let counter = options.tokenCounter
     var scores: [String: (score: Float, row: Int32)] = [:]
     var scoreSource = Int32(sources.count)
@@ -498,7 +531,7 @@ struct ImportRun {
         }, row: { row in
           try ImportRun.checkWidth(row, header: width, file: judged.path)
           let index = row[indexColumn]
-          if ImportRun.isCircularCopy(dataset: dataset, index: index) { return }
+          if circular, ImportRun.isCircularCopy(index: index) { return }
           let s = try score(row, positions, file: judged.path)
           if let first = scores.updateValue((s, Int32(row.number)), forKey: index) {
             throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first.row))",
@@ -531,7 +564,7 @@ struct ImportRun {
       }, row: { row in
         try ImportRun.checkWidth(row, header: width, file: p.path)
         let index = row[cols.index]
-        if ImportRun.isCircularCopy(dataset: dataset, index: index) { return }
+        if circular, ImportRun.isCircularCopy(index: index) { return }
         if let first = seen.updateValue(row.number, forKey: index) {
           throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first))",
                             file: p.path, row: row.number, column: "index")
