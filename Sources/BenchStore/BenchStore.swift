@@ -82,6 +82,20 @@ public struct BenchStore: Sendable {
     }
   }
 
+  /// The asynchronous form of `transaction(_:)`: `body` runs on the database's writer queue (not on a
+  /// cooperative thread), so it may block waiting for work produced by other tasks.
+  public func transaction<T: Sendable>(_ body: @Sendable (inout StoreTransaction) throws -> T) async throws -> T {
+    let path = path
+    do {
+      return try await writer.write { db in
+        var tx = StoreTransaction(db: db, path: path)
+        return try body(&tx)
+      }
+    } catch let e as DatabaseError {
+      throw StoreError.wrap(e, path: path)
+    }
+  }
+
   /// Runs `body` with read access (a snapshot).
   func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
     do { return try writer.read(body) } catch { throw StoreError.wrap(error, path: path) }

@@ -161,3 +161,25 @@ extension BenchStore {
     }
   }
 }
+
+/// Where a record's score came from.
+public struct RecordProvenance: Sendable, Hashable {
+  /// Path relative to the import root.
+  public var file: String
+  /// Row in that file (header = row 1).
+  public var row: Int
+  public var sha256: String
+}
+
+extension BenchStore {
+  /// The provenance of the record of (sample `key`, model `model`), from the `recordSource` view.
+  public func provenance(sample key: String, model: String) throws(StoreError) -> RecordProvenance? {
+    try read { db in
+      try Row.fetchOne(db, sql: """
+        SELECT p.sourceFile, p.sourceRow, p.sourceSHA256 FROM recordSource p
+        JOIN sample s ON s.id = p.sampleId JOIN model m ON m.id = p.modelId
+        WHERE s.key = ? AND m.name = ?
+        """, arguments: [key, model]).map { RecordProvenance(file: $0[0], row: $0[1], sha256: $0[2]) }
+    }
+  }
+}

@@ -8,7 +8,7 @@ public struct SHA256: Sendable {
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
 
-  public init() { buffer.reserveCapacity(64) }
+  public init() {}
 
   /// Feeds bytes.
   public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -46,27 +46,36 @@ public struct SHA256: Sendable {
   public func finalize() -> [UInt8] {
     var copy = self
     let bitLength = length &* 8
-    var pad: [UInt8] = [0x80]
-    let afterPad = (Int(length % 64) + 1) % 64
-    pad += [UInt8](repeating: 0, count: afterPad <= 56 ? 56 - afterPad : 120 - afterPad)
-    for s in stride(from: 56, through: 0, by: -8) { pad.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(s))) }
-    let savedLength = copy.length
-    pad.withUnsafeBytes { copy.update($0) }
-    copy.length = savedLength
-    let words = [copy.h.0, copy.h.1, copy.h.2, copy.h.3, copy.h.4, copy.h.5, copy.h.6, copy.h.7]
-    return words.flatMap { w in [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: w >> UInt32($0)) } }
+    let r = buffer.count
+    let total = r + 9 <= 64 ? 64 : 128
+    var tail = [UInt8](repeating: 0, count: total)
+    for i in 0..<r { tail[i] = buffer[i] }
+    tail[r] = 0x80
+    for k in 0..<8 { tail[total - 1 - k] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * k)) }
+    tail.withUnsafeBytes { copy.compress($0.baseAddress!, blocks: total / 64) }
+    let (a, b, c, d, e, f, g, h) = copy.h
+    var out = [UInt8](repeating: 0, count: 32)
+    for (i, w) in [a, b, c, d, e, f, g, h].enumerated() {
+      out[4 * i] = UInt8(truncatingIfNeeded: w >> 24)
+      out[4 * i + 1] = UInt8(truncatingIfNeeded: w >> 16)
+      out[4 * i + 2] = UInt8(truncatingIfNeeded: w >> 8)
+      out[4 * i + 3] = UInt8(truncatingIfNeeded: w)
+    }
+    return out
   }
 
   /// The digest as 64 lower-case hex digits.
   public func hexDigest() -> String {
-    let digits = Array("0123456789abcdef".utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(64)
-    for b in finalize() {
-      out.append(digits[Int(b >> 4)])
-      out.append(digits[Int(b & 15)])
+    let digest = finalize()
+    return String(unsafeUninitializedCapacity: 64) { out in
+      let digits: StaticString = "0123456789abcdef"
+      let d = digits.utf8Start
+      for (i, b) in digest.enumerated() {
+        out[2 * i] = d[Int(b >> 4)]
+        out[2 * i + 1] = d[Int(b & 15)]
+      }
+      return 64
     }
-    return String(decoding: out, as: UTF8.self)
   }
 
   /// The hex digest of `bytes`.
@@ -91,26 +100,44 @@ public struct SHA256: Sendable {
 
   private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
     var (a0, b0, c0, d0, e0, f0, g0, h0) = h
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      SHA256.k.withUnsafeBufferPointer { k in
+    SHA256.k.withUnsafeBufferPointer { kp in
+      let k = kp.baseAddress!
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { wb in
+        let w = wb.baseAddress!
         for blk in 0..<blocks {
           let p = base + blk * 64
           for t in 0..<16 { w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
-          for t in 16..<64 {
-            let x = w[t - 15], y = w[t - 2]
-            let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
-            let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
-            w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-          }
           var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, hh = h0
-          for t in 0..<64 {
-            let s1 = SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)
-            let ch = (e & f) ^ (~e & g)
-            let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-            let s0 = SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
-            let t2 = s0 &+ maj
-            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+          // One round; the message schedule lives in a 16-word ring computed on the fly.
+          @inline(__always) func round(_ t: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                                       _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32) {
+            let wt: UInt32
+            if t < 16 {
+              wt = w[t]
+            } else {
+              let x = w[(t - 15) & 15], y = w[(t - 2) & 15]
+              let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
+              let s1 = SHA256.rotr(y, 17) ^ SHA256.rotr(y, 19) ^ (y >> 10)
+              wt = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
+              w[t & 15] = wt
+            }
+            let t1 = h &+ (SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)) &+ ((e & f) ^ (~e & g))
+              &+ k[t] &+ wt
+            let t2 = (SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            d = d &+ t1
+            h = t1 &+ t2
+          }
+          var t = 0
+          while t < 64 {
+            round(t, a, b, c, &d, e, f, g, &hh)
+            round(t + 1, hh, a, b, &c, d, e, f, &g)
+            round(t + 2, g, hh, a, &b, c, d, e, &f)
+            round(t + 3, f, g, hh, &a, b, c, d, &e)
+            round(t + 4, e, f, g, &hh, a, b, c, &d)
+            round(t + 5, d, e, f, &g, hh, a, b, &c)
+            round(t + 6, c, d, e, &f, g, hh, a, &b)
+            round(t + 7, b, c, d, &e, f, g, hh, &a)
+            t += 8
           }
           a0 = a0 &+ a; b0 = b0 &+ b; c0 = c0 &+ c; d0 = d0 &+ d
           e0 = e0 &+ e; f0 = f0 &+ f; g0 = g0 &+ g; h0 = h0 &+ hh

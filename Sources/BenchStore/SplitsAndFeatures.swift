@@ -14,11 +14,7 @@ extension StoreTransaction {
   public func storeSplit(name: String, seed: UInt64?, description: String = "",
                          parts: [SplitName: [String]]) throws {
     let index = try sampleIndex()
-    try db.execute(sql: "DELETE FROM split WHERE name = ?", arguments: [name])
-    try db.execute(sql: "INSERT INTO split(name, seed, description) VALUES (?, ?, ?)",
-                   arguments: [name, seed.map { Int64(bitPattern: $0) }, description])
-    let st = try RawStatement(db, "INSERT INTO splitMember(splitName, sampleId, part) VALUES (?, ?, ?)")
-    defer { st.reset() }
+    var ids: [SplitName: [Int64]] = [:]
     var seen: [String: SplitName] = [:]
     for part in SplitName.allCases {
       for key in parts[part] ?? [] {
@@ -30,8 +26,23 @@ extension StoreTransaction {
           throw StoreError(.invalidArgument, "sample is in both '\(other.rawValue)' and '\(part.rawValue)' of split '\(name)'",
                            path: path, table: "splitMember", key: key)
         }
+        ids[part, default: []].append(ref.id)
+      }
+    }
+    try storeSplit(name: name, seed: seed, description: description, sampleIds: ids)
+  }
+
+  /// Stores a split given as (distinct, stored) sample ids per part.
+  func storeSplit(name: String, seed: UInt64?, description: String, sampleIds: [SplitName: [Int64]]) throws {
+    try db.execute(sql: "DELETE FROM split WHERE name = ?", arguments: [name])
+    try db.execute(sql: "INSERT INTO split(name, seed, description) VALUES (?, ?, ?)",
+                   arguments: [name, seed.map { Int64(bitPattern: $0) }, description])
+    let st = try RawStatement(db, "INSERT INTO splitMember(splitName, sampleId, part) VALUES (?, ?, ?)")
+    defer { st.reset() }
+    for part in SplitName.allCases {
+      for id in sampleIds[part] ?? [] {
         st.bind(1, name)
-        st.bind(2, ref.id)
+        st.bind(2, id)
         st.bind(3, part.rawValue)
         try st.run()
       }
@@ -46,18 +57,20 @@ extension StoreTransaction {
     let datasets = try datasets()
     var position: [Int64: Int32] = [:]
     for (i, d) in datasets.enumerated() { position[d.id] = Int32(i) }
-    var keys: [String] = []
+    var ids: [Int64] = []
     var sampleDataset: [Int32] = []
-    for r in try Row.fetchAll(db, sql: "SELECT key, datasetId FROM sample ORDER BY id") {
-      keys.append(r[0])
-      sampleDataset.append(position[r[1]] ?? 0)
+    let st = try RawStatement(db, "SELECT id, datasetId FROM sample ORDER BY id")
+    while try st.step() {
+      ids.append(st.int64(0))
+      sampleDataset.append(position[st.int64(1)] ?? 0)
     }
+    st.reset()
     let rows = StratifiedSplit.make(sampleDataset: sampleDataset, datasetNames: datasets.map(\.info.name), seed: seed)
-    var parts: [SplitName: [String]] = [:]
-    for (part, idx) in rows { parts[part] = idx.map { keys[$0] } }
+    var parts: [SplitName: [Int64]] = [:]
+    for (part, idx) in rows { parts[part] = idx.map { ids[$0] } }
     try storeSplit(name: name, seed: seed,
                    description: "7:1:2 train/dev/test, stratified by dataset (StratifiedSplit), seed \(seed)",
-                   parts: parts)
+                   sampleIds: parts)
     return true
   }
 

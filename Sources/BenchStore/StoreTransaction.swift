@@ -60,14 +60,20 @@ public struct StoreTransaction {
     return out
   }
 
-  /// Records a file as imported. A row with the same path and hash is left untouched (importedAt included).
-  public func recordImportedFile(_ f: ImportedFile) throws {
+  /// Records a file as imported and returns its `importedFile.id`. A row with the same path keeps its id; it is
+  /// left untouched (importedAt included) when hash, kind and rows are equal.
+  @discardableResult
+  public func recordImportedFile(_ f: ImportedFile) throws -> Int64 {
     try db.execute(sql: """
       INSERT INTO importedFile(path, sha256, kind, rows, importedAt) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, kind = excluded.kind, rows = excluded.rows,
         importedAt = excluded.importedAt
       WHERE sha256 IS NOT excluded.sha256 OR kind IS NOT excluded.kind OR rows IS NOT excluded.rows
       """, arguments: [f.path, f.sha256, f.kind, f.rows, f.importedAt])
+    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM importedFile WHERE path = ?", arguments: [f.path]) else {
+      throw fail(.database, "importedFile row vanished", table: "importedFile", key: f.path)
+    }
+    return id
   }
 
   // MARK: Datasets and models
@@ -197,6 +203,45 @@ public struct StoreTransaction {
     return out
   }
 
+  /// Stored samples by dataset name, then by source index.
+  public func samplesByDataset() throws -> [String: [String: SampleRef]] {
+    let st = try RawStatement(db, """
+      SELECT d.name, s.sourceIndex, s.id, s.datasetId, s.inputTokens FROM sample s JOIN dataset d ON d.id = s.datasetId
+      """)
+    defer { st.reset() }
+    var out: [String: [String: SampleRef]] = [:]
+    while try st.step() {
+      out[st.text(0), default: [:]][st.text(1)] = SampleRef(id: st.int64(2), datasetId: st.int64(3),
+                                                            inputTokens: Int(st.int64(4)))
+    }
+    return out
+  }
+
+  /// Stored samples of one dataset by source index.
+  public func samples(ofDataset name: String) throws -> [String: SampleRef] {
+    let st = try RawStatement(db, """
+      SELECT s.sourceIndex, s.id, s.datasetId, s.inputTokens FROM sample s JOIN dataset d ON d.id = s.datasetId
+      WHERE d.name = ?
+      """)
+    defer { st.reset() }
+    st.bind(1, name)
+    var out: [String: SampleRef] = [:]
+    while try st.step() {
+      out[st.text(0)] = SampleRef(id: st.int64(1), datasetId: st.int64(2), inputTokens: Int(st.int64(3)))
+    }
+    return out
+  }
+
+  /// (model name, dataset name) pairs that have at least one record.
+  public func recordPairs() throws -> Set<[String]> {
+    var out = Set<[String]>()
+    for r in try Row.fetchAll(db, sql: """
+      SELECT m.name, d.name FROM (SELECT DISTINCT r.modelId, s.datasetId FROM record r JOIN sample s ON s.id = r.sampleId) x
+      JOIN model m ON m.id = x.modelId JOIN dataset d ON d.id = x.datasetId
+      """) { out.insert([r[0], r[1]]) }
+    return out
+  }
+
   /// Inserts new samples and (unless `updateExisting` is false) updates stored ones whose content differs;
   /// returns (inserted, updated). The datasets must be stored already.
   @discardableResult
@@ -205,7 +250,7 @@ public struct StoreTransaction {
   {
     var datasetIds: [String: Int64] = [:]
     for (id, info) in try datasets() { datasetIds[info.name] = id }
-    let existing = try sampleIndex()
+    let existing = try count(.sample) == 0 ? [:] : try sampleIndex()
     let st = try RawStatement(db, """
       INSERT INTO sample(datasetId, sourceIndex, key, prompt, imageRef, imageHash, inputTokens, category)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -244,49 +289,62 @@ public struct StoreTransaction {
       """, arguments: [modelId, datasetId]) ?? false
   }
 
-  /// Inserts records (replacing a stored record of the same (sample, model)), in (sample, model) order so that
-  /// SQLite appends to its B-tree. `sources[row.source]` is each record's provenance.
-  public func writeRecords(_ records: [RecordRow], sources: [RecordSource]) throws {
-    let order = records.indices.sorted {
-      let a = records[$0], b = records[$1]
-      return a.sampleId != b.sampleId ? a.sampleId < b.sampleId : a.modelId < b.modelId
+  /// Inserts records, replacing a stored record of the same (sample, model). Rows are written in
+  /// (sampleId, modelId) order — sorted here unless they already are — so SQLite appends to its B-tree.
+  public func writeRecords(_ records: [RecordRow]) throws {
+    var sorted = true
+    for i in records.indices.dropFirst() {
+      let a = records[i - 1], b = records[i]
+      if a.sampleId > b.sampleId || (a.sampleId == b.sampleId && a.modelId >= b.modelId) {
+        sorted = false
+        break
+      }
     }
-    // Nul-free UTF-8 copies of the source strings, bound without copying (they outlive every step).
-    let paths = sources.map { ContiguousArray($0.path.utf8CString.dropLast()) }
-    let hashes = sources.map { ContiguousArray($0.sha256.utf8CString.dropLast()) }
-    let st = try RawStatement(db, """
-      INSERT INTO record(sampleId, modelId, score, correct, outputTokens, tokensEstimated, costUSD, latencySeconds,
-                         metrics, sourceFile, sourceRow, sourceSHA256)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT(sampleId, modelId) DO UPDATE SET score = excluded.score, correct = excluded.correct,
+    let ordered = sorted ? records : records.sorted {
+      $0.sampleId != $1.sampleId ? $0.sampleId < $1.sampleId : $0.modelId < $1.modelId
+    }
+    // Multi-row INSERTs (64 rows per statement) cut the per-statement VDBE overhead.
+    let columns = "sampleId, modelId, score, correct, outputTokens, tokensEstimated, costUSD, latencySeconds, metrics, "
+      + "sourceFileId, sourceRow"
+    let upsert = """
+       ON CONFLICT(sampleId, modelId) DO UPDATE SET score = excluded.score, correct = excluded.correct,
         outputTokens = excluded.outputTokens, tokensEstimated = excluded.tokensEstimated, costUSD = excluded.costUSD,
-        latencySeconds = excluded.latencySeconds, metrics = excluded.metrics, sourceFile = excluded.sourceFile,
-        sourceRow = excluded.sourceRow, sourceSHA256 = excluded.sourceSHA256
-      """)
-    defer { st.reset() }
-    for i in order {
-      let r = records[i]
-      guard r.score >= 0, r.score <= 1, r.score.isFinite else {
-        throw fail(.invalidArgument, "score \(r.score) is outside [0, 1]", table: "record")
-      }
-      st.bind(1, r.sampleId)
-      st.bind(2, r.modelId)
-      st.bind(3, Double(r.score))
-      st.bind(4, r.correct ? 1 : 0)
-      st.bind(5, Int(r.outputTokens))
-      st.bind(6, r.tokensEstimated ? 1 : 0)
-      st.bind(7, r.costUSD)
-      st.bind(8, r.latencySeconds)
-      st.bind(9, r.metricsJSON)
-      st.bind(11, Int(r.sourceRow))
-      let s = Int(r.source)
-      try paths[s].withUnsafeBufferPointer { p in
-        try hashes[s].withUnsafeBufferPointer { h in
-          st.bindStatic(10, p)
-          st.bindStatic(12, h)
-          try st.run()
+        latencySeconds = excluded.latencySeconds, metrics = excluded.metrics, sourceFileId = excluded.sourceFileId,
+        sourceRow = excluded.sourceRow
+      """
+    func statement(rows: Int) throws -> RawStatement {
+      let one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      return try RawStatement(db, "INSERT INTO record(\(columns)) VALUES "
+                                + Array(repeating: one, count: rows).joined(separator: ", ") + upsert)
+    }
+    let batch = 64
+    let full = try statement(rows: batch)
+    defer { full.reset() }
+    var start = 0
+    while start < ordered.count {
+      let n = min(batch, ordered.count - start)
+      let st = n == batch ? full : try statement(rows: n)
+      for k in 0..<n {
+        let r = ordered[start + k]
+        guard r.score >= 0, r.score <= 1, r.score.isFinite else {
+          throw fail(.invalidArgument, "score \(r.score) is outside [0, 1]", table: "record")
         }
+        let b = Int32(k * 11)
+        st.bind(b + 1, r.sampleId)
+        st.bind(b + 2, r.modelId)
+        st.bind(b + 3, Double(r.score))
+        st.bind(b + 4, r.correct ? 1 : 0)
+        st.bind(b + 5, Int(r.outputTokens))
+        st.bind(b + 6, r.tokensEstimated ? 1 : 0)
+        st.bind(b + 7, r.costUSD)
+        st.bind(b + 8, r.latencySeconds)
+        st.bind(b + 9, r.metricsJSON)
+        st.bind(b + 10, r.sourceFileId)
+        st.bind(b + 11, Int(r.sourceRow))
       }
+      try st.run()
+      if n != batch { st.reset() }
+      start += n
     }
   }
 
@@ -309,6 +367,15 @@ public struct StoreTransaction {
   /// The (model, dataset) pairs whose records do not cover every stored sample of the dataset, with up to
   /// `examples` missing sample keys each. Empty when the matrix is complete.
   public func missingCells(examples: Int = 5) throws -> [MissingCells] {
+    // Fast path: the (sample, model) key is unique and every key names a stored sample, so the matrix is
+    // complete iff every model has as many records as there are samples.
+    let samples = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sample") ?? 0
+    let modelCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM model") ?? 0
+    var perModel: [Int] = []
+    let quick = try RawStatement(db, "SELECT COUNT(*) FROM record GROUP BY modelId")
+    while try quick.step() { perModel.append(Int(quick.int64(0))) }
+    quick.reset()
+    if perModel.count == modelCount, perModel.allSatisfy({ $0 == samples }) { return [] }
     var expected: [Int64: Int] = [:]
     for r in try Row.fetchAll(db, sql: "SELECT datasetId, COUNT(*) FROM sample GROUP BY datasetId") {
       expected[r[0]] = r[1]

@@ -81,17 +81,8 @@ public struct SampleRef: Sendable, Hashable {
   public var inputTokens: Int
 }
 
-/// Where a record came from: the file (relative path) and its SHA-256.
-public struct RecordSource: Sendable, Hashable {
-  public var path: String
-  public var sha256: String
-  public init(path: String, sha256: String) {
-    self.path = path
-    self.sha256 = sha256
-  }
-}
-
-/// One (sample, model) cell to store. `source` indexes the `sources` array passed with it.
+/// One (sample, model) cell to store. `sourceFileId` is the `importedFile` row of the file that gave the score
+/// (from `StoreTransaction.recordImportedFile`).
 public struct RecordRow: Sendable, Hashable {
   public var sampleId: Int64
   public var modelId: Int64
@@ -104,13 +95,13 @@ public struct RecordRow: Sendable, Hashable {
   public var latencySeconds: Double?
   /// A JSON object of extra metrics, or `nil`.
   public var metricsJSON: String?
-  public var source: Int32
+  public var sourceFileId: Int64
   /// Row number in the source file (header = row 1).
   public var sourceRow: Int32
 
   public init(sampleId: Int64, modelId: Int64, score: Float, correct: Bool, outputTokens: Int32,
               tokensEstimated: Bool, costUSD: Double, latencySeconds: Double? = nil, metricsJSON: String? = nil,
-              source: Int32, sourceRow: Int32) {
+              sourceFileId: Int64, sourceRow: Int32) {
     self.sampleId = sampleId
     self.modelId = modelId
     self.score = score
@@ -120,7 +111,7 @@ public struct RecordRow: Sendable, Hashable {
     self.costUSD = costUSD
     self.latencySeconds = latencySeconds
     self.metricsJSON = metricsJSON
-    self.source = source
+    self.sourceFileId = sourceFileId
     self.sourceRow = sourceRow
   }
 }

@@ -112,25 +112,42 @@ public struct DatasetRules: Sendable {
 // MARK: - Value parsing
 
 enum CellValue {
-  /// `True`/`False` (any case), `1`/`0`, `1.0`/`0.0`.
+  /// `True`/`False` (any case), `1`/`0`, `1.0`/`0.0`, surrounding spaces allowed.
   static func bool(_ s: String) -> Bool? {
-    let t = s.trimmingCharacters(in: .whitespaces)
-    switch t.lowercased() {
+    switch s {  // the common spellings, without allocating
+    case "True", "1", "true", "1.0": return true
+    case "False", "0", "false", "0.0": return false
+    default: break
+    }
+    switch trimmed(s).lowercased() {
     case "true", "1", "1.0": return true
     case "false", "0", "0.0": return false
     default: return nil
     }
   }
 
-  /// A finite number, or `True`/`False` as 1/0.
+  /// A finite number, or `True`/`False` as 1/0; surrounding spaces allowed.
   static func number(_ s: String) -> Double? {
-    let t = s.trimmingCharacters(in: .whitespaces)
+    switch s {
+    case "1", "1.0": return 1
+    case "0", "0.0": return 0
+    default: break
+    }
+    let t = trimmed(s)
     if let v = Double(t), v.isFinite { return v }
     switch t.lowercased() {
     case "true": return 1
     case "false": return 0
     default: return nil
     }
+  }
+
+  /// `s` without leading / trailing ASCII spaces and tabs.
+  static func trimmed(_ s: String) -> Substring {
+    var sub = Substring(s)
+    while let c = sub.first, c == " " || c == "\t" { sub.removeFirst() }
+    while let c = sub.last, c == " " || c == "\t" { sub.removeLast() }
+    return sub
   }
 
   static func unitScore(_ s: String, column: Int, name: String) throws(RuleFailure) -> Float {
@@ -244,7 +261,7 @@ public struct ExtractedAnswerRule: DatasetRule {
      RuleColumn("question_type", required: false)]
   }
   public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
-    let res = (row[0] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let res = row[0] ?? ""
     if Self.same(res, row[1] ?? "") { return 1 }
     if let option = row[2], row[3] == nil || row[3] == "multi_choice", !option.isEmpty, Self.same(res, option) {
       return 1

@@ -79,11 +79,20 @@ public struct ImportSummary: Sendable {
   public var warnings: [String] = []
   /// Wall time per import phase, in order (scan, datasets, groups, records, completeness, split, features, …).
   public var phases: [(name: String, seconds: Double)] = []
+  /// CPU seconds of the whole process (all threads) during the import, and per phase (same order as `phases`,
+  /// without the final commit).
+  public var cpuSeconds = 0.0
+  /// Seconds the writer spent waiting for parsers (part of the pipelined phase).
+  public var writerWaitSeconds = 0.0
+  public var phaseCPUSeconds: [Double] = []
   public var recordsPerSecond: Double { seconds > 0 ? Double(recordsImported) / seconds : 0 }
 }
 
 /// Imports VLMEvalKit-style logs into a `BenchStore` — atomically (one transaction) and idempotently (files
 /// already imported with the same SHA-256 are skipped). See docs/importing.md.
+///
+/// Files are parsed in parallel (one task per file group, as many at once as there are cores), then everything
+/// is written in one transaction.
 public struct Importer: Sendable {
   public var options: ImportOptions
 
@@ -95,21 +104,89 @@ public struct Importer: Sendable {
                                "MathVerse_MINI_Vision_Intensive", "MathVerse_MINI_Text_Lite",
                                "MathVerse_MINI_Text_Dominant", "MMBench_DEV_EN", "MMBench_TEST_EN_V11"]
 
-  public func run(into store: BenchStore, progress: (ImportEvent) -> Void = { _ in }) throws(ImportError)
-    -> ImportSummary
+  /// Imports. `progress` is called from the parsing loop and from the writer (possibly on other threads).
+  ///
+  /// Files are parsed by parallel tasks while the writer — one transaction on the database's writer queue —
+  /// consumes them dataset by dataset (in dataset order, so sample ids and record keys grow monotonically).
+  /// Any error, from a parser or from the writer, rolls the transaction back.
+  public func run(into store: BenchStore, progress: @escaping @Sendable (ImportEvent) -> Void = { _ in })
+    async throws(ImportError) -> ImportSummary
   {
     let clock = ContinuousClock()
     let start = clock.now
+    let cpuStart = PhaseClock.processCPU()
     do {
-      var summary = try withoutActuallyEscaping(progress) { progress in
-        try store.transaction { tx in
-          var run = ImportRun(options: options, tx: tx, progress: progress)
-          return try run.execute()
+      var phases = PhaseClock()
+      // 1. What is there (no database access).
+      let plan = try ImportPlan(options: options)
+      for w in plan.warnings { progress(.note("warning: " + w)) }
+      phases.mark("scan")
+
+      // 2. What the database already holds.
+      let snapshot = try await store.transaction { tx in
+        (try tx.importedFiles(), try tx.recordPairs(), Set(try tx.samplesByDataset().keys))
+      }
+      let ctx = ParseContext(readers: options.readers, counter: options.tokenCounter, imageTokens: options.imageTokens,
+                             now: plan.now, existing: snapshot.0, pairsWithRecords: snapshot.1,
+                             datasetsWithFile: Set(plan.datasetFiles.map(\.name)))
+      var readDatasets = Set<String>()
+      for d in plan.datasetFiles {
+        if let before = snapshot.0[d.path], snapshot.2.contains(d.name),
+           try sha256(ofFile: d.url, displayPath: d.path).hex == before.sha256 { continue }
+        readDatasets.insert(d.name)
+      }
+      let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets)
+      phases.mark("snapshot")
+
+      // 3. Parse (tasks) and write (the transaction) at the same time.
+      let channel = ParseChannel()
+      let options = options
+      let writerPhases = phases
+      async let written: ImportSummary = store.transaction { tx in
+        var writer = ImportWriter(options: options, plan: plan, tx: tx, progress: progress, phases: writerPhases)
+        do {
+          return try writer.write(schedule: schedule, channel: channel, snapshot: snapshot.0)
+        } catch {
+          channel.cancel()
+          throw error
         }
       }
+      do {
+        try await withThrowingTaskGroup(of: (Int, ParseResult).self) { tasks in
+          var next = 0
+          var done = 0
+          let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
+          let jobs = schedule.jobs
+          while next < min(width, jobs.count) {
+            let (i, job) = (next, jobs[next])
+            next += 1
+            tasks.addTask { (i, try job.run(ctx)) }
+          }
+          while let (i, result) = try await tasks.next() {
+            if case .group(let g) = result {
+              done += 1
+              progress(.group(index: done, total: plan.groups.count, model: g.model, dataset: g.dataset,
+                              records: g.rows.count, skipped: g.skipped))
+            }
+            channel.put(i, result)
+            if next < jobs.count, !channel.isCancelled {
+              let (j, job) = (next, jobs[next])
+              next += 1
+              tasks.addTask { (j, try job.run(ctx)) }
+            }
+          }
+        }
+      } catch {
+        channel.fail(error)
+        _ = try? await written
+        throw error
+      }
+      var summary = try await written
+      summary.warnings = plan.warnings + summary.warnings
       let d = clock.now - start
       summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
       summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
+      summary.cpuSeconds = PhaseClock.processCPU() - cpuStart
       return summary
     } catch let e as ImportError {
       throw e
@@ -121,558 +198,229 @@ public struct Importer: Sendable {
   }
 }
 
-/// One import, inside its transaction.
-struct ImportRun {
-  let options: ImportOptions
-  let tx: StoreTransaction
-  let progress: (ImportEvent) -> Void
-  var summary = ImportSummary()
-  let now = ISO8601DateFormatter().string(from: Date())
+/// The parse jobs in the order the writer consumes them: per dataset (in position order) its dataset file (when
+/// it must be read), then its (model, dataset) groups.
+struct ParseSchedule: Sendable {
+  struct Dataset: Sendable {
+    var name: String
+    var info: DatasetInfo
+    /// Job index of the dataset file, when it is read.
+    var fileJob: Int?
+    /// Job indices of the groups.
+    var groupJobs: [Int]
+  }
+  var jobs: [ParseJob] = []
+  var datasets: [Dataset] = []
+
+  init(plan: ImportPlan, readDatasets: Set<String>) {
+    var order: [String] = []
+    var info: [String: DatasetInfo] = [:]
+    for g in plan.groups where info[g.dataset.name] == nil {
+      order.append(g.dataset.name)
+      info[g.dataset.name] = g.dataset
+    }
+    for name in order {
+      var d = Dataset(name: name, info: info[name]!, fileJob: nil, groupJobs: [])
+      if readDatasets.contains(name), let f = plan.datasetFiles.first(where: { $0.name == name }) {
+        d.fileJob = jobs.count
+        jobs.append(.dataset(f))
+      }
+      for g in plan.groups where g.dataset.name == name {
+        d.groupJobs.append(jobs.count)
+        jobs.append(.group(g))
+      }
+      datasets.append(d)
+    }
+  }
+}
+
+/// Hands parse results from the parsing tasks to the writer, which runs synchronously on the database's writer
+/// queue and blocks until the result it needs next has arrived.
+///
+/// `@unchecked Sendable`: every stored property is only accessed with `condition` locked. A condition variable
+/// (not a task-group result) is needed because the consumer is a synchronous GRDB transaction.
+final class ParseChannel: @unchecked Sendable {
+  private let condition = NSCondition()
+  private var results: [Int: ParseResult] = [:]
+  private var failure: (any Error)?
+  private var cancelled = false
+
+  func put(_ job: Int, _ result: ParseResult) {
+    condition.lock()
+    results[job] = result
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// A parser failed: the writer's next `take` throws this error.
+  func fail(_ error: any Error) {
+    condition.lock()
+    if failure == nil { failure = error }
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// The writer gave up: parsing stops scheduling new jobs.
+  func cancel() {
+    condition.lock()
+    cancelled = true
+    condition.unlock()
+  }
+
+  var isCancelled: Bool {
+    condition.lock()
+    defer { condition.unlock() }
+    return cancelled
+  }
+
+  /// Waits for (and removes) the result of `job`; returns the seconds spent waiting.
+  func take(_ job: Int) throws -> (ParseResult, waited: Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    condition.lock()
+    defer { condition.unlock() }
+    while true {
+      if let failure { throw failure }
+      if let r = results.removeValue(forKey: job) {
+        let d = clock.now - start
+        return (r, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+      }
+      condition.wait()
+    }
+  }
+}
+
+/// Wall time (and process CPU time) per phase.
+struct PhaseClock {
   let clock = ContinuousClock()
-  var lastMark: ContinuousClock.Instant
-
-  mutating func mark(_ phase: String) {
+  var last: ContinuousClock.Instant
+  var lastCPU: Double
+  var phases: [(name: String, seconds: Double)] = []
+  /// Process CPU seconds (all threads) per phase, in the order of `phases`.
+  var cpu: [Double] = []
+  init() {
+    last = clock.now
+    lastCPU = Self.processCPU()
+  }
+  mutating func mark(_ name: String) {
     let t = clock.now
-    let d = t - lastMark
-    summary.phases.append((phase, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
-    lastMark = t
+    let d = t - last
+    phases.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+    let c = Self.processCPU()
+    cpu.append(c - lastCPU)
+    last = t
+    lastCPU = c
+  }
+  static func processCPU() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+  }
+}
+
+/// A parse task.
+enum ParseJob: Sendable {
+  case dataset(ImportPlan.DatasetFile)
+  case group(FileGroup)
+
+  func run(_ ctx: ParseContext) throws -> ParseResult {
+    switch self {
+    case .dataset(let d): .dataset(try GroupParser.readDataset(d.url, path: d.path, dataset: d.name, ctx))
+    case .group(let g): .group(try GroupParser.readGroup(g, ctx))
+    }
+  }
+}
+
+enum ParseResult: Sendable {
+  case dataset(ParsedDataset)
+  case group(ParsedGroup)
+}
+
+/// Where everything is: the scanned work directory, the price table, dataset and feature files, simulation.json.
+struct ImportPlan: Sendable {
+  struct DatasetFile: Sendable {
+    var name: String
+    var url: URL
+    var path: String
   }
 
-  init(options: ImportOptions, tx: StoreTransaction, progress: @escaping (ImportEvent) -> Void) {
-    self.options = options
-    self.tx = tx
-    self.progress = progress
-    lastMark = clock.now
-  }
+  var root: URL
+  var groups: [FileGroup]
+  var warnings: [String]
+  var prices: PriceTable
+  var pricingFile: ImportedFile?
+  var datasetFiles: [DatasetFile]
+  var featureFiles: [URL]
+  var simulation: URL?
+  /// Dataset positions (catalog order; others after).
+  var position: [String: Int]
+  let now = ISO8601DateFormatter().string(from: Date())
 
-  /// A parsed (model, dataset) group before sample ids are known.
-  struct ParsedGroup {
-    var model: String
-    var dataset: String
-    var rows: [ParsedRow]
-    var source: Int32
-    /// Samples seen in the prediction file (only for datasets without a dataset file).
-    var prompts: [SampleRow]
-  }
-  struct ParsedRow {
-    var index: String
-    var score: Float
-    var outputTokens: Int32
-    var sourceRow: Int32
-    /// The prediction file's row, for messages.
-    var predictionRow: Int32
-    var predictionFile: Int32
-  }
-
-  mutating func execute() throws -> ImportSummary {
-    let root = options.root.standardizedFileURL
+  init(options: ImportOptions) throws(ImportError) {
+    root = options.root.standardizedFileURL
     var known: [String: DatasetInfo] = [:]
     for d in options.datasets { known[d.name] = d }
-    let lmuDir = options.lmuData ?? existingDirectory(root.appendingPathComponent("LMUData"))
-    if let lmuDir {
-      for name in (try? FileManager.default.contentsOfDirectory(atPath: lmuDir.path)) ?? [] where name.hasSuffix(".tsv") {
-        let stem = String(name.dropLast(4))
-        if known[stem] == nil {
-          known[stem] = DatasetInfo(name: stem, displayName: stem, group: .other, answerType: .unknown)
-        }
-      }
+    let lmuDir = options.lmuData ?? Self.directory(root.appendingPathComponent("LMUData"))
+    let lmuNames = lmuDir.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
+    for name in lmuNames where name.hasSuffix(".tsv") {
+      let stem = String(name.dropLast(4))
+      if known[stem] == nil { known[stem] = DatasetInfo(name: stem, displayName: stem, group: .other, answerType: .unknown) }
     }
     for s in Importer.shadowDatasets where known[s] == nil {
       known[s] = DatasetInfo(name: s, displayName: s, group: .other, answerType: .unknown)
     }
-    let scanner = WorkDirectoryScanner(knownDatasets: known, rules: options.rules, readers: options.readers)
-    let layout = try scanner.scan(root: root)
-    summary.warnings += layout.warnings
-    for w in layout.warnings { progress(.note("warning: " + w)) }
+    let layout = try WorkDirectoryScanner(knownDatasets: known, rules: options.rules, readers: options.readers)
+      .scan(root: root)
     guard !layout.groups.isEmpty else {
       throw ImportError(.usage, "no prediction files (work_dir/<model>/T<date>_G<hex>/<model>_<dataset>.tsv) found",
                         file: root.path)
     }
-    let lmuDirectory = lmuDir
-    let existing = try tx.importedFiles()
-    var fileRecords: [ImportedFile] = []
+    warnings = layout.warnings
+    var position: [String: Int] = [:]
+    for (i, d) in options.datasets.enumerated() where position[d.name] == nil { position[d.name] = i }
+    var extra = 1000
+    for name in Set(layout.groups.map(\.dataset.name)).sorted() where position[name] == nil {
+      position[name] = extra
+      extra += 1
+    }
+    self.position = position
+    // Dataset-major order: sample ids follow dataset positions, records append to the B-tree.
+    groups = layout.groups.sorted { (position[$0.dataset.name]!, $0.model) < (position[$1.dataset.name]!, $1.model) }
 
-    mark("scan")
     // Prices.
-    let pricingURL = options.pricing ?? existingFile(root.appendingPathComponent("pricing.yaml"))
-    var prices: PriceTable
-    if let pricingURL {
-      let path = WorkDirectoryScanner.relative(pricingURL, to: root)
-      prices = try PricingFile.read(pricingURL, path: path)
-      let (sha, _) = try sha256(ofFile: pricingURL, displayPath: path)
-      fileRecords.append(ImportedFile(path: path, sha256: sha, kind: "pricing", rows: prices.prices.count, importedAt: now))
+    if let url = options.pricing ?? Self.file(root.appendingPathComponent("pricing.yaml")) {
+      let path = WorkDirectoryScanner.relative(url, to: root)
+      prices = try PricingFile.read(url, path: path)
+      let (sha, _) = try sha256(ofFile: url, displayPath: path)
+      pricingFile = ImportedFile(path: path, sha256: sha, kind: "pricing", rows: prices.prices.count, importedAt: now)
     } else {
       prices = PricingFile.catalog
     }
-    let modelNames = Array(Set(layout.groups.map(\.model))).sorted()
-    for m in modelNames where prices.prices[m] == nil {
+    for m in Set(groups.map(\.model)).sorted() where prices.prices[m] == nil {
       throw ImportError(.missingPrice, "model \(m) has no price (priced models: "
                           + prices.prices.keys.sorted().joined(separator: ", ") + ")",
                         file: prices.source ?? "pricing", column: "models.\(m)")
     }
 
-    // Datasets and models.
-    let catalogOrder = Dictionary(options.datasets.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let storedDatasets = try tx.datasets()
-    var datasetIds: [String: Int64] = [:]
-    for (id, info) in storedDatasets { datasetIds[info.name] = id }
-    var nextPosition = 1000 + storedDatasets.count
-    for g in layout.groups where datasetIds[g.dataset.name] == nil {
-      let position = catalogOrder[g.dataset.name] ?? { nextPosition += 1; return nextPosition }()
-      datasetIds[g.dataset.name] = try tx.ensureDataset(g.dataset, position: position)
-    }
-    var modelIds: [String: Int64] = [:]
-    for m in modelNames {
-      modelIds[m] = try tx.ensureModel(VLRouterBenchCatalog.model(named: m) ?? ModelInfo(name: m, displayName: m))
-    }
-    let recordsBefore = try tx.count(.record)
-    var needsCostRecompute = false
-    if case .activated = try tx.activatePriceTable(prices, createdAt: now), recordsBefore > 0 {
-      needsCostRecompute = true
-    }
-
-    mark("prices, datasets, models")
-    // Samples from LMUData dataset files.
-    let datasetNames = Array(Set(layout.groups.map(\.dataset.name))).sorted {
-      (catalogOrder[$0] ?? Int.max, $0) < (catalogOrder[$1] ?? Int.max, $1)
-    }
-    var lmuDefined = Set<String>()
-    var storedSamples = try tx.sampleIndex()
-    let datasetsWithSamples = Set(storedSamples.values.map(\.datasetId))
-    for name in datasetNames {
-      guard let lmuDirectory else { break }
-      let url = lmuDirectory.appendingPathComponent(name + ".tsv")
-      guard existingFile(url) != nil else { continue }
-      lmuDefined.insert(name)
-      let path = WorkDirectoryScanner.relative(url, to: root)
-      if let before = existing[path], datasetsWithSamples.contains(datasetIds[name]!),
-         try sha256(ofFile: url, displayPath: path).hex == before.sha256 {
-        continue
-      }
-      let (samples, result) = try readDatasetFile(url, path: path, dataset: name)
-      let (_, updated) = try tx.upsertSamples(samples)
-      if updated > 0 { needsCostRecompute = true }
-      fileRecords.append(ImportedFile(path: path, sha256: result.sha256, kind: "dataset", rows: result.rows, importedAt: now))
-      summary.filesRead += 1
-      progress(.note("\(path): \(samples.count) samples"))
-    }
-    if !lmuDefined.isEmpty { storedSamples = try tx.sampleIndex() }
-
-    mark("dataset files")
-    // Prediction and judged files.
-    var sources: [RecordSource] = []
-    var parsed: [ParsedGroup] = []
-    var promptSamples: [SampleRow] = []
-    for (n, g) in layout.groups.enumerated() {
-      let files = [g.prediction] + (g.judged.map { [$0] } ?? [])
-      var unchanged = try files.allSatisfy { f in
-        guard let before = existing[f.path] else { return false }
-        return try sha256(ofFile: f.url, displayPath: f.path).hex == before.sha256
-      }
-      if unchanged {
-        unchanged = try tx.hasRecords(modelId: modelIds[g.model]!, datasetId: datasetIds[g.dataset.name]!)
-      }
-      if unchanged {
-        summary.groupsSkipped += 1
-        progress(.group(index: n + 1, total: layout.groups.count, model: g.model, dataset: g.dataset.name, records: 0,
-                        skipped: true))
-        continue
-      }
-      let group = try readGroup(g, sources: &sources, files: &fileRecords,
-                                collectPrompts: !lmuDefined.contains(g.dataset.name))
-      promptSamples += group.prompts
-      summary.filesRead += files.count
-      progress(.group(index: n + 1, total: layout.groups.count, model: g.model, dataset: g.dataset.name,
-                      records: group.rows.count, skipped: false))
-      parsed.append(group)
-    }
-
-    mark("prediction and judged files")
-    // Samples of datasets without a dataset file come from the prediction files (first seen wins).
-    if !promptSamples.isEmpty {
-      let position = { (d: String) in catalogOrder[d] ?? Int.max }
-      let ordered = promptSamples.enumerated().sorted {
-        (position($0.element.dataset), $0.element.dataset, $0.offset)
-          < (position($1.element.dataset), $1.element.dataset, $1.offset)
-      }.map(\.element)
-      try tx.upsertSamples(ordered, updateExisting: false)
-      storedSamples = try tx.sampleIndex()
-    }
-
-    mark("samples from predictions")
-    // Records.
-    var records: [RecordRow] = []
-    records.reserveCapacity(parsed.reduce(0) { $0 + $1.rows.count })
-    let counter = options.tokenCounter
-    for group in parsed {
-      let price = prices.prices[group.model]!
-      let modelId = modelIds[group.model]!
-      for r in group.rows {
-        guard let ref = storedSamples[SampleRow.key(dataset: group.dataset, index: r.index)] else {
-          throw ImportError(.badValue, "index '\(r.index)' is not a sample of \(group.dataset) "
-                              + "(not in \(group.dataset).tsv of the dataset directory)",
-                            file: sources[Int(r.predictionFile)].path, row: Int(r.predictionRow), column: "index")
+    datasetFiles = []
+    if let lmuDir {
+      for name in Set(groups.map(\.dataset.name)).sorted(by: { position[$0]! < position[$1]! }) {
+        let url = lmuDir.appendingPathComponent(name + ".tsv")
+        if Self.file(url) != nil {
+          datasetFiles.append(DatasetFile(name: name, url: url, path: WorkDirectoryScanner.relative(url, to: root)))
         }
-        records.append(RecordRow(
-          sampleId: ref.id, modelId: modelId, score: r.score, correct: r.score >= options.correctThreshold,
-          outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate,
-          costUSD: price.cost(inputTokens: Double(ref.inputTokens), outputTokens: Double(r.outputTokens)),
-          source: group.source, sourceRow: r.sourceRow))
       }
     }
-    mark("records: build")
-    try tx.writeRecords(records, sources: sources)
-    summary.recordsImported = records.count
-    if needsCostRecompute { try tx.recomputeCosts() }
-    let thresholdText = "\(options.correctThreshold)"
-    if let stored = try tx.metadata("correctThreshold"), stored != thresholdText {
-      try tx.recomputeCorrect(threshold: options.correctThreshold)
+    if options.features.isEmpty {
+      let dir = root.appendingPathComponent("features")
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+      featureFiles = names.filter { $0.hasSuffix(".npy") }.sorted().map { dir.appendingPathComponent($0) }
+    } else {
+      featureFiles = options.features
     }
-
-    mark("records")
-    // The matrix must be complete.
-    try applyMissingPolicy()
-
-    mark("completeness")
-    // Default split.
-    summary.splitStored = try tx.ensureDefaultSplit(seed: options.seed)
-    let outside = try tx.samplesOutsideSplit(BenchStore.defaultSplitName)
-    if !outside.isEmpty {
-      let w = "\(outside.count) samples (e.g. \(outside.prefix(3).joined(separator: ", "))) are not in the stored "
-        + "split '\(BenchStore.defaultSplitName)'"
-      summary.warnings.append(w)
-      progress(.note("warning: " + w))
-    }
-
-    mark("split")
-    // Feature files.
-    let featureFiles = options.features.isEmpty ? defaultFeatureFiles(root) : options.features
-    for url in featureFiles {
-      try importFeatures(url, root: root, existing: existing, files: &fileRecords)
-    }
-
-    mark("features")
-    // Metadata.
-    let simulation = existingFile(root.appendingPathComponent("simulation.json"))
-    if let simulation {
-      let path = WorkDirectoryScanner.relative(simulation, to: root)
-      let preset = try readPreset(simulation, path: path)
-      if let preset { try tx.setMetadata("preset", preset) }
-      let (sha, _) = try sha256(ofFile: simulation, displayPath: path)
-      fileRecords.append(ImportedFile(path: path, sha256: sha, kind: "simulation", rows: 1, importedAt: now))
-    }
-    try tx.setMetadata("simulated", simulation == nil ? "false" : "true")
-    try tx.setMetadata("tokenCounter", counter.name)
-    try tx.setMetadata("correctThreshold", thresholdText)
-    try tx.setMetadata("imageTokens", "\(options.imageTokens)")
-    for f in fileRecords { try tx.recordImportedFile(f) }
-
-    mark("metadata")
-    summary.datasets = try tx.count(.dataset)
-    summary.models = try tx.count(.model)
-    summary.samples = try tx.count(.sample)
-    summary.records = try tx.count(.record)
-    return summary
+    simulation = Self.file(root.appendingPathComponent("simulation.json"))
   }
 
-  // MARK: Missing cells
-
-  mutating func applyMissingPolicy() throws {
-    let missing = try tx.missingCells()
-    guard !missing.isEmpty else { return }
-    switch options.missing {
-    case .refuse:
-      let lines = missing.prefix(8).map { "  " + $0.description }
-      throw ImportError(.incomplete, "the matrix is incomplete (\(missing.count) model × dataset cells miss samples):\n"
-                          + lines.joined(separator: "\n")
-                          + (missing.count > 8 ? "\n  …" : "")
-                          + "\nfix the logs, or re-run with --missing drop-sample or --missing drop-model")
-    case .dropSample:
-      summary.droppedSamples = try tx.deleteIncompleteSamples()
-      let w = "dropped \(summary.droppedSamples.count) samples some model lacks (e.g. "
-        + summary.droppedSamples.prefix(3).joined(separator: ", ") + ")"
-      summary.warnings.append(w)
-      progress(.note(w))
-    case .dropModel:
-      summary.droppedModels = Array(Set(missing.map(\.model))).sorted()
-      try tx.deleteModels(summary.droppedModels)
-      let w = "dropped models with missing samples: " + summary.droppedModels.joined(separator: ", ")
-      summary.warnings.append(w)
-      progress(.note(w))
-    }
-    if try tx.count(.model) == 0 || tx.count(.sample) == 0 {
-      throw ImportError(.incomplete, "nothing is left after applying --missing \(options.missing.rawValue): "
-                          + missing.prefix(3).map(\.description).joined(separator: "; "))
-    }
-    let still = try tx.missingCells()
-    if let first = still.first {
-      throw ImportError(.incomplete, "still incomplete after --missing \(options.missing.rawValue): \(first)")
-    }
-  }
-
-  // MARK: Files
-
-  func existingFile(_ url: URL) -> URL? {
-    WorkDirectoryScanner.isRegularFile(url) ? url : nil
-  }
-  func existingDirectory(_ url: URL) -> URL? {
-    WorkDirectoryScanner.isDirectory(url) ? url : nil
-  }
-
-  /// Whether a row of a circular-evaluation dataset (MMBench…) is a rotated copy (index ≥ 1,000,000); only
-  /// the main rows are samples.
-  static func isCircularCopy(dataset: String, index: String) -> Bool {
-    isCircular(dataset) && isCircularCopy(index: index)
-  }
-
-  /// Whether a dataset uses VLMEvalKit's circular evaluation (its name mentions MMBench, CCBench or circular).
-  static func isCircular(_ dataset: String) -> Bool {
-    let n = dataset.lowercased()
-    return n.contains("mmbench") || n.contains("ccbench") || n.contains("circular")
-  }
-
-  /// Whether an index of a circular dataset is a rotated copy (≥ 1,000,000).
-  @inline(__always) static func isCircularCopy(index: String) -> Bool {
-    index.utf8.count >= 7 && (Int(index) ?? 0) >= 1_000_000
-  }
-
-  /// Checks a data row has as many cells as the header.
-  static func checkWidth(_ row: TableRow, header: Int, file: String) throws(ImportError) {
-    if row.count != header {
-      throw ImportError(.malformed, "row has \(row.count) cells but the header has \(header)", file: file,
-                        row: row.number)
-    }
-  }
-
-  /// Samples of an LMUData-style dataset TSV (`index`, `question`, optional `image`, `image_path`, `category`).
-  func readDatasetFile(_ url: URL, path: String, dataset: String) throws(ImportError)
-    -> ([SampleRow], TableReadResult)
-  {
-    let reader = try options.readers.reader(for: url, displayPath: path)
-    var cols: (index: Int, question: Int, image: Int?, imagePath: Int?, category: Int?) = (0, 0, nil, nil, nil)
-    var width = 0
-    var samples: [SampleRow] = []
-    var seen: [String: Int] = [:]
-    let counter = options.tokenCounter
-    let imageTokens = options.imageTokens
-    let circular = ImportRun.isCircular(dataset)
-    let result = try wrap(path) {
-      try reader.read(url, displayPath: path, header: { cells in
-        let h = TableHeader(cells, file: path)
-        width = cells.count
-        cols = (try h.require("index"), try h.require("question"), h.index(of: "image"), h.index(of: "image_path"),
-                h.index(of: "category"))
-        return nil
-      }, row: { row in
-        try ImportRun.checkWidth(row, header: width, file: path)
-        let index = row[cols.index]
-        if circular, ImportRun.isCircularCopy(index: index) { return }
-        if let first = seen.updateValue(row.number, forKey: index) {
-          throw ImportError(.duplicate, "index '\(index)' appears twice (first in row \(first))", file: path,
-                            row: row.number, column: "index")
-        }
-        let question = row[cols.question]
-        let image = cols.image.map { row[$0] } ?? ""
-        let imagePath = cols.imagePath.map { row[$0] } ?? ""
-        var images = 1
-        if let list = PythonLiteral.list(image.isEmpty ? imagePath : image) { images = list.count }
-        var ref: String? = imagePath.isEmpty ? nil : imagePath
-        var hash: String?
-        if image.utf8.count > 64 {
-          hash = SHA256.hex(image.utf8)
-          if ref == nil { ref = "\(path)#\(index)" }
-        } else if !image.isEmpty, ref == nil {
-          ref = SampleRow.key(dataset: dataset, index: image)  // reuses another row's image
-        }
-        let category = cols.category.map { row[$0] }
-        samples.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question, imageRef: ref, imageHash: hash,
-                                 inputTokens: counter.count(question) + imageTokens * images,
-                                 category: category?.isEmpty == false ? category : nil))
-      })
-    }
-    return (samples, result)
-  }
-
-  /// Reads one (model, dataset) group: scores from the judged file (or the prediction file), output tokens
-  /// from the prediction file.
-  mutating func readGroup(_ g: FileGroup, sources: inout [RecordSource], files: inout [ImportedFile],
-                          collectPrompts: Bool) throws(ImportError) -> ParsedGroup {
-    var prompts: [SampleRow] = []
-    let rule = g.rule
-    let dataset = g.dataset.name
-    let circular = ImportRun.isCircular(dataset)
-    let counter = options.tokenCounter
-    var scores: [String: (score: Float, row: Int32)] = [:]
-    var scoreSource = Int32(sources.count)
-
-    /// Scores rows of `file` with the rule; calls `each(index, score, row)`.
-    func scoreColumns(_ h: TableHeader) throws(ImportError) -> [Int?] {
-      var out: [Int?] = []
-      for c in rule.columns { out.append(c.required ? try h.require(c.name) : h.index(of: c.name)) }
-      return out
-    }
-    func score(_ row: TableRow, _ positions: [Int?], file: String) throws(ImportError) -> Float {
-      do { return try rule.score(RuleRow(row: row, positions: positions)) } catch {
-        throw ImportError(.badValue, error.message, file: file, row: row.number, column: rule.columns[error.column].name)
-      }
-    }
-
-    if let judged = g.judged {
-      let reader = try options.readers.reader(for: judged.url, displayPath: judged.path)
-      var indexColumn = 0, width = 0
-      var positions: [Int?] = []
-      let result = try wrap(judged.path) {
-        try reader.read(judged.url, displayPath: judged.path, header: { cells in
-          let h = TableHeader(cells, file: judged.path)
-          width = cells.count
-          indexColumn = try h.require("index")
-          positions = try scoreColumns(h)
-          return h.selecting([indexColumn] + positions)
-        }, row: { row in
-          try ImportRun.checkWidth(row, header: width, file: judged.path)
-          let index = row[indexColumn]
-          if circular, ImportRun.isCircularCopy(index: index) { return }
-          let s = try score(row, positions, file: judged.path)
-          if let first = scores.updateValue((s, Int32(row.number)), forKey: index) {
-            throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first.row))",
-                              file: judged.path, row: row.number, column: "index")
-          }
-        })
-      }
-      scoreSource = Int32(sources.count)
-      sources.append(RecordSource(path: judged.path, sha256: result.sha256))
-      files.append(ImportedFile(path: judged.path, sha256: result.sha256, kind: "judged", rows: result.rows, importedAt: now))
-    }
-
-    let p = g.prediction
-    let predictionSource = Int32(sources.count)
-    let reader = try options.readers.reader(for: p.url, displayPath: p.path)
-    var cols: (index: Int, prediction: Int, question: Int?) = (0, 0, nil)
-    var width = 0
-    var positions: [Int?] = []
-    var rows: [ParsedRow] = []
-    var seen: [String: Int] = [:]
-    let imageTokens = options.imageTokens
-    let judged = g.judged
-    let result = try wrap(p.path) {
-      try reader.read(p.url, displayPath: p.path, header: { cells in
-        let h = TableHeader(cells, file: p.path)
-        width = cells.count
-        cols = (try h.require("index"), try h.require("prediction"), h.index(of: "question"))
-        if judged == nil { positions = try scoreColumns(h) }
-        return h.selecting([cols.index, cols.prediction, collectPrompts ? cols.question : nil] + positions)
-      }, row: { row in
-        try ImportRun.checkWidth(row, header: width, file: p.path)
-        let index = row[cols.index]
-        if circular, ImportRun.isCircularCopy(index: index) { return }
-        if let first = seen.updateValue(row.number, forKey: index) {
-          throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first))",
-                            file: p.path, row: row.number, column: "index")
-        }
-        let s: Float, sourceRow: Int32
-        if let judged {
-          guard let hit = scores[index] else {
-            throw ImportError(.missingJudgedFile, "no judged row for index '\(index)' (prediction file \(p.path), row \(row.number))",
-                              file: judged.path, column: "index")
-          }
-          (s, sourceRow) = hit
-        } else {
-          s = try score(row, positions, file: p.path)
-          sourceRow = Int32(row.number)
-        }
-        let prediction = row[cols.prediction]
-        rows.append(ParsedRow(index: index, score: s, outputTokens: Int32(clamping: counter.count(prediction)),
-                              sourceRow: sourceRow, predictionRow: Int32(row.number), predictionFile: predictionSource))
-        if collectPrompts {
-          let question = cols.question.map { row[$0] } ?? ""
-          prompts.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question,
-                                           inputTokens: counter.count(question) + imageTokens))
-        }
-      })
-    }
-    sources.append(RecordSource(path: p.path, sha256: result.sha256))
-    files.append(ImportedFile(path: p.path, sha256: result.sha256, kind: "prediction", rows: result.rows, importedAt: now))
-    if judged == nil { scoreSource = predictionSource }
-    return ParsedGroup(model: g.model, dataset: dataset, rows: rows, source: scoreSource, prompts: prompts)
-  }
-
-  /// Runs a reader, normalising every error to `ImportError`.
-  func wrap<T>(_ path: String, _ body: () throws -> T) throws(ImportError) -> T {
-    do { return try body() } catch let e as ImportError { throw e } catch {
-      throw ImportError(.unreadable, "\(error)", file: path)
-    }
-  }
-
-  // MARK: Features
-
-  func defaultFeatureFiles(_ root: URL) -> [URL] {
-    let dir = root.appendingPathComponent("features")
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
-    return names.filter { $0.hasSuffix(".npy") }.sorted().map { dir.appendingPathComponent($0) }
-  }
-
-  /// Stores one `.npy` feature file as the feature set named after it; sample keys come from
-  /// `<name>_ids.txt` or `sample_ids.txt` beside it (one "<dataset>/<index>" per line, in row order).
-  mutating func importFeatures(_ url: URL, root: URL, existing: [String: ImportedFile],
-                               files: inout [ImportedFile]) throws(ImportError) {
-    let path = WorkDirectoryScanner.relative(url, to: root)
-    let name = url.deletingPathExtension().lastPathComponent
-    let (sha, _) = try sha256(ofFile: url, displayPath: path)
-    let dir = url.deletingLastPathComponent()
-    guard let idsURL = existingFile(dir.appendingPathComponent(name + "_ids.txt"))
-      ?? existingFile(dir.appendingPathComponent("sample_ids.txt")) else {
-      throw ImportError(.features, "no sample_ids.txt (one sample key per row) beside the feature file", file: path)
-    }
-    let idsPath = WorkDirectoryScanner.relative(idsURL, to: root)
-    let text: String
-    do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
-      throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)
-    }
-    let keys = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-    let array = try NumpyArray.read(url, path: path)
-    guard array.shape.count >= 2, array.shape[0] == keys.count else {
-      throw ImportError(.features, "shape \(array.shape) does not match \(keys.count) sample ids in \(idsPath)", file: path)
-    }
-    let dimension = array.shape.dropFirst().reduce(1, *)
-    let stored: [String: SampleRef]
-    do { stored = try tx.sampleIndex() } catch { throw ImportError(.store, "\(error)", file: path) }
-    var keep: [Int] = []
-    var covered = Set<String>()
-    for (i, k) in keys.enumerated() where stored[k] != nil {
-      guard covered.insert(k).inserted else {
-        throw ImportError(.duplicate, "sample '\(k)' appears twice", file: idsPath, row: i + 1)
-      }
-      keep.append(i)
-    }
-    if covered.count < stored.count {
-      let lacking = stored.keys.filter { !covered.contains($0) }.sorted().prefix(3)
-      throw ImportError(.features, "\(stored.count - covered.count) stored samples have no vector (e.g. "
-                          + lacking.joined(separator: ", ") + ")", file: path)
-    }
-    var values: [Float] = []
-    values.reserveCapacity(keep.count * dimension)
-    for i in keep { values.append(contentsOf: array.values[(i * dimension)..<((i + 1) * dimension)]) }
-    let hash = keep.count == keys.count ? sha : nil  // a subset: hash the stored vectors instead
-    let wrote: Bool
-    do {
-      wrote = try tx.saveFeatureSet(name: name, sampleKeys: keep.map { keys[$0] },
-                                    matrix: Matrix(rows: keep.count, columns: dimension, values: values), source: path,
-                                    sha256: hash)
-      try tx.setMetadata("featureShape.\(name)", array.shape.dropFirst().map(String.init).joined(separator: "x"))
-    } catch { throw ImportError(.store, "\(error)", file: path) }
-    summary.featureSets.append(name)
-    if wrote { progress(.note("\(path): feature set '\(name)', \(keep.count) × \(dimension)")) }
-    files.append(ImportedFile(path: path, sha256: sha, kind: "features", rows: keys.count, importedAt: now))
-  }
-
-  func readPreset(_ url: URL, path: String) throws(ImportError) -> String? {
-    do {
-      let data = try Data(contentsOf: url)
-      let object = try JSONSerialization.jsonObject(with: data)
-      return (object as? [String: Any])?["preset"] as? String
-    } catch {
-      throw ImportError(.malformed, "not valid JSON: \(error.localizedDescription)", file: path)
-    }
-  }
+  static func file(_ url: URL) -> URL? { WorkDirectoryScanner.isRegularFile(url) ? url : nil }
+  static func directory(_ url: URL) -> URL? { WorkDirectoryScanner.isDirectory(url) ? url : nil }
 }

@@ -24,20 +24,29 @@ public struct ApproximateTokenCounter: TokenCounter {
   }
 
   public static func count<C: Collection<UInt8>>(utf8 bytes: C) -> Int {
-    var tokens = 0
-    var state: UInt8 = 0  // 0 = outside a run, 1 = in an ASCII alphanumeric run, 2 = in a non-ASCII run
-    for b in bytes {
-      if b >= 0x80 {
-        if state != 2 { tokens += 1; state = 2 }
-      } else if (b &- 0x30) < 10 || ((b | 0x20) &- 0x61) < 26 {
-        if state != 1 { tokens += 1; state = 1 }
-      } else if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-        state = 0
-      } else {
-        tokens += 1
-        state = 0
+    if let n = bytes.withContiguousStorageIfAvailable({ count(buffer: $0) }) { return n }
+    return Array(bytes).withUnsafeBufferPointer { count(buffer: $0) }
+  }
+
+  /// Byte classes: 0 = space, 1 = ASCII letter or digit, 2 = non-ASCII, 3 = other (punctuation, symbols).
+  private static let classes: [UInt8] = (0..<256).map { b -> UInt8 in
+    if b >= 0x80 { return 2 }
+    if (0x30...0x39).contains(b) || (0x41...0x5A).contains(b) || (0x61...0x7A).contains(b) { return 1 }
+    if b == 0x20 || (0x09...0x0D).contains(b) { return 0 }
+    return 3
+  }
+
+  static func count(buffer: UnsafeBufferPointer<UInt8>) -> Int {
+    classes.withUnsafeBufferPointer { table in
+      var tokens = 0
+      var previous: UInt8 = 0
+      for b in buffer {
+        let c = table[Int(b)]
+        // A token starts at every "other" byte, and where a letter/digit or non-ASCII run begins.
+        if c == 3 || (c != 0 && c != previous) { tokens += 1 }
+        previous = c
       }
+      return tokens
     }
-    return tokens
   }
 }

@@ -6,7 +6,7 @@ import LogImport
 extension MissingPolicy: ExpressibleByArgument {}
 
 /// `routerbench import WORK_DIR --db FILE`: VLMEvalKit-style logs → one SQLite benchmark file.
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "import",
     abstract: "Import VLMEvalKit-style evaluation logs into a benchmark database.",
@@ -41,14 +41,14 @@ struct ImportCommand: ParsableCommand {
   @Option(help: "A record is correct when its score is at least this.")
   var correctThreshold: Float = 1.0
 
-  func run() throws {
+  func run() async throws {
     let store = try BenchStore(path: db)
     let options = ImportOptions(
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
       lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
       missing: missing, seed: seed, correctThreshold: correctThreshold)
     let err = FileHandle.standardError
-    let s = try Importer(options: options).run(into: store) { event in
+    let s = try await Importer(options: options).run(into: store) { event in
       switch event {
       case .group(let i, let n, let model, let dataset, let records, let skipped):
         err.write(Data("[\(i)/\(n)] \(model) × \(dataset): \(skipped ? "unchanged, skipped" : "\(records) records")\n".utf8))

@@ -53,6 +53,11 @@ struct SmallBench {
       }
       try tx.upsertSamples(rows)
       let index = try tx.sampleIndex()
+      var fileIds: [Int64] = []
+      for m in models {
+        fileIds.append(try tx.recordImportedFile(ImportedFile(path: "work_dir/\(m.name)/x.tsv", sha256: "ab",
+                                                              kind: "judged", rows: 1, importedAt: "now")))
+      }
       var records: [RecordRow] = []
       for d in datasets.indices {
         for i in 0..<samplesPerDataset {
@@ -60,11 +65,11 @@ struct SmallBench {
             let s = score(d, i, m)
             records.append(RecordRow(sampleId: index[key(d, i)]!.id, modelId: modelIds[m], score: s,
                                      correct: s >= 1, outputTokens: outputTokens(d, i, m), tokensEstimated: true,
-                                     costUSD: cost(d, i, m), source: Int32(m), sourceRow: Int32(i + 2)))
+                                     costUSD: cost(d, i, m), sourceFileId: fileIds[m], sourceRow: Int32(i + 2)))
           }
         }
       }
-      try tx.writeRecords(records, sources: models.map { RecordSource(path: "work_dir/\($0.name)/x.tsv", sha256: "ab") })
+      try tx.writeRecords(records)
     }
   }
 }

@@ -20,11 +20,13 @@ import Testing
     #expect(columns["result"] == ["runId", "split", "dataset", "samples", "correct", "scoreSum", "costSum", "accuracy",
                                   "averageCost", "rankScore"])
     #expect(columns["record"] == ["sampleId", "modelId", "score", "correct", "outputTokens", "tokensEstimated",
-                                  "costUSD", "latencySeconds", "metrics", "sourceFile", "sourceRow", "sourceSHA256"])
+                                  "costUSD", "latencySeconds", "metrics", "sourceFileId", "sourceRow"])
     #expect(columns["sample"] == ["id", "datasetId", "sourceIndex", "key", "prompt", "imageRef", "imageHash",
                                   "inputTokens", "category"])
     #expect(columns["metadata"] == ["key", "value"])
-    #expect(columns["importedFile"] == ["path", "sha256", "kind", "rows", "importedAt"])
+    #expect(columns["importedFile"] == ["id", "path", "sha256", "kind", "rows", "importedAt"])
+    let provenance = try store.writer.read { db in try db.columns(in: "recordSource").map(\.name) }
+    #expect(provenance == ["sampleId", "modelId", "sourceFile", "sourceRow", "sourceSHA256"])
   }
 
   @Test func fileStoresUseWALAndCreateTheirDirectory() throws {
@@ -45,7 +47,7 @@ import Testing
     try SmallBench().write(to: store)
     #expect(throws: StoreError.self) {
       try store.transaction { tx in
-        try tx.db.execute(sql: "INSERT INTO record(sampleId, modelId, score, correct, outputTokens, tokensEstimated, costUSD, sourceFile, sourceRow, sourceSHA256) VALUES (9999, 1, 0, 0, 0, 1, 0, 'f', 1, 'h')")
+        try tx.db.execute(sql: "INSERT INTO record(sampleId, modelId, score, correct, outputTokens, tokensEstimated, costUSD, sourceFileId, sourceRow) VALUES (9999, 1, 0, 0, 0, 1, 0, 1, 1)")
       }
     }
     try store.transaction { tx in try tx.deleteModels(["GPT4o"]) }
