@@ -108,12 +108,12 @@ public struct SHA256: Sendable {
           let p = base + blk * 64
           for t in 0..<16 { w[t] = UInt32(bigEndian: p.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self)) }
           var a = a0, b = b0, c = c0, d = d0, e = e0, f = f0, g = g0, hh = h0
-          // One round; the message schedule lives in a 16-word ring computed on the fly.
-          @inline(__always) func round(_ t: Int, _ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
-                                       _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32) {
+          // One round. Rounds 16…63 extend the message schedule in a 16-word ring.
+          @inline(__always) func round(_ t: Int, _ schedule: Bool, _ a: UInt32, _ b: UInt32, _ c: UInt32,
+                                       _ d: inout UInt32, _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32) {
             let wt: UInt32
-            if t < 16 {
-              wt = w[t]
+            if !schedule {
+              wt = w[t & 15]
             } else {
               let x = w[(t - 15) & 15], y = w[(t - 2) & 15]
               let s0 = SHA256.rotr(x, 7) ^ SHA256.rotr(x, 18) ^ (x >> 3)
@@ -121,24 +121,30 @@ public struct SHA256: Sendable {
               wt = w[t & 15] &+ s0 &+ w[(t - 7) & 15] &+ s1
               w[t & 15] = wt
             }
-            let t1 = h &+ (SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)) &+ ((e & f) ^ (~e & g))
+            let t1 = h &+ (SHA256.rotr(e, 6) ^ SHA256.rotr(e, 11) ^ SHA256.rotr(e, 25)) &+ (g ^ (e & (f ^ g)))
               &+ k[t] &+ wt
-            let t2 = (SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)) &+ ((a & b) ^ (a & c) ^ (b & c))
+            let t2 = (SHA256.rotr(a, 2) ^ SHA256.rotr(a, 13) ^ SHA256.rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             d = d &+ t1
             h = t1 &+ t2
           }
-          var t = 0
-          while t < 64 {
-            round(t, a, b, c, &d, e, f, g, &hh)
-            round(t + 1, hh, a, b, &c, d, e, f, &g)
-            round(t + 2, g, hh, a, &b, c, d, e, &f)
-            round(t + 3, f, g, hh, &a, b, c, d, &e)
-            round(t + 4, e, f, g, &hh, a, b, c, &d)
-            round(t + 5, d, e, f, &g, hh, a, b, &c)
-            round(t + 6, c, d, e, &f, g, hh, a, &b)
-            round(t + 7, b, c, d, &e, f, g, hh, &a)
-            t += 8
+          @inline(__always) func eight(_ t: Int, _ schedule: Bool) {
+            round(t, schedule, a, b, c, &d, e, f, g, &hh)
+            round(t + 1, schedule, hh, a, b, &c, d, e, f, &g)
+            round(t + 2, schedule, g, hh, a, &b, c, d, e, &f)
+            round(t + 3, schedule, f, g, hh, &a, b, c, d, &e)
+            round(t + 4, schedule, e, f, g, &hh, a, b, c, &d)
+            round(t + 5, schedule, d, e, f, &g, hh, a, b, &c)
+            round(t + 6, schedule, c, d, e, &f, g, hh, a, &b)
+            round(t + 7, schedule, b, c, d, &e, f, g, hh, &a)
           }
+          eight(0, false)
+          eight(8, false)
+          eight(16, true)
+          eight(24, true)
+          eight(32, true)
+          eight(40, true)
+          eight(48, true)
+          eight(56, true)
           a0 = a0 &+ a; b0 = b0 &+ b; c0 = c0 &+ c; d0 = d0 &+ d
           e0 = e0 &+ e; f0 = f0 &+ f; g0 = g0 &+ g; h0 = h0 &+ hh
         }
