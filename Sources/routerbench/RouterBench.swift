@@ -5,6 +5,10 @@ struct RouterBench: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "routerbench",
     abstract: "Offline benchmark harness for routing queries between vision–language models.",
+    discussion: "Start with `routerbench reproduce` (simulate → import → run → report). See README.md.",
     version: "0.1.0",
-    subcommands: [])
+    subcommands: [
+      ListRouters.self,
+      RankScoreCommand.self,
+    ])
 }
