@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Routers
 
 struct ListRouters: ParsableCommand {
