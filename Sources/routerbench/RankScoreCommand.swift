@@ -8,7 +8,7 @@ struct RankScoreCommand: ParsableCommand {
     abstract: "Compute VL-RouterBench's Rank Score (Eq. 10–11) from accuracy and cost, to check a paper's number.",
     discussion: """
       Example (Table 2, MLP): routerbench rank-score --accuracy 77.49 --cost 1.13 --cmin 0.142 --cmax 10.7
-      prints 74.24 (the paper reports 74.23; its costs are rounded to two decimals).
+      prints 74.19 (the paper reports 74.23; its costs are rounded to two decimals).
       """)
 
   @Option(help: "Average accuracy in percent (0–100).") var accuracy: Double
