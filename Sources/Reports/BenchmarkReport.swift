@@ -141,11 +141,20 @@ public func perDatasetTable(_ input: ReportInput, lambda: String) -> TextTable {
 }
 
 /// Every file of the benchmark report, by relative path.
-public func reportFiles(_ input: ReportInput) -> [(path: String, contents: String)] {
+///
+/// Everything is deterministic except `main-table.csv`'s throughput column and `timings.csv`, the measured ones.
+public func reportFiles(_ input: ReportInput, timings: [RunTiming] = []) -> [(path: String, contents: String)] {
   var files: [(String, String)] = [("per-dataset.csv", perDatasetCSV(input))]
+  let main = mainTable(input, timings: timings)
+  let mainText = mainTableText(input, rows: main, includeThroughput: false)
+  files.append(("main-table.csv", mainTableCSV(main)))
+  files.append(("tables/main-table.md", mainText.markdown))
+  files.append(("tables/main-table.tex", mainText.latex))
+  files.append(("timings.csv", timingsCSV(input, timings: timings)))
   let lambdas = input.lambdaLabels.isEmpty ? ["0"] : input.lambdaLabels
   var index = "# RouterBench report — \(input.benchmarkName)\n\n"
   if input.simulated { index += "> Simulated benchmark (calibrated to VL-RouterBench); not real model outputs.\n\n" }
+  index += mainText.markdown + "\n"
   for l in lambdas {
     let t = perDatasetTable(input, lambda: l)
     let stem = "tables/" + (PaperFigures.lambdaTables.first { $0.label == l }?.table ?? "lambda-\(l)")
@@ -159,10 +168,24 @@ public func reportFiles(_ input: ReportInput) -> [(path: String, contents: Strin
 }
 
 /// Writes the report files under `directory` (created if needed).
-public func writeReport(_ input: ReportInput, to directory: URL) throws {
-  for (path, contents) in reportFiles(input) {
+public func writeReport(_ input: ReportInput, timings: [RunTiming] = [], to directory: URL) throws {
+  for (path, contents) in reportFiles(input, timings: timings) {
     let url = directory.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(contents.utf8).write(to: url, options: .atomic)
   }
+}
+
+/// `timings.csv`: per run, training and routing seconds and throughput (measured; not part of the tables).
+func timingsCSV(_ input: ReportInput, timings: [RunTiming]) -> String {
+  var meta: [Int64: ResultRow] = [:]
+  for r in input.results where meta[r.runID] == nil { meta[r.runID] = r }
+  var s = "router,lambda,seed,train_seconds,route_seconds,routed_input_tokens,throughput_k_tokens_per_s\n"
+  for t in timings.sorted(by: { $0.runID < $1.runID }) {
+    guard let m = meta[t.runID] else { continue }
+    let tput = t.routeSeconds > 0 ? fixed(Double(t.routedInputTokens) / t.routeSeconds / 1000, 2) : ""
+    s += [m.router, m.lambdaLabel, String(m.seed), fixed(t.trainSeconds, 4), fixed(t.routeSeconds, 4),
+          String(t.routedInputTokens), tput].map(csvField).joined(separator: ",") + "\n"
+  }
+  return s
 }

@@ -78,3 +78,38 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
     #expect(latexEscape("Chart & Doc 5% λ") == "Chart \\& Doc 5\\% $\\lambda$")
   }
 }
+
+@Suite struct MainTableTests {
+  /// Dev results decide λ: MLP's dev rank score is higher at λ = 10, so λ = 10 is reported even if test prefers 0.
+  func inputWithDev() -> ReportInput {
+    var input = sampleInput()
+    let bounds = input.bounds
+    let rs = RankScore(bounds: bounds)
+    func dev(_ runID: Int64, _ router: String, _ lambda: String, _ seed: UInt64, _ acc: Double, _ cost: Double) -> ResultRow {
+      let o = Outcome(samples: 100, correct: acc * 100, scoreSum: acc * 100, costSum: cost * 100)
+      return ResultRow(runID: runID, router: router, family: "feature", lambdaLabel: lambda, seed: seed, split: .dev,
+                       dataset: ResultRow.allDatasets, outcome: o, rankScore: rs.score(accuracy: acc, cost: cost))
+    }
+    input.results += [dev(1, "Oracle", "-", 1, 0.99, 0.2e-4), dev(2, "Strongest", "-", 1, 0.8, 2.5e-4),
+                      dev(3, "Cheapest", "-", 1, 0.6, 0.14e-4), dev(4, "MLP", "0", 1, 0.70, 3e-4),
+                      dev(5, "MLP", "0", 2, 0.71, 3e-4), dev(6, "MLP", "10", 1, 0.78, 0.5e-4)]
+    return input
+  }
+
+  @Test func lambdaIsChosenOnDevAndSeedsAreAveraged() throws {
+    let rows = mainTable(inputWithDev(), timings: [RunTiming(runID: 6, trainSeconds: 1, routeSeconds: 0.5, routedInputTokens: 1000)])
+    let mlp = try #require(rows.first { $0.router == "MLP" })
+    #expect(mlp.lambda == "10" && mlp.seeds == 1 && mlp.accuracy.std == nil)
+    #expect(mlp.throughputKTokensPerSecond == 2)
+    #expect(rows.first { $0.router == "Oracle" }?.rank == 0)
+    #expect(Set(rows.map(\.rank)) == Set(0..<rows.count))
+    let csv = mainTableCSV(rows)
+    #expect(csv.hasPrefix("router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,throughput_k_tokens_per_s\n"))
+    try assertSnapshot(mainTableText(inputWithDev(), rows: rows, includeThroughput: false).markdown, named: "main-table.md")
+  }
+
+  @Test func meanStdUsesSampleStandardDeviation() {
+    let m = MeanStd([1, 2, 3, 4])
+    #expect(m.mean == 2.5 && abs(m.std! - 1.2909944487) < 1e-9)
+  }
+}
