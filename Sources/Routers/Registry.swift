@@ -86,6 +86,7 @@ public struct RouterRegistry: Sendable {
       .init(CheapestRouter.self) { CheapestRouter() },
       .init(StrongestPerDatasetRouter.self) { StrongestPerDatasetRouter() },
       .init(RandomRouter.self) { RandomRouter() },
+      .init(BestValuePerDatasetRouter.self) { BestValuePerDatasetRouter() },
     ])
   }
 }
