@@ -12,9 +12,14 @@ public struct ReportInput: Sendable {
   public var routerOrder: [String]
   public var results: [ResultRow]
   public var bounds: CostBounds
+  /// Each single model on the test split (cost in USD per 10K samples, accuracy in %), for frontiers and plots.
+  public var singleModels: [OperatingPoint]
+  /// Provenance shown in the HTML report: (label, value) pairs such as inputs, hashes, seeds, price table.
+  public var provenance: [(String, String)]
 
   public init(benchmarkName: String, preset: String?, simulated: Bool, datasets: [DatasetInfo],
-              routerOrder: [String], results: [ResultRow], bounds: CostBounds) {
+              routerOrder: [String], results: [ResultRow], bounds: CostBounds, singleModels: [OperatingPoint] = [],
+              provenance: [(String, String)] = []) {
     self.benchmarkName = benchmarkName
     self.preset = preset
     self.simulated = simulated
@@ -22,6 +27,8 @@ public struct ReportInput: Sendable {
     self.routerOrder = routerOrder
     self.results = results
     self.bounds = bounds
+    self.singleModels = singleModels
+    self.provenance = provenance
   }
 
   var paper: PaperFigures? { preset == VLRouterBenchCatalog.presetName ? PaperFigures.vlRouterBench : nil }
