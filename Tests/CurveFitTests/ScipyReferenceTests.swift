@@ -66,6 +66,20 @@ import Testing
     #expect(result.status.rawValue == reference.status)
   }
 
+  @Test(arguments: ScipyReference.rosenbrockBoxes)
+  func rosenbrockInBoxesMatchesScipy(reference: GeneralCase) throws {
+    let problem = SolverBehaviourTests.rosenbrock(x0: reference.x0, lower: reference.lower, upper: reference.upper)
+    let result = try solveTRF(problem)
+    let deviation = zip(result.x, reference.x).map { relativeError($0, $1, floor: 1) }.max()!
+    print("[scipy] rosenbrock box \(reference.lower)…\(reference.upper): max rel dev = \(deviation), "
+          + "nfev = \(result.functionEvaluations) (scipy \(reference.nfev))")
+    #expect(deviation < 1e-6, "x = \(result.x) vs scipy \(reference.x)")
+    #expect(abs(result.cost - reference.cost) <= 1e-9 * max(1, reference.cost))
+    #expect(result.functionEvaluations == reference.nfev)
+    #expect(result.status.rawValue == reference.status)
+    for j in 0..<2 { #expect(result.x[j] >= reference.lower[j] && result.x[j] <= reference.upper[j]) }
+  }
+
   @Test func expDecayWithFiniteDifferencesMatchesScipy() throws {
     let reference = ScipyReference.expDecay
     let t = ScipyReference.expDecayT, y = ScipyReference.expDecayY

@@ -92,6 +92,29 @@ def rosenbrock():
     return x0, lb, ub, res
 
 
+ROSENBROCK_BOXES = [
+    # (x0, lower, upper): corners, one-sided and two-sided boxes; several bounds active at the optimum.
+    ([-1.0, 3.0], [-1.0, 1.5], [0.9, 3.0]),
+    ([-1.2, 1.0], [-2.0, -2.0], [2.0, 2.0]),
+    ([1.0, 2.0], [0.0, 1.5], [1.0, np.inf]),
+    ([-1.9, -1.9], [-2.0, -2.0], [0.5, 0.2]),
+    ([0.1, 2.5], [-0.5, 2.0], [3.0, 3.0]),
+    ([-3.0, 1.0], [-4.0, -1.0], [4.0, 2.0]),
+    ([-2.0, 3.0], [-2.5, -np.inf], [0.8, np.inf]),
+    ([3.0, -1.0], [-np.inf, -np.inf], [np.inf, 0.5]),
+]
+
+
+def rosenbrock_boxes():
+    fun = lambda x: np.array([10 * (x[1] - x[0] ** 2), 1 - x[0]])
+    jac = lambda x: np.array([[-20 * x[0], 10.0], [-1.0, 0.0]])
+    out = []
+    for x0, lb, ub in ROSENBROCK_BOXES:
+        res = least_squares(fun, x0, jac=jac, bounds=(lb, ub), method='trf', x_scale=1.0)
+        out.append((x0, lb, ub, res))
+    return out
+
+
 def exp_decay():
     rng = np.random.default_rng(7)
     t = np.linspace(0.0, 4.0, 15)
@@ -131,6 +154,13 @@ def main():
     print("  static let boundedRosenbrock = GeneralCase(")
     print(f"    x0: {lit(x0)}, lower: {lit(lb)}, upper: {lit(ub)},")
     print(f"    x: {lit(res.x)}, cost: {float(res.cost)!r}, nfev: {res.nfev}, status: {res.status})")
+    print()
+    print("  /// The same Rosenbrock residuals in assorted boxes (paths are sensitive to every step rule).")
+    print("  static let rosenbrockBoxes: [GeneralCase] = [")
+    for x0, lb, ub, res in rosenbrock_boxes():
+        print(f"    GeneralCase(x0: {lit(x0)}, lower: {lit(lb)}, upper: {lit(ub)},")
+        print(f"                x: {lit(res.x)}, cost: {float(res.cost)!r}, nfev: {res.nfev}, status: {res.status}),")
+    print("  ]")
     print()
     t, y, x0, lb, ub, res = exp_decay()
     print("  /// y = A·e^{−k·t}, A = 5, k = 1.3 plus N(0, 0.05²) noise; finite-difference ('2-point') Jacobian.")
