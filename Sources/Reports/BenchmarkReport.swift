@@ -158,6 +158,14 @@ public func reportFiles(_ input: ReportInput, timings: [RunTiming] = []) -> [(pa
   files.append(("tables/main-table.md", mainText.markdown))
   files.append(("tables/main-table.tex", mainText.latex))
   files.append(("timings.csv", timingsCSV(input, timings: timings)))
+  let frontiers = frontierRows(input)
+  let frontierText = frontierTable(frontiers)
+  files.append(("frontiers.csv", frontierText.csv))
+  files.append(("tables/frontiers.md", frontierText.markdown))
+  let overview = overviewPlot(input, main: main, frontiers: frontiers).render()
+  let lambdaSVG = lambdaPlot(frontiers).render()
+  files.append(("plots/overview.svg", overview))
+  files.append(("plots/lambda-sweep.svg", lambdaSVG))
   let lambdas = input.lambdaLabels.isEmpty ? ["0"] : input.lambdaLabels
   var index = "# RouterBench report — \(input.benchmarkName)\n\n"
   if input.simulated { index += "> Simulated benchmark (calibrated to VL-RouterBench); not real model outputs.\n\n" }
@@ -170,7 +178,10 @@ public func reportFiles(_ input: ReportInput, timings: [RunTiming] = []) -> [(pa
     files.append((stem + ".tex", t.latex))
     index += t.markdown + "\n"
   }
+  index += frontierText.markdown + "\n![Accuracy vs cost](plots/overview.svg)\n\n![Operating points over λ](plots/lambda-sweep.svg)\n"
   files.append(("README.md", index))
+  files.append(("index.html", htmlReport(input, main: mainText, frontiers: frontierText,
+                                         lambdaTables: lambdas.map { perDatasetTable(input, lambda: $0) })))
   return files
 }
 
@@ -195,4 +206,23 @@ func timingsCSV(_ input: ReportInput, timings: [RunTiming]) -> String {
           String(t.routedInputTokens), tput].map(csvField).joined(separator: ",") + "\n"
   }
   return s
+}
+
+/// `index.html`: provenance, the main table, frontiers, the two plots (inline SVG) and Tables A1–A6 on one page.
+func htmlReport(_ input: ReportInput, main: TextTable, frontiers: TextTable, lambdaTables: [TextTable]) -> String {
+  var body = ""
+  if input.simulated {
+    body += "<p class=\"banner\">Simulated benchmark, calibrated to VL-RouterBench: not real model outputs.</p>\n"
+  }
+  if !input.provenance.isEmpty {
+    body += "<h2>Provenance</h2>\n<table>\n<tbody>\n"
+    for (k, v) in input.provenance { body += "<tr><th>\(xml(k))</th><td><code>\(xml(v))</code></td></tr>\n" }
+    body += "</tbody>\n</table>\n"
+  }
+  body += "<h2>Main table</h2>\n" + htmlTable(main)
+  body += "<h2>Frontiers</h2>\n" + htmlTable(frontiers)
+  body += "<figure><img src=\"plots/overview.svg\" alt=\"Accuracy vs cost\" width=\"760\"></figure>\n"
+  body += "<figure><img src=\"plots/lambda-sweep.svg\" alt=\"Operating points over lambda\" width=\"760\"></figure>\n"
+  body += "<h2>Per-dataset tables</h2>\n" + lambdaTables.map(htmlTable).joined()
+  return htmlPage(title: "RouterBench report — \(input.benchmarkName)", body: body)
 }
