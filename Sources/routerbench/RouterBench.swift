@@ -10,5 +10,6 @@ struct RouterBench: AsyncParsableCommand {
     subcommands: [
       ListRouters.self,
       RankScoreCommand.self,
+      Simulate.self,
     ])
 }
