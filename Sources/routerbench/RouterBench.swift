@@ -8,6 +8,7 @@ struct RouterBench: AsyncParsableCommand {
     discussion: "Start with `routerbench reproduce` (simulate → import → run → report). See README.md.",
     version: "0.1.0",
     subcommands: [
+      Simulate.self,
       ImportCommand.self,
       ListRouters.self,
       RankScoreCommand.self,
