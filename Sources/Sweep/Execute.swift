@@ -21,12 +21,14 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
   case runFailed(key: String, underlying: String)
   case missingFeatureSet(router: String)
   case invalidShard(String)
+  case invalidFeatureKey(String)
 
   public var description: String {
     switch self {
     case .runFailed(let k, let u): "run \(k) failed: \(u)"
     case .missingFeatureSet(let r): "\(r) needs a feature set; pass --feature-set NAME (see `routerbench features list`)"
     case .invalidShard(let s): "invalid --shard '\(s)': expected i/n with 0 ≤ i < n, e.g. 0/4"
+    case .invalidFeatureKey(let m): "--feature-set / --fusion: \(m)"
     }
   }
 }

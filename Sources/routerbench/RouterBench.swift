@@ -10,6 +10,11 @@ struct RouterBench: AsyncParsableCommand {
     subcommands: [
       Simulate.self,
       ImportCommand.self,
+      RunCommand.self,
+      ReportCommand.self,
+      LeaderboardCommand.self,
+      RunsCommand.self,
+      MergeCommand.self,
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,
