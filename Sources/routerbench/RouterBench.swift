@@ -10,6 +10,7 @@ struct RouterBench: AsyncParsableCommand {
     subcommands: [
       Simulate.self,
       ImportCommand.self,
+      ReproduceCommand.self,
       RunCommand.self,
       ReportCommand.self,
       LeaderboardCommand.self,
