@@ -262,20 +262,8 @@ public struct XLSXReader: Sendable {
       throw ImportFormatError(.limitExceeded, file: file, part: path,
                               "declared size \(entry.uncompressedSize) bytes exceeds the limit of \(limit)")
     }
-    var buffer: [UInt8] = []
-    buffer.reserveCapacity(min(Int(entry.uncompressedSize), 2 * chunkSize) + 16)
-    var start = 0
+    var feeder = WindowFeeder(capacity: min(Int(entry.uncompressedSize), 2 * chunkSize) + 16)
     var total: Int64 = 0
-    func feed(_ isFinal: Bool) throws {
-      let consumed = try buffer.withUnsafeBufferPointer { all in
-        try handler(UnsafeBufferPointer(rebasing: all[start...]), isFinal)
-      }
-      start += consumed
-      if start > 0 && (start >= buffer.count / 2 || isFinal) {
-        buffer.removeSubrange(0..<start)
-        start = 0
-      }
-    }
     let checksum: CRC32
     do {
       checksum = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
@@ -284,8 +272,8 @@ public struct XLSXReader: Sendable {
           throw ImportFormatError(.limitExceeded, file: file, part: path,
                                   "decompressed size exceeds the limit of \(limit) bytes")
         }
-        buffer.append(contentsOf: data)
-        try feed(false)
+        feeder.append(data)
+        try feeder.feed(isFinal: false, handler)
       }
     } catch let e as ImportFormatError {
       throw e
@@ -305,7 +293,80 @@ public struct XLSXReader: Sendable {
       throw ImportFormatError(.unreadableArchive, file: file, part: path,
                               "decompressed \(total) bytes but the archive declares \(entry.uncompressedSize)")
     }
-    try feed(true)
+    do { try feeder.feed(isFinal: true, handler) } catch let e as XMLSyntaxError {
+      throw ImportFormatError(e.kind, file: file, part: path, e.message)
+    }
+  }
+}
+
+/// The window of not-yet-consumed bytes handed to a streaming parser: bytes are appended chunk by chunk,
+/// the parser consumes whole constructs, and the consumed prefix is dropped once it is at least half of
+/// the buffer (amortised O(1) per byte).
+struct WindowFeeder {
+  private(set) var buffer: [UInt8] = []
+  private var start = 0
+
+  init(capacity: Int = 0) { buffer.reserveCapacity(capacity) }
+
+  mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 { buffer.append(contentsOf: bytes) }
+
+  mutating func feed(isFinal: Bool, _ handler: (UnsafeBufferPointer<UInt8>, Bool) throws -> Int) throws {
+    let from = start
+    let consumed = try buffer.withUnsafeBufferPointer { all in
+      try handler(UnsafeBufferPointer(rebasing: all[from...]), isFinal)
+    }
+    precondition(consumed >= 0 && consumed <= buffer.count - start, "parser consumed past its window")
+    start += consumed
+    if start > 0 && (start >= buffer.count / 2 || isFinal) {
+      buffer.removeSubrange(0..<start)
+      start = 0
+    }
+  }
+
+  /// Feeds `bytes` in `chunkSize` pieces then finishes: the same windowing as an archive entry, for
+  /// parsing XML held in memory (and for tests).
+  static func feedAll(_ bytes: [UInt8], chunkSize: Int,
+                      _ handler: (UnsafeBufferPointer<UInt8>, Bool) throws -> Int) throws {
+    var f = WindowFeeder(capacity: min(bytes.count, 2 * chunkSize))
+    var i = 0
+    while i < bytes.count {
+      let j = min(bytes.count, i + max(1, chunkSize))
+      f.append(bytes[i..<j])
+      try f.feed(isFinal: false, handler)
+      i = j
+    }
+    try f.feed(isFinal: true, handler)
+  }
+}
+
+extension XLSXReader {
+  /// Parses worksheet XML held in memory (rows as `forEachRow` reports them), streaming it through the
+  /// same windowing as an archive entry in `chunkSize` pieces.
+  static func parseSheetXML(_ bytes: [UInt8], sharedStrings: [String], options: Options = Options(),
+                            chunkSize: Int = 1 << 16, file: String = "<memory>",
+                            _ body: (Int, [String]) throws -> Void) throws {
+    var parser = SheetParser(file: file, part: "sheet.xml", options: options, sharedStrings: sharedStrings)
+    do {
+      try WindowFeeder.feedAll(bytes, chunkSize: chunkSize) { window, isFinal in
+        try parser.parse(window, isFinal: isFinal, emit: body)
+      }
+    } catch let e as XMLSyntaxError {
+      throw ImportFormatError(e.kind, file: file, part: "sheet.xml", e.message)
+    }
+  }
+
+  /// Parses a shared-string table held in memory.
+  static func parseSharedStringsXML(_ bytes: [UInt8], options: Options = Options(), chunkSize: Int = 1 << 16,
+                                    file: String = "<memory>") throws -> [String] {
+    var parser = SharedStringsParser(file: file, part: "sharedStrings.xml", options: options)
+    do {
+      try WindowFeeder.feedAll(bytes, chunkSize: chunkSize) { window, isFinal in
+        try parser.parse(window, isFinal: isFinal)
+      }
+    } catch let e as XMLSyntaxError {
+      throw ImportFormatError(e.kind, file: file, part: "sharedStrings.xml", e.message)
+    }
+    return parser.strings
   }
 }
 

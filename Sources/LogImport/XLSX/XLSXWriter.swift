@@ -323,8 +323,8 @@ public final class XLSXWriter {
 
 extension XLSXWriter {
   /// Writes an arbitrary ZIP package from (path, bytes) parts, in order. For hand-made test workbooks.
-  static func writePackage(_ parts: [(path: String, data: Data)], to url: URL,
-                           compression: CompressionMethod = .deflate) throws {
+  static func writePackage(_ parts: [(path: String, data: Data)], to url: URL, compressed: Bool = true) throws {
+    let compression: CompressionMethod = compressed ? .deflate : .none
     let fm = FileManager.default
     if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
     let archive = try Archive(url: url, accessMode: .create)
