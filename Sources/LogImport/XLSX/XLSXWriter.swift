@@ -69,30 +69,36 @@ public final class XLSXWriter {
 
   public func writeRow(cells: [Cell]) throws {
     precondition(!closed, "XLSXWriter: row written after close()")
+    for (i, cell) in cells.enumerated() {
+      if case .double(let d) = cell, !d.isFinite {
+        throw ImportFormatError(.invalidCell, file: url.path, row: rowCount + 1, column: XLSXText.columnName(i + 1),
+                                "non-finite number \(d)")
+      }
+    }
     rowCount += 1
     let r = rowCount
     append("<row r=\"")
     appendInt(r)
     append("\">")
     for (i, cell) in cells.enumerated() {
-      let ref = XLSXText.columnName(i + 1)
+      if case .empty = cell { continue }
+      // <c r="B12"
+      append("<c r=\"")
+      appendColumn(i + 1)
+      appendInt(r)
       switch cell {
       case .empty:
-        continue
+        break
       case .string(let s):
-        let idx = intern(s)
-        append("<c r=\""); append(ref); appendInt(r); append("\" t=\"s\"><v>"); appendInt(idx); append("</v></c>")
+        append("\" t=\"s\"><v>"); appendInt(intern(s)); append("</v></c>")
       case .number(let text):
-        append("<c r=\""); append(ref); appendInt(r); append("\"><v>"); appendEscaped(text); append("</v></c>")
+        append("\"><v>"); appendEscaped(text); append("</v></c>")
       case .integer(let n):
-        append("<c r=\""); append(ref); appendInt(r); append("\"><v>"); appendInt(n); append("</v></c>")
+        append("\"><v>"); appendInt(n); append("</v></c>")
       case .double(let d):
-        guard d.isFinite else {
-          throw ImportFormatError(.invalidCell, file: url.path, row: r, column: ref, "non-finite number \(d)")
-        }
-        append("<c r=\""); append(ref); appendInt(r); append("\"><v>"); append(Self.doubleText(d)); append("</v></c>")
+        append("\"><v>"); append(Self.doubleText(d)); append("</v></c>")
       case .bool(let b):
-        append("<c r=\""); append(ref); appendInt(r); append("\" t=\"b\"><v>"); append(b ? "1" : "0"); append("</v></c>")
+        append("\" t=\"b\"><v>"); append(b ? "1" : "0"); append("</v></c>")
       }
       maxColumn = max(maxColumn, i + 1)
     }
@@ -264,7 +270,7 @@ public final class XLSXWriter {
 
   private func intern(_ raw: String) -> Int {
     sharedCount += 1
-    let s = raw.unicodeScalars.count > Self.maxStringLength
+    let s = raw.utf8.count > Self.maxStringLength && raw.unicodeScalars.count > Self.maxStringLength
       ? String(String.UnicodeScalarView(raw.unicodeScalars.prefix(Self.maxStringLength))) : raw
     if let i = sharedIndex[s] { return i }
     let i = shared.count
@@ -308,7 +314,30 @@ public final class XLSXWriter {
     s.withUTF8 { pending.append(contentsOf: $0) }
   }
 
-  @inline(__always) private func appendInt(_ n: Int) { append(String(n)) }
+  /// Decimal digits of `n` straight into the pending buffer.
+  @inline(__always) private func appendInt(_ n: Int) {
+    if n < 0 { pending.append(0x2D) }
+    var v = n.magnitude
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var k = 0
+    withUnsafeMutableBytes(of: &digits) { d in
+      repeat {
+        d[k] = UInt8(48 + v % 10)
+        v /= 10
+        k += 1
+      } while v > 0
+      while k > 0 { k -= 1; pending.append(d[k]) }
+    }
+  }
+
+  /// Column letters of a 1-based index, cached for the first columns.
+  private var columnRefs: [[UInt8]] = []
+  @inline(__always) private func appendColumn(_ index: Int) {
+    while columnRefs.count < index { columnRefs.append(Array(XLSXText.columnName(columnRefs.count + 1).utf8)) }
+    pending.append(contentsOf: columnRefs[index - 1])
+  }
 
   private func appendEscaped(_ s: String) { Self.escapeText(s, into: &pending, attribute: false) }
 
