@@ -34,14 +34,14 @@ import Testing
   }
 
   @Test func pythonListLiterals() {
-    #expect(PythonLiteral.stringList("['a', \"b's\", 'c\\'d']") == ["a", "b's", "c'd"])
-    #expect(PythonLiteral.stringList("[]") == [])
-    #expect(PythonLiteral.stringList("['x',]") == ["x"])
-    #expect(PythonLiteral.stringList("[1, 2.5, -3]") == ["1", "2.5", "-3"])
-    #expect(PythonLiteral.stringList("('a', 'b')") == ["a", "b"])
-    #expect(PythonLiteral.stringList("['\\u00e9\\n\\x41']") == ["é\nA"])
+    #expect(PythonListLiteral.strings("['a', \"b's\", 'c\\'d']") == ["a", "b's", "c'd"])
+    #expect(PythonListLiteral.strings("[]") == [])
+    #expect(PythonListLiteral.strings("['x',]") == ["x"])
+    #expect(PythonListLiteral.strings("[1, 2.5, -3]") == ["1", "2.5", "-3"])
+    #expect(PythonListLiteral.strings("('a', 'b')") == ["a", "b"])
+    #expect(PythonListLiteral.strings("['\\u00e9\\n\\x41']") == ["é\nA"])
     for bad in ["CENTRE", "['unterminated", "['a' 'b']", "[a]", "['a'] x", "14", "('a')"] {
-      #expect(PythonLiteral.stringList(bad) == nil, "\(bad)")
+      #expect(PythonListLiteral.strings(bad) == nil, "\(bad)")
     }
     #expect(VQAScore.answers(fromCell: "14") == ["14"])
   }

@@ -68,7 +68,7 @@ public enum MathVistaScore {
   /// never correct unless the answer is literally "None".
   public static func isCorrect(_ row: Row) -> Bool {
     if row.questionType == "multi_choice" {
-      guard let choices = PythonLiteral.stringList(row.choices) else { return false }
+      guard let choices = PythonListLiteral.strings(row.choices) else { return false }
       guard let inferred = OptionMatcher.infer(row.res, options: OptionMatcher.letters(for: choices)) else {
         return false
       }
@@ -92,7 +92,7 @@ public enum MathVisionScore {
   /// answer (case-insensitive); without, `is_equal(res, answer)`: case-insensitive stripped equality, or
   /// both evaluate to numbers within 1e-6. (The latex2sympy fallback is not reproduced.)
   public static func isCorrect(res: String, answer: String, choices: String) -> Bool {
-    let list = PythonLiteral.stringList(choices) ?? []
+    let list = PythonListLiteral.strings(choices) ?? []
     if !list.isEmpty {
       let inferred = OptionMatcher.infer(res, options: OptionMatcher.letters(for: list)) ?? "False"
       return isEqual(inferred, answer)

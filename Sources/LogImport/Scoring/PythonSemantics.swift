@@ -170,7 +170,7 @@ public enum PythonText {
 }
 
 /// Python literal lists of strings / numbers, as VLMEvalKit stores answer lists ("['a', 'b']").
-public enum PythonLiteral {
+public enum PythonListLiteral {
   /// Parses a list (or tuple) literal whose elements are string, int or float literals; numbers are
   /// returned as written. Nil if `text` is not such a literal (then VLMEvalKit treats the cell as a
   /// single answer).

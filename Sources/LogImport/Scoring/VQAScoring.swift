@@ -160,7 +160,7 @@ public enum VQAScore {
 
   /// Answers of a VLMEvalKit answer cell: a Python list literal, else the cell itself.
   public static func answers(fromCell cell: String) -> [String] {
-    PythonLiteral.stringList(cell) ?? [cell]
+    PythonListLiteral.strings(cell) ?? [cell]
   }
 }
 
