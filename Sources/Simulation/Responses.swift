@@ -1,0 +1,125 @@
+internal import Foundation
+internal import BenchCore
+
+/// How a model's answer to a sample is chosen, scored, sized and rendered as prediction text.
+enum Responses {
+  /// A wrong answer: a distractor (DocVQA/InfoVQA: a near miss 15% of the time; HallusionBench: no answer 5% of
+  /// the time).
+  static func wrong(for sample: SimulatedSample, judge: JudgeKind, using g: inout SplitMix64) -> SimulatedResponse {
+    switch judge {
+    case .yesNo: return g.nextUnit() < 0.05 ? .evasive : .distractor(0)
+    case .anls: return g.nextUnit() < 0.15 ? .distractor(0) : .distractor(1 + g.nextInt(sample.distractors.count - 1))
+    default: return .distractor(g.nextInt(sample.distractors.count))
+    }
+  }
+
+  /// The per-sample score VLMEvalKit's judged file yields: 1 for the accepted answer; ANLS partial credit for
+  /// DocVQA/InfoVQA distractors; 0 otherwise.
+  static func score(_ response: SimulatedResponse, sample: SimulatedSample, judge: JudgeKind) -> Float {
+    switch response {
+    case .accepted: return 1
+    case .evasive: return 0
+    case .distractor(let j):
+      return judge == .anls ? Float(Text.anls(prediction: sample.distractors[j], groundTruths: sample.acceptedAnswers)) : 0
+    }
+  }
+
+  static func answerText(_ response: SimulatedResponse, sample: SimulatedSample) -> String? {
+    switch response {
+    case .accepted: sample.acceptedAnswers[0]
+    case .distractor(let j): sample.distractors[j]
+    case .evasive: nil
+    }
+  }
+
+  /// Output tokens of a prediction. Open VQA answers are the answer alone (thinking models reason first);
+  /// elsewhere the length follows the model's verbosity × the dataset's reference length (Qwen2.5-VL-72B's mean
+  /// from the paper's costs), longer for harder samples, lognormal around that mean.
+  static func outputLength(response: SimulatedResponse, sample: SimulatedSample, dataset: DatasetProfile,
+                           model: ModelProfile, difficulty: Double, using g: inout SplitMix64) -> Int32 {
+    let answerTokens = answerText(response, sample: sample).map { $0.split(separator: " ").count } ?? 0
+    let z = g.nextGaussian()
+    if dataset.judge.isOpenText && dataset.judge != .ocr {
+      guard model.thinkingTokens > 0 else { return Int32(answerTokens) }
+      let extra = 0.5 * model.thinkingTokens * exp(0.45 * z - 0.1)
+      return Int32(answerTokens + 2 + Int(extra.rounded()))
+    }
+    let isMath = dataset.judge == .mathExtract || dataset.judge == .mathScore
+    let sigma = model.thinkingTokens > 0 ? 0.45 : 0.35
+    let mean = ((isMath ? model.mathVerbosity : model.verbosity) * dataset.referenceOutputTokens + model.thinkingTokens)
+      * exp(0.15 * difficulty)
+    let n = Int((mean * exp(sigma * z - sigma * sigma / 2)).rounded())
+    return Int32(max(n, max(1, answerTokens)))
+  }
+
+  /// Renders exactly `tokens` tokens of prediction text (see `Vocabulary` for why the counts are exact).
+  static func render(_ response: SimulatedResponse, sample: SimulatedSample, judge: JudgeKind, tokens n: Int,
+                     thinking: Bool, using g: inout SplitMix64) -> String {
+    let answer = answerText(response, sample: sample)
+    var words: [String] = []
+    words.reserveCapacity(n)
+    func filler(_ count: Int, avoiding forbidden: [String] = []) {
+      var added = 0
+      while added < count {
+        let w = g.pick(Vocabulary.filler)
+        if forbidden.contains(where: { w.contains($0) }) { continue }
+        words.append(w)
+        added += 1
+      }
+    }
+    switch judge {
+    case .multipleChoice, .mathExtract, .mathScore:
+      let a = answer ?? ""
+      switch n {
+      case ...1: words = [a]
+      case 2: words = [judge == .multipleChoice ? "option" : "answer", a]
+      default:
+        filler(n - 3)
+        words += ["answer", "is", a]
+      }
+    case .yesNo:
+      if let a = answer {
+        words = [a.lowercased()]
+        filler(n - 1)
+      } else {
+        filler(n)
+      }
+    case .textVQA, .chartQA, .anls:
+      let a = answer ?? ""
+      let k = a.split(separator: " ").count
+      if thinking && n >= k + 2 {
+        filler(n - k - 2)
+        words += ["answer", "is", a]
+      } else {
+        words = [a]
+      }
+    case .ocr:
+      let a = answer ?? ""
+      let k = a.split(separator: " ").count
+      // A wrong prediction must not contain any accepted answer (OCRBench scores by substring).
+      filler(max(0, n - k), avoiding: response == .accepted ? [] : sample.acceptedAnswers.map { $0.lowercased() })
+      words.append(a)
+    }
+    return words.joined(separator: " ")
+  }
+}
+
+extension SimulatedBenchmark {
+  /// The answer model `model` gave to row `row` (nil when it gave none).
+  public func givenAnswer(row: Int, model: Int) -> String? {
+    Responses.answerText(response(row: row, model: model), sample: samples[row])
+  }
+
+  /// The raw prediction text of model `model` on row `row`, rendered deterministically from the seed; it has
+  /// exactly `outputTokens[row, model]` tokens.
+  public func prediction(row: Int, model: Int) -> String {
+    var g = SplitMix64.cell(textSeed, row, model)
+    let sample = samples[row]
+    return Responses.render(response(row: row, model: model), sample: sample,
+                            judge: Profiles.datasets[sample.dataset].judge, tokens: Int(outputTokens[row, model]),
+                            thinking: Profiles.models[model].thinkingTokens > 0, using: &g)
+  }
+
+  /// How VLMEvalKit judges a dataset of this benchmark.
+  public func judge(ofDataset d: Int) -> JudgeKind { Profiles.datasets[d].judge }
+}
