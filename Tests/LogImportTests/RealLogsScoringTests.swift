@@ -63,7 +63,7 @@ struct RealLogsScoringTests {
       var hits: [Double] = []
       var splits = Set<String>()
       try XLSXReader(url: dir.appendingPathComponent("\(model)_ScienceQA_TEST_openai_result.xlsx")).forEachRecord { rec in
-        let hit = try #require(MCQHits.parse(rec["hit"]!), "row \(rec.rowNumber)")
+        let hit = try #require(MCQHits.parse(rec["hit"]!) as Bool?, "row \(rec.rowNumber)")
         hits.append(hit ? 1 : 0)
         splits.insert(rec["split"]!)
       }

@@ -4,7 +4,7 @@
 //   `_score.csv` Y/N: 0–100 (`split, aAcc, fAcc, qAcc`); math: 0–100 (`Task&Skill|Subject, tot, prefetch, hit, …`)
 //   `_score.json` OCRBench: integer counts, `Final Score` 0–1000, `Final Score Norm` 0–100
 
-import Foundation
+public import Foundation
 
 public enum AggregateScale: Sendable, Equatable {
   /// Stored as a fraction in [0, 1] (mean of per-sample scores).

@@ -7,7 +7,7 @@
 //  * pandas' default NA strings (pandas reads "None", "NA", "nan", "" ... as NaN; `str(NaN)` is "nan");
 //  * NumPy's pairwise summation (np.mean / np.sum of float arrays), which fixes the rounding of a mean.
 
-import Foundation
+internal import Foundation
 
 public enum PythonText {
   /// `str.isspace()` for one code point: Unicode category Zs or bidirectional class WS/B/S.
@@ -174,7 +174,7 @@ public enum PythonListLiteral {
   /// Parses a list (or tuple) literal whose elements are string, int or float literals; numbers are
   /// returned as written. Nil if `text` is not such a literal (then VLMEvalKit treats the cell as a
   /// single answer).
-  public static func stringList(_ text: String) -> [String]? {
+  public static func strings(_ text: String) -> [String]? {
     var p = Parser(Array(text.unicodeScalars))
     p.skipSpace()
     guard let open = p.peek(), open == "[" || open == "(" else { return nil }

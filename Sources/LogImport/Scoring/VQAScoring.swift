@@ -3,7 +3,7 @@
 // DocVQA / InfoVQA (ANLS), and OCRBench (substring rule). Written from the metric definitions and the
 // behaviour documented in shared/research/vlmevalkit-formats.md; inputs are the cells as pandas shows them.
 
-import Foundation
+internal import Foundation
 
 /// Which period-stripping rule VLMEvalKit's VQA normalisation used.
 public enum VQAPeriodRule: Sendable, Equatable {

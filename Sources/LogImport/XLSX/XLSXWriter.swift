@@ -7,8 +7,8 @@
 // `_x005F_xHHHH_`, strings longer than 32,767 characters are truncated (Excel's limit). Unlike
 // xlsxwriter, CR is written as the character reference `&#13;`, so it survives any XML parser.
 
-import Foundation
-import ZIPFoundation
+public import Foundation
+internal import ZIPFoundation
 
 public final class XLSXWriter {
   /// A cell value.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+internal import Glibc
 #elseif canImport(Darwin)
-import Darwin
+internal import Darwin
 #endif
 
 // A small, fast, non-validating XML pull tokenizer over UTF-8 bytes, written for the parts of an .xlsx
