@@ -54,7 +54,7 @@ let package = Package(
     .testTarget(name: "BenchCoreTests", dependencies: ["BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "BenchStoreTests", dependencies: ["BenchStore", "BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "LogImportTests", dependencies: ["LogImport", "BenchStore", "BenchCore", "Simulation"],
-                swiftSettings: swiftSettings),
+                exclude: ["reference_bpe.py"], swiftSettings: swiftSettings),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "LearningTests", dependencies: ["Learning", "BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "CurveFitTests", dependencies: ["CurveFit"], exclude: ["scipy_reference.py"],

@@ -43,8 +43,9 @@ final class MemoryLedger: RunLedger {
   @Test func planRunsDeterministicRoutersOnceAndSeededOnesPerSeed() throws {
     let cfg = SweepConfig(routers: try registry.resolve("baselines"), lambdas: [0, 10, .infinity], seeds: [1, 2, 3])
     let plan = cfg.plan()
-    // Oracle, Strongest, Cheapest, StrongestPerDataset once; Random once per seed; none depends on λ.
-    #expect(plan.count == 4 + 3)
+    // Oracle, Strongest, Cheapest, StrongestPerDataset, BestValuePerDataset once; Random once per seed;
+    // none depends on λ.
+    #expect(plan.count == 5 + 3)
     #expect(plan.allSatisfy { $0.lambda == nil && $0.lambdaLabel == "-" })
     #expect(Set(plan.map(\.key)).count == plan.count)
   }
