@@ -16,6 +16,7 @@ struct RouterBench: AsyncParsableCommand {
       LeaderboardCommand.self,
       RunsCommand.self,
       MergeCommand.self,
+      InfoCommand.self,
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,
