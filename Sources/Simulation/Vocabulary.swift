@@ -26,6 +26,9 @@ enum Vocabulary {
     count choice describe scene photo document
     """)
 
+  /// `filler` as UTF-8, for the prediction renderer.
+  static let fillerUTF8: [[UInt8]] = filler.map { Array($0.utf8) }
+
   /// Words that tie a question to one latent factor: `topics[l][0]` for a negative and `topics[l][1]` for a
   /// positive deviation of factor l from its dataset mean. A text featurizer that sees these words sees part of z.
   static let topics: [[[String]]] = [
