@@ -55,12 +55,15 @@ enum Responses {
   /// Appends exactly `tokens` tokens of prediction text to `out` (see `Vocabulary` for why counts are exact):
   /// multiple choice and math "… answer is X" (or just "X"), yes/no the word first, open answers alone (thinking
   /// models reason first), OCRBench the answer last; filler words in between.
-  static func render(_ response: SimulatedResponse, sample: SimulatedSample, judge: JudgeKind, tokens n: Int,
-                     thinking: Bool, using g: inout SplitMix64, into out: inout [UInt8]) {
+  ///
+  /// - Parameters:
+  ///   - answer: the given answer (nil: none, HallusionBench's evasive reply).
+  ///   - forbidden: strings no filler word may contain (a wrong OCRBench prediction must not contain the answer).
+  static func render(answer: String?, forbidden: [String], judge: JudgeKind, tokens n: Int, thinking: Bool,
+                     using g: inout SplitMix64, into out: inout [UInt8]) {
     var sink = WordSink(out: out)
     out = []
     defer { out = sink.out }
-    let answer = answerText(response, sample: sample)
     switch judge {
     case .multipleChoice, .mathExtract, .mathScore:
       let a = answer ?? ""
@@ -94,9 +97,7 @@ enum Responses {
     case .ocr:
       let a = answer ?? ""
       let k = a.split(separator: " ").count
-      // A wrong prediction must not contain any accepted answer (OCRBench scores by substring).
-      sink.filler(max(0, n - k), using: &g,
-                  avoiding: response == .accepted ? [] : sample.acceptedAnswers.map { $0.lowercased() })
+      sink.filler(max(0, n - k), using: &g, avoiding: forbidden)
       sink.word(a)
     }
   }
@@ -120,12 +121,14 @@ struct WordSink {
 
   /// `count` filler words; with `avoiding`, none containing any of those strings.
   mutating func filler(_ count: Int, using g: inout SplitMix64, avoiding forbidden: [String] = []) {
+    guard count > 0 else { return }
+    let words = Vocabulary.filler, flat = Vocabulary.fillerUTF8, spans = Vocabulary.fillerSpans
     var added = 0
     while added < count {
-      let j = g.nextInt(Vocabulary.filler.count)
-      if !forbidden.isEmpty, forbidden.contains(where: { Vocabulary.filler[j].contains($0) }) { continue }
+      let j = g.nextInt(spans.count)
+      if !forbidden.isEmpty, forbidden.contains(where: { words[j].contains($0) }) { continue }
       if !empty { out.append(0x20) }
-      out.append(contentsOf: Vocabulary.fillerUTF8[j])
+      out.append(contentsOf: flat[spans[j]])
       empty = false
       added += 1
     }
@@ -135,7 +138,11 @@ struct WordSink {
 extension SimulatedBenchmark {
   /// The answer model `model` gave to row `row` (nil when it gave none).
   public func givenAnswer(row: Int, model: Int) -> String? {
-    Responses.answerText(response(row: row, model: model), sample: samples[row])
+    switch responses[row * models.count + model] {
+    case .accepted: samples[row].acceptedAnswers[0]
+    case .distractor(let j): samples[row].distractors[j]
+    case .evasive: nil
+    }
   }
 
   /// The raw prediction text of model `model` on row `row`, rendered deterministically from the seed; it has
@@ -149,10 +156,12 @@ extension SimulatedBenchmark {
   /// Appends the UTF-8 of `prediction(row:model:)` to `out`.
   func appendPrediction(row: Int, model: Int, to out: inout [UInt8]) {
     var g = SplitMix64.cell(textSeed, row, model)
-    let sample = samples[row]
-    Responses.render(response(row: row, model: model), sample: sample,
-                     judge: Profiles.datasets[sample.dataset].judge, tokens: Int(outputTokens[row, model]),
-                     thinking: Profiles.models[model].thinkingTokens > 0, using: &g, into: &out)
+    let judge = Profiles.datasets[samples[row].dataset].judge
+    let response = responses[row * models.count + model]
+    let forbidden = judge == .ocr && response != .accepted ? samples[row].acceptedAnswers.map { $0.lowercased() } : []
+    Responses.render(answer: givenAnswer(row: row, model: model), forbidden: forbidden, judge: judge,
+                     tokens: Int(outputTokens[row, model]), thinking: Profiles.models[model].thinkingTokens > 0,
+                     using: &g, into: &out)
   }
 
   /// How VLMEvalKit judges a dataset of this benchmark.
