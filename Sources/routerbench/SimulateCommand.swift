@@ -15,7 +15,7 @@ struct Simulate: AsyncParsableCommand {
       `routerbench import`.
       """)
 
-  @Option(help: "The benchmark to imitate (\(SimulationPreset.allCases.map(\.rawValue).joined(separator: ", "))).")
+  @Option(help: "The benchmark to imitate.")
   var preset: SimulationPreset = .vlRouterBench
 
   @Option(help: "Multiply every dataset's size by this (each dataset keeps at least 5 samples).")
