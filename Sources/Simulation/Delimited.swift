@@ -19,14 +19,36 @@ struct DelimitedText {
     bytes.append(0x0A)
   }
 
-  private mutating func field(_ f: String) {
+  /// Starts a row (fields then follow through `field`/`separatorThenField`, and `endRow`).
+  mutating func field(_ f: String) {
+    var f = f
+    f.withUTF8 { field(utf8: $0) }
+  }
+
+  mutating func field<C: Collection<UInt8>>(utf8 f: C) {
     bytes.append(0x22)
-    for b in f.utf8 {
-      if b == 0x22 { bytes.append(0x22) }
-      bytes.append(b)
+    if f.contains(0x22) {
+      for b in f {
+        if b == 0x22 { bytes.append(0x22) }
+        bytes.append(b)
+      }
+    } else {
+      bytes.append(contentsOf: f)
     }
     bytes.append(0x22)
   }
+
+  mutating func separatorThenField(_ f: String) {
+    bytes.append(separator)
+    field(f)
+  }
+
+  mutating func separatorThenField<C: Collection<UInt8>>(utf8 f: C) {
+    bytes.append(separator)
+    field(utf8: f)
+  }
+
+  mutating func endRow() { bytes.append(0x0A) }
 
   func write(to url: URL) throws { try Data(bytes).write(to: url) }
 }

@@ -4,7 +4,7 @@ internal import BenchCore
 ///
 /// Each view adds its own low-rank noise to x (text: σ = 1.0 per factor, image: σ = 1.2, each patch a further
 /// σ = 0.7 on top of the image view) plus 4 nuisance factors, maps the result linearly into its width and adds
-/// small independent noise (σ = 0.3) per value. Because the view noise lives in latent space, no amount of
+/// small independent noise (σ = 0.3, approximately normal) per value. Because the view noise lives in latent space, no amount of
 /// averaging over feature columns removes it: a router recovers part of z and δ, never all of it.
 struct FeatureGenerator {
   let latent: Int
@@ -30,9 +30,9 @@ struct FeatureGenerator {
     var image = [Float](repeating: 0, count: n * Self.imageWidth)
     var patches = [Float](repeating: 0, count: n * Self.patchCount * Self.patchWidth)
     // Per-value noise first (one bulk fill per matrix), then the signal is added on top.
-    text.withUnsafeMutableBufferPointer { fillGaussian($0, scale: Self.valueNoise, using: &g) }
-    image.withUnsafeMutableBufferPointer { fillGaussian($0, scale: Self.valueNoise, using: &g) }
-    patches.withUnsafeMutableBufferPointer { fillGaussian($0, scale: Self.valueNoise, using: &g) }
+    text.withUnsafeMutableBufferPointer { fillApproximateGaussian($0, scale: Self.valueNoise, using: &g) }
+    image.withUnsafeMutableBufferPointer { fillApproximateGaussian($0, scale: Self.valueNoise, using: &g) }
+    patches.withUnsafeMutableBufferPointer { fillApproximateGaussian($0, scale: Self.valueNoise, using: &g) }
 
     var x = [Float](repeating: 0, count: latent + 1)
     var viewNoise = [Float](repeating: 0, count: inputs)

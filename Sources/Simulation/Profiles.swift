@@ -173,7 +173,8 @@ enum Profiles {
 
   /// Target accuracy (fraction) of model `m` on dataset `d` on every split: the paper's Strongest / Cheapest
   /// figures for the reference and cheapest models, else logit(strongest) − gap + specialty + a fixed jitter in
-  /// ±0.2 (from a constant-seeded SplitMix64, so targets do not move with `--seed`).
+  /// ±0.2 (from a constant-seeded SplitMix64, so targets do not move with `--seed`), floored near chance on
+  /// yes/no and multiple-choice datasets.
   static let targetAccuracy: [[Double]] = {
     let root = SplitMix64(seed: 0x7A26_1E5D_0C4B_A11E)
     return datasets.map { d in
@@ -185,7 +186,9 @@ enum Profiles {
         let jitter = (g.nextUnit() - 0.5) * 0.4
         let p = paper.strongest / 100
         let logit = log(p / (1 - p)) - m.gap + m.specialties[d.name, default: 0] + jitter
-        return 1 / (1 + exp(-logit))
+        // Weak models do not fall far below guessing: yes/no ≥ 45–50%, four options ≥ 27–32%.
+        let floor = d.judge == .yesNo ? 0.45 : d.judge == .multipleChoice ? 0.27 : 0
+        return max(1 / (1 + exp(-logit)), floor + 0.05 * g.nextUnit())
       }
     }
   }()

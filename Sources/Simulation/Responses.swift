@@ -52,72 +52,116 @@ enum Responses {
     return Int32(max(n, max(1, answerTokens)))
   }
 
-  /// Renders exactly `tokens` tokens of prediction text (see `Vocabulary` for why the counts are exact).
-  static func render(_ response: SimulatedResponse, sample: SimulatedSample, judge: JudgeKind, tokens n: Int,
-                     thinking: Bool, using g: inout SplitMix64) -> String {
-    let answer = answerText(response, sample: sample)
-    var words: [String] = []
-    words.reserveCapacity(n)
-    func filler(_ count: Int, avoiding forbidden: [String] = []) {
-      var added = 0
-      while added < count {
-        let w = g.pick(Vocabulary.filler)
-        if forbidden.contains(where: { w.contains($0) }) { continue }
-        words.append(w)
-        added += 1
-      }
-    }
+  /// Appends exactly `tokens` tokens of prediction text to `out` (see `Vocabulary` for why counts are exact):
+  /// multiple choice and math "… answer is X" (or just "X"), yes/no the word first, open answers alone (thinking
+  /// models reason first), OCRBench the answer last; filler words in between.
+  ///
+  /// - Parameters:
+  ///   - answer: the given answer (nil: none, HallusionBench's evasive reply).
+  ///   - forbidden: strings no filler word may contain (a wrong OCRBench prediction must not contain the answer).
+  static func render(answer: String?, forbidden: [String], judge: JudgeKind, tokens n: Int, thinking: Bool,
+                     using g: inout SplitMix64, into out: inout [UInt8]) {
+    var sink = WordSink(out: out)
+    out = []
+    defer { out = sink.out }
     switch judge {
     case .multipleChoice, .mathExtract, .mathScore:
       let a = answer ?? ""
       switch n {
-      case ...1: words = [a]
-      case 2: words = [judge == .multipleChoice ? "option" : "answer", a]
+      case ...1: sink.word(a)
+      case 2:
+        sink.word(judge == .multipleChoice ? "option" : "answer")
+        sink.word(a)
       default:
-        filler(n - 3)
-        words += ["answer", "is", a]
+        sink.filler(n - 3, using: &g)
+        sink.word("answer")
+        sink.word("is")
+        sink.word(a)
       }
     case .yesNo:
       if let a = answer {
-        words = [a.lowercased()]
-        filler(n - 1)
+        sink.word(a.lowercased())
+        sink.filler(n - 1, using: &g)
       } else {
-        filler(n)
+        sink.filler(n, using: &g)
       }
     case .textVQA, .chartQA, .anls:
       let a = answer ?? ""
       let k = a.split(separator: " ").count
       if thinking && n >= k + 2 {
-        filler(n - k - 2)
-        words += ["answer", "is", a]
-      } else {
-        words = [a]
+        sink.filler(n - k - 2, using: &g)
+        sink.word("answer")
+        sink.word("is")
       }
+      sink.word(a)
     case .ocr:
       let a = answer ?? ""
       let k = a.split(separator: " ").count
-      // A wrong prediction must not contain any accepted answer (OCRBench scores by substring).
-      filler(max(0, n - k), avoiding: response == .accepted ? [] : sample.acceptedAnswers.map { $0.lowercased() })
-      words.append(a)
+      sink.filler(max(0, n - k), using: &g, avoiding: forbidden)
+      sink.word(a)
     }
-    return words.joined(separator: " ")
+  }
+}
+
+/// Space-separated words appended to a byte buffer.
+struct WordSink {
+  var out: [UInt8]
+  private var empty: Bool
+
+  init(out: [UInt8]) {
+    self.out = out
+    empty = true
+  }
+
+  mutating func word(_ w: String) {
+    if !empty { out.append(0x20) }
+    out.append(contentsOf: w.utf8)
+    empty = false
+  }
+
+  /// `count` filler words; with `avoiding`, none containing any of those strings.
+  mutating func filler(_ count: Int, using g: inout SplitMix64, avoiding forbidden: [String] = []) {
+    guard count > 0 else { return }
+    let words = Vocabulary.filler, flat = Vocabulary.fillerUTF8, spans = Vocabulary.fillerSpans
+    var added = 0
+    while added < count {
+      let j = g.nextInt(spans.count)
+      if !forbidden.isEmpty, forbidden.contains(where: { words[j].contains($0) }) { continue }
+      if !empty { out.append(0x20) }
+      out.append(contentsOf: flat[spans[j]])
+      empty = false
+      added += 1
+    }
   }
 }
 
 extension SimulatedBenchmark {
   /// The answer model `model` gave to row `row` (nil when it gave none).
   public func givenAnswer(row: Int, model: Int) -> String? {
-    Responses.answerText(response(row: row, model: model), sample: samples[row])
+    switch responses[row * models.count + model] {
+    case .accepted: samples[row].acceptedAnswers[0]
+    case .distractor(let j): samples[row].distractors[j]
+    case .evasive: nil
+    }
   }
 
   /// The raw prediction text of model `model` on row `row`, rendered deterministically from the seed; it has
   /// exactly `outputTokens[row, model]` tokens.
   public func prediction(row: Int, model: Int) -> String {
+    var bytes: [UInt8] = []
+    appendPrediction(row: row, model: model, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 of `prediction(row:model:)` to `out`.
+  func appendPrediction(row: Int, model: Int, to out: inout [UInt8]) {
     var g = SplitMix64.cell(textSeed, row, model)
-    let sample = samples[row]
-    return Responses.render(response(row: row, model: model), sample: sample,
-                            judge: Profiles.datasets[sample.dataset].judge, tokens: Int(outputTokens[row, model]),
-                            thinking: Profiles.models[model].thinkingTokens > 0, using: &g)
+    let judge = Profiles.datasets[samples[row].dataset].judge
+    let response = responses[row * models.count + model]
+    let forbidden = judge == .ocr && response != .accepted ? samples[row].acceptedAnswers.map { $0.lowercased() } : []
+    Responses.render(answer: givenAnswer(row: row, model: model), forbidden: forbidden, judge: judge,
+                     tokens: Int(outputTokens[row, model]), thinking: Profiles.models[model].thinkingTokens > 0,
+                     using: &g, into: &out)
   }
 
   /// How VLMEvalKit judges a dataset of this benchmark.

@@ -26,6 +26,18 @@ enum Vocabulary {
     count choice describe scene photo document
     """)
 
+  /// `filler` as one UTF-8 buffer and each word's span in it, for the prediction renderer.
+  static let fillerUTF8: [UInt8] = Array(filler.joined().utf8)
+  static let fillerSpans: [Range<Int>] = {
+    var spans: [Range<Int>] = []
+    var start = 0
+    for w in filler {
+      spans.append(start..<(start + w.utf8.count))
+      start += w.utf8.count
+    }
+    return spans
+  }()
+
   /// Words that tie a question to one latent factor: `topics[l][0]` for a negative and `topics[l][1]` for a
   /// positive deviation of factor l from its dataset mean. A text featurizer that sees these words sees part of z.
   static let topics: [[[String]]] = [

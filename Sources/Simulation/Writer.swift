@@ -19,43 +19,80 @@ public let simulatedEvalID = "T20251025_G5f3c2a1b"
 ///
 /// - Parameter progress: called with a short line per stage (and per model).
 public func write(_ sim: SimulatedBenchmark, to dir: URL, progress: (String) -> Void = { _ in }) throws {
-  let fm = FileManager.default
-  try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+  let plan = try WritePlan(sim, dir: dir, progress: progress)
+  for m in sim.models.indices {
+    progress("writing work_dir/\(sim.models[m].name) (\(m + 1)/\(sim.models.count))")
+    try plan.writeModel(m)
+  }
+  try plan.finish(progress: progress)
+}
 
-  progress("writing LMUData dataset TSVs (\(sim.datasets.count) datasets)")
-  let lmu = dir.appendingPathComponent("LMUData", isDirectory: true)
-  try fm.createDirectory(at: lmu, withIntermediateDirectories: true)
-  for d in sim.datasets.indices {
-    try LogWriter.datasetTSV(sim, dataset: d).write(to: lmu.appendingPathComponent(sim.datasets[d].name + ".tsv"))
+/// `write(_:to:progress:)` with up to `jobs` models written concurrently (the same bytes as the serial writer).
+public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int,
+                  progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+  let plan = try WritePlan(sim, dir: dir, progress: progress)
+  let count = sim.models.count
+  try await withThrowingTaskGroup(of: Void.self) { group in
+    var next = 0
+    func start(_ m: Int) {
+      progress("writing work_dir/\(sim.models[m].name) (\(m + 1)/\(count))")
+      group.addTask { try plan.writeModel(m) }
+    }
+    while next < min(max(1, jobs), count) { start(next); next += 1 }
+    while try await group.next() != nil {
+      if next < count { start(next); next += 1 }
+    }
+  }
+  try plan.finish(progress: progress)
+}
+
+/// The directories, the dataset TSVs and the per-dataset row cache, made once before the per-model files.
+struct WritePlan: Sendable {
+  let sim: SimulatedBenchmark
+  let dir: URL
+  let workDir: URL
+  let cache: [LogWriter.DatasetRows]
+
+  init(_ sim: SimulatedBenchmark, dir: URL, progress: (String) -> Void) throws {
+    self.sim = sim
+    self.dir = dir
+    let fm = FileManager.default
+    try fm.createDirectory(at: dir, withIntermediateDirectories: true)
+    progress("writing LMUData dataset TSVs (\(sim.datasets.count) datasets)")
+    let lmu = dir.appendingPathComponent("LMUData", isDirectory: true)
+    try fm.createDirectory(at: lmu, withIntermediateDirectories: true)
+    for d in sim.datasets.indices {
+      try LogWriter.datasetTSV(sim, dataset: d).write(to: lmu.appendingPathComponent(sim.datasets[d].name + ".tsv"))
+    }
+    workDir = dir.appendingPathComponent("work_dir", isDirectory: true)
+    cache = sim.datasets.indices.map { LogWriter.DatasetRows(sim, dataset: $0) }
   }
 
-  let workDir = dir.appendingPathComponent("work_dir", isDirectory: true)
-  for m in sim.models.indices {
-    let model = sim.models[m].name
-    progress("writing work_dir/\(model) (\(m + 1)/\(sim.models.count))")
-    let runDir = workDir.appendingPathComponent(model, isDirectory: true)
+  func writeModel(_ m: Int) throws {
+    let runDir = workDir.appendingPathComponent(sim.models[m].name, isDirectory: true)
       .appendingPathComponent(simulatedEvalID, isDirectory: true)
-    try fm.createDirectory(at: runDir, withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: runDir, withIntermediateDirectories: true)
     for d in sim.datasets.indices {
-      for file in LogWriter.modelFiles(sim, model: m, dataset: d) {
+      for file in LogWriter.modelFiles(sim, model: m, dataset: d, rows: cache[d]) {
         try Data(file.bytes).write(to: runDir.appendingPathComponent(file.name))
       }
     }
   }
 
-  progress("writing features (text \(FeatureGenerator.textWidth), image \(FeatureGenerator.imageWidth), patches "
-           + "\(FeatureGenerator.patchCount)×\(FeatureGenerator.patchWidth))")
-  let features = dir.appendingPathComponent("features", isDirectory: true)
-  try fm.createDirectory(at: features, withIntermediateDirectories: true)
-  try sim.features.text.write(to: features.appendingPathComponent("text.npy"))
-  try sim.features.image.write(to: features.appendingPathComponent("image.npy"))
-  try sim.features.patches.write(to: features.appendingPathComponent("patches.npy"))
-  let ids = sim.samples.indices.map { sim.sampleID($0) + "\n" }.joined()
-  try Data(ids.utf8).write(to: features.appendingPathComponent("sample_ids.txt"))
-
-  progress("writing pricing.yaml and simulation.json")
-  try Data(LogWriter.pricingYAML(sim).utf8).write(to: dir.appendingPathComponent("pricing.yaml"))
-  try LogWriter.manifest(sim).write(to: dir.appendingPathComponent("simulation.json"))
+  func finish(progress: (String) -> Void) throws {
+    progress("writing features (text \(FeatureGenerator.textWidth), image \(FeatureGenerator.imageWidth), "
+             + "patches \(FeatureGenerator.patchCount)×\(FeatureGenerator.patchWidth))")
+    let features = dir.appendingPathComponent("features", isDirectory: true)
+    try FileManager.default.createDirectory(at: features, withIntermediateDirectories: true)
+    try sim.features.text.write(to: features.appendingPathComponent("text.npy"))
+    try sim.features.image.write(to: features.appendingPathComponent("image.npy"))
+    try sim.features.patches.write(to: features.appendingPathComponent("patches.npy"))
+    let ids = sim.samples.indices.map { sim.sampleID($0) + "\n" }.joined()
+    try Data(ids.utf8).write(to: features.appendingPathComponent("sample_ids.txt"))
+    progress("writing pricing.yaml and simulation.json")
+    try Data(LogWriter.pricingYAML(sim).utf8).write(to: dir.appendingPathComponent("pricing.yaml"))
+    try LogWriter.manifest(sim).write(to: dir.appendingPathComponent("simulation.json"))
+  }
 }
 
 /// One file's name and contents.
@@ -91,28 +128,61 @@ enum LogWriter {
 
   // MARK: Per-model files
 
+  /// A dataset's rows as the prediction and judged files start them: the quoted, tab-separated dataset fields
+  /// without `image` (computed once, shared by every model).
+  struct DatasetRows {
+    var rows: [Int]
+    var header: [String]
+    var prefixes: [[UInt8]]
+
+    init(_ sim: SimulatedBenchmark, dataset d: Int) {
+      let judge = sim.judge(ofDataset: d)
+      rows = Array(sim.datasetRows[d])
+      header = LogWriter.datasetColumns(judge).filter { $0 != "image" } + ["prediction"]
+      prefixes = rows.map { i in
+        var t = DelimitedText()
+        t.row(LogWriter.datasetFields(sim.samples[i], judge: judge, image: false))
+        t.bytes.removeLast()  // the newline: the prediction follows
+        return t.bytes
+      }
+    }
+  }
+
   /// The prediction file, the per-sample judged file (none for OCRBench) and the aggregate(s) of one
   /// (model, dataset).
-  static func modelFiles(_ sim: SimulatedBenchmark, model m: Int, dataset d: Int) -> [GeneratedFile] {
+  static func modelFiles(_ sim: SimulatedBenchmark, model m: Int, dataset d: Int, rows cache: DatasetRows)
+    -> [GeneratedFile]
+  {
     let judge = sim.judge(ofDataset: d)
-    let rows = Array(sim.datasetRows[d])
+    let rows = cache.rows
     let prefix = sim.models[m].name + "_" + sim.datasets[d].name
-    let predictions = rows.map { sim.prediction(row: $0, model: m) }
-    let base = datasetColumns(judge).filter { $0 != "image" } + ["prediction"]
-    let capacity = predictions.reduce(0) { $0 + $1.utf8.count } + rows.count * 160
+    var text: [UInt8] = []
+    var spans: [Range<Int>] = []
+    spans.reserveCapacity(rows.count)
+    for i in rows {
+      let start = text.count
+      sim.appendPrediction(row: i, model: m, to: &text)
+      spans.append(start..<text.count)
+    }
+    let capacity = text.count + cache.prefixes.reduce(0) { $0 + $1.count + 8 }
 
     var pred = DelimitedText(capacity: capacity)
-    pred.row(base)
-    for (j, i) in rows.enumerated() {
-      pred.row(datasetFields(sim.samples[i], judge: judge, image: false) + [predictions[j]])
+    pred.row(cache.header)
+    for j in rows.indices {
+      pred.bytes += cache.prefixes[j]
+      pred.separatorThenField(utf8: text[spans[j]])
+      pred.endRow()
     }
     var files = [GeneratedFile(name: prefix + ".tsv", bytes: pred.bytes)]
 
     func judged(_ suffix: String, _ extra: [String], _ values: (Int) -> [String]) {
       var t = DelimitedText(capacity: capacity + rows.count * 40)
-      t.row(base + extra)
+      t.row(cache.header + extra)
       for (j, i) in rows.enumerated() {
-        t.row(datasetFields(sim.samples[i], judge: judge, image: false) + [predictions[j]] + values(i))
+        t.bytes += cache.prefixes[j]
+        t.separatorThenField(utf8: text[spans[j]])
+        for v in values(i) { t.separatorThenField(v) }
+        t.endRow()
       }
       files.append(GeneratedFile(name: prefix + suffix, bytes: t.bytes))
     }

@@ -4,7 +4,7 @@ import Simulation
 
 extension SimulationPreset: ExpressibleByArgument {}
 
-struct Simulate: ParsableCommand {
+struct Simulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "simulate",
     abstract: "Write a calibrated simulated benchmark as VLMEvalKit-style logs, dataset TSVs, features and prices.",
@@ -15,7 +15,7 @@ struct Simulate: ParsableCommand {
       `routerbench import`.
       """)
 
-  @Option(help: "The benchmark to imitate (\(SimulationPreset.allCases.map(\.rawValue).joined(separator: ", "))).")
+  @Option(help: "The benchmark to imitate.")
   var preset: SimulationPreset = .vlRouterBench
 
   @Option(help: "Multiply every dataset's size by this (each dataset keeps at least 5 samples).")
@@ -27,11 +27,15 @@ struct Simulate: ParsableCommand {
   @Option(help: "Output directory.")
   var out: String = "work/sim"
 
+  @Option(help: "Models written concurrently.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
   func validate() throws {
     guard scale.isFinite, scale > 0, scale <= 10 else { throw ValidationError("--scale must be in (0, 10]") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
   }
 
-  func run() throws {
+  func run() async throws {
     let started = Date()
     let config = SimulationConfig(preset: preset, scale: scale, seed: seed)
     note("simulate: generating \(preset.rawValue) at scale \(scale), seed \(seed)")
@@ -39,7 +43,7 @@ struct Simulate: ParsableCommand {
     note("simulate: \(sim.sampleCount) samples × \(sim.modelCount) models generated in "
          + Date().timeIntervalSince(started).durationText)
     let dir = URL(fileURLWithPath: out, isDirectory: true)
-    try write(sim, to: dir) { note("simulate: " + $0) }
+    try await write(sim, to: dir, jobs: jobs) { note("simulate: " + $0) }
     note("simulate: wrote \(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText)
   }
 }

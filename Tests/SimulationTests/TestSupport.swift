@@ -18,31 +18,41 @@ struct TSVTable {
   enum ParseError: Error { case unquotedField(line: Int), unterminated, ragged(line: Int) }
 
   init(text: String, separator: Character = "\t") throws {
+    try self.init(utf8: Array(text.utf8), separator: separator.asciiValue ?? 0x09)
+  }
+
+  init(utf8 bytes: [UInt8], separator: UInt8) throws {
     var records: [[String]] = []
     var fields: [String] = []
-    var field = ""
-    var chars = Array(text)[...]
+    var field: [UInt8] = []
     var line = 1
-    while let c = chars.popFirst() {
-      guard c == "\"" else { throw ParseError.unquotedField(line: line) }
-      field = ""
+    var p = 0
+    let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+    while p < bytes.count {
+      guard bytes[p] == quote else { throw ParseError.unquotedField(line: line) }
+      p += 1
+      field.removeAll(keepingCapacity: true)
       var closed = false
-      while let d = chars.popFirst() {
-        if d == "\"" {
-          if chars.first == "\"" { chars.removeFirst(); field.append("\"") } else { closed = true; break }
+      while p < bytes.count {
+        let b = bytes[p]
+        p += 1
+        if b == quote {
+          if p < bytes.count, bytes[p] == quote { field.append(quote); p += 1 } else { closed = true; break }
         } else {
-          field.append(d)
+          field.append(b)
         }
       }
       guard closed else { throw ParseError.unterminated }
-      fields.append(field)
-      switch chars.popFirst() {
-      case separator: continue
-      case "\n", nil:
+      fields.append(String(decoding: field, as: UTF8.self))
+      if p == bytes.count || bytes[p] == newline {
         records.append(fields)
         fields = []
         line += 1
-      default: throw ParseError.unquotedField(line: line)
+        p += 1
+      } else if bytes[p] == separator {
+        p += 1
+      } else {
+        throw ParseError.unquotedField(line: line)
       }
     }
     guard let first = records.first else { throw ParseError.unterminated }
@@ -52,7 +62,7 @@ struct TSVTable {
   }
 
   init(contentsOf url: URL, separator: Character = "\t") throws {
-    try self.init(text: try String(contentsOf: url, encoding: .utf8), separator: separator)
+    try self.init(utf8: [UInt8](try Data(contentsOf: url)), separator: separator.asciiValue ?? 0x09)
   }
 
   func column(_ name: String) -> [String]? {
