@@ -123,8 +123,8 @@ enum FileChunks {
       throw ImportError(.unreadable, "cannot open: \(String(cString: strerror(errno)))", file: displayPath)
     }
     defer { close(fd) }
-    var st = stat()
-    if fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
       throw ImportError(.unreadable, "is a directory, not a file", file: displayPath)
     }
     let size = 1 << 20

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct BenchCoreSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

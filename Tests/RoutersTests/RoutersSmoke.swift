@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct RoutersSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}
