@@ -1,6 +1,9 @@
 public import BenchCore
 public import BenchStore
 public import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#endif
 
 /// What to do when some model lacks some samples (the stored matrix must be complete).
 public enum MissingPolicy: String, Sendable, CaseIterable {
@@ -104,48 +107,57 @@ public struct Importer: Sendable {
                                "MathVerse_MINI_Vision_Intensive", "MathVerse_MINI_Text_Lite",
                                "MathVerse_MINI_Text_Dominant", "MMBench_DEV_EN", "MMBench_TEST_EN_V11"]
 
-  /// Imports. `progress` is called from the parsing loop and from the writer (possibly on other threads).
+  /// Everything decided before parsing: the plan, the database snapshot, the parse schedule.
+  struct Prepared: Sendable {
+    var plan: ImportPlan
+    var snapshot: [String: ImportedFile]
+    var context: ParseContext
+    var schedule: ParseSchedule
+    var phases: PhaseClock
+  }
+
+  func prepare(_ store: BenchStore, progress: @Sendable (ImportEvent) -> Void) throws -> Prepared {
+    var phases = PhaseClock()
+    // What is there (no database access).
+    let plan = try ImportPlan(options: options)
+    for w in plan.warnings { progress(.note("warning: " + w)) }
+    phases.mark("scan")
+    // What the database already holds.
+    let snapshot = try store.transaction { tx in
+      (try tx.importedFiles(), try tx.recordPairs(), Set(try tx.samplesByDataset().keys))
+    }
+    let ctx = ParseContext(readers: options.readers, counter: options.tokenCounter, imageTokens: options.imageTokens,
+                           now: plan.now, existing: snapshot.0, pairsWithRecords: snapshot.1,
+                           datasetsWithFile: Set(plan.datasetFiles.map(\.name)))
+    var readDatasets = Set<String>()
+    for d in plan.datasetFiles {
+      if let before = snapshot.0[d.path], snapshot.2.contains(d.name),
+         try sha256(ofFile: d.url, displayPath: d.path).hex == before.sha256 { continue }
+      readDatasets.insert(d.name)
+    }
+    let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets)
+    phases.mark("snapshot")
+    return Prepared(plan: plan, snapshot: snapshot.0, context: ctx, schedule: schedule, phases: phases)
+  }
+
+  /// Imports, parsing file groups in parallel tasks while the writer — one transaction on the database's writer
+  /// queue — consumes them dataset by dataset (in dataset order, so sample ids and record keys grow
+  /// monotonically). Any error, from a parser or from the writer, rolls the transaction back.
   ///
-  /// Files are parsed by parallel tasks while the writer — one transaction on the database's writer queue —
-  /// consumes them dataset by dataset (in dataset order, so sample ids and record keys grow monotonically).
-  /// Any error, from a parser or from the writer, rolls the transaction back.
+  /// `progress` is called from the parsing loop and from the writer (possibly on other threads).
   public func run(into store: BenchStore, progress: @escaping @Sendable (ImportEvent) -> Void = { _ in })
     async throws(ImportError) -> ImportSummary
   {
-    let clock = ContinuousClock()
-    let start = clock.now
+    let start = ContinuousClock.now
     let cpuStart = PhaseClock.processCPU()
     do {
-      var phases = PhaseClock()
-      // 1. What is there (no database access).
-      let plan = try ImportPlan(options: options)
-      for w in plan.warnings { progress(.note("warning: " + w)) }
-      phases.mark("scan")
-
-      // 2. What the database already holds.
-      let snapshot = try await store.transaction { tx in
-        (try tx.importedFiles(), try tx.recordPairs(), Set(try tx.samplesByDataset().keys))
-      }
-      let ctx = ParseContext(readers: options.readers, counter: options.tokenCounter, imageTokens: options.imageTokens,
-                             now: plan.now, existing: snapshot.0, pairsWithRecords: snapshot.1,
-                             datasetsWithFile: Set(plan.datasetFiles.map(\.name)))
-      var readDatasets = Set<String>()
-      for d in plan.datasetFiles {
-        if let before = snapshot.0[d.path], snapshot.2.contains(d.name),
-           try sha256(ofFile: d.url, displayPath: d.path).hex == before.sha256 { continue }
-        readDatasets.insert(d.name)
-      }
-      let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets)
-      phases.mark("snapshot")
-
-      // 3. Parse (tasks) and write (the transaction) at the same time.
+      let p = try prepare(store, progress: progress)
       let channel = ParseChannel()
       let options = options
-      let writerPhases = phases
       async let written: ImportSummary = store.transaction { tx in
-        var writer = ImportWriter(options: options, plan: plan, tx: tx, progress: progress, phases: writerPhases)
+        var writer = ImportWriter(options: options, plan: p.plan, tx: tx, progress: progress, phases: p.phases)
         do {
-          return try writer.write(schedule: schedule, channel: channel, snapshot: snapshot.0)
+          return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot)
         } catch {
           channel.cancel()
           throw error
@@ -156,18 +168,15 @@ public struct Importer: Sendable {
           var next = 0
           var done = 0
           let width = max(2, ProcessInfo.processInfo.activeProcessorCount)
-          let jobs = schedule.jobs
+          let jobs = p.schedule.jobs
+          let ctx = p.context
           while next < min(width, jobs.count) {
             let (i, job) = (next, jobs[next])
             next += 1
             tasks.addTask { (i, try job.run(ctx)) }
           }
           while let (i, result) = try await tasks.next() {
-            if case .group(let g) = result {
-              done += 1
-              progress(.group(index: done, total: plan.groups.count, model: g.model, dataset: g.dataset,
-                              records: g.rows.count, skipped: g.skipped))
-            }
+            Self.report(result, done: &done, total: p.plan.groups.count, progress)
             channel.put(i, result)
             if next < jobs.count, !channel.isCancelled {
               let (j, job) = (next, jobs[next])
@@ -181,19 +190,64 @@ public struct Importer: Sendable {
         _ = try? await written
         throw error
       }
-      var summary = try await written
-      summary.warnings = plan.warnings + summary.warnings
-      let d = clock.now - start
-      summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-      summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
-      summary.cpuSeconds = PhaseClock.processCPU() - cpuStart
-      return summary
-    } catch let e as ImportError {
-      throw e
-    } catch let e as StoreError {
-      throw ImportError(.store, e.description, file: e.path)
+      return Self.finish(try await written, plan: p.plan, start: start, cpuStart: cpuStart)
     } catch {
-      throw ImportError(.store, "\(error)")
+      throw Self.importError(error)
+    }
+  }
+
+  /// The same import on the calling thread: files are parsed one after the other, then written in one
+  /// transaction (for synchronous callers; `run(into:progress:) async` is faster on several cores).
+  public func run(into store: BenchStore, progress: @escaping @Sendable (ImportEvent) -> Void = { _ in })
+    throws(ImportError) -> ImportSummary
+  {
+    let start = ContinuousClock.now
+    let cpuStart = PhaseClock.processCPU()
+    do {
+      let p = try prepare(store, progress: progress)
+      let channel = ParseChannel()
+      var done = 0
+      for (i, job) in p.schedule.jobs.enumerated() {
+        let result = try job.run(p.context)
+        Self.report(result, done: &done, total: p.plan.groups.count, progress)
+        channel.put(i, result)
+      }
+      let options = options
+      let summary = try store.transaction { tx in
+        var writer = ImportWriter(options: options, plan: p.plan, tx: tx, progress: progress, phases: p.phases)
+        return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot)
+      }
+      return Self.finish(summary, plan: p.plan, start: start, cpuStart: cpuStart)
+    } catch {
+      throw Self.importError(error)
+    }
+  }
+
+  static func report(_ result: ParseResult, done: inout Int, total: Int, _ progress: (ImportEvent) -> Void) {
+    if case .group(let g) = result {
+      done += 1
+      progress(.group(index: done, total: total, model: g.model, dataset: g.dataset, records: g.rows.count,
+                      skipped: g.skipped))
+    }
+  }
+
+  static func finish(_ written: ImportSummary, plan: ImportPlan, start: ContinuousClock.Instant, cpuStart: Double)
+    -> ImportSummary
+  {
+    var summary = written
+    summary.warnings = plan.warnings + summary.warnings
+    let d = ContinuousClock.now - start
+    summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
+    summary.cpuSeconds = PhaseClock.processCPU() - cpuStart
+    return summary
+  }
+
+  static func importError(_ error: any Error) -> ImportError {
+    switch error {
+    case let e as ImportError: e
+    case let e as StoreError: ImportError(.store, e.description, file: e.path)
+    default: ImportError(.store, "\(error)")
     }
   }
 }
@@ -311,11 +365,8 @@ struct PhaseClock {
     last = t
     lastCPU = c
   }
-  static func processCPU() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-  }
+  /// Process CPU seconds, all threads (`clock()`; POSIX fixes CLOCKS_PER_SEC at 1,000,000).
+  static func processCPU() -> Double { Double(Glibc.clock()) / 1_000_000 }
 }
 
 /// A parse task.

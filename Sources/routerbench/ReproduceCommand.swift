@@ -68,7 +68,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     let store = try BenchStore(path: dbPath)
     try await timed("import") {
       note("[2/4] import: \(simDir.path) → \(dbPath)")
-      let s = try Importer(options: ImportOptions(root: simDir, seed: seed)).run(into: store) { event in
+      let s = try await Importer(options: ImportOptions(root: simDir, seed: seed)).run(into: store) { event in
         if case .note(let text) = event { note("      " + text) }
       }
       note(String(format: "      %d records (%d new) in %.1f s", s.records, s.recordsImported, s.seconds))
