@@ -110,7 +110,9 @@ extension StoreTransaction {
     let st = try RawStatement(db, "INSERT INTO feature(featureSetId, sampleId, vector) VALUES (?, ?, ?)")
     defer { st.reset() }
     var seen = Set<String>()
+    #if !_endian(little)
     var row = [UInt32](repeating: 0, count: matrix.columns)
+    #endif
     for (i, key) in sampleKeys.enumerated() {
       guard let ref = index[key] else {
         throw StoreError(.notFound, "feature set '\(name)' has a vector for a sample that is not stored", path: path,
@@ -121,10 +123,16 @@ extension StoreTransaction {
                          table: "feature", key: key)
       }
       let base = i * matrix.columns
-      for j in 0..<matrix.columns { row[j] = matrix.values[base + j].bitPattern.littleEndian }
       st.bind(1, setId)
       st.bind(2, ref.id)
+      #if _endian(little)
+      matrix.values.withUnsafeBytes { all in
+        st.bindBlob(3, UnsafeRawBufferPointer(rebasing: all[(base * 4)..<((base + matrix.columns) * 4)]))
+      }
+      #else
+      for j in 0..<matrix.columns { row[j] = matrix.values[base + j].bitPattern.littleEndian }
       row.withUnsafeBytes { st.bindBlob(3, $0) }
+      #endif
       try st.run()
     }
     return true

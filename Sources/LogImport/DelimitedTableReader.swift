@@ -20,19 +20,14 @@ public struct DelimitedTableReader: TableReader {
   public static let tsv = DelimitedTableReader(delimiter: 0x09, fileExtensions: ["tsv"])
   public static let csv = DelimitedTableReader(delimiter: 0x2C, fileExtensions: ["csv"])
 
-  /// Collects cells from libcsv's C callbacks; rows are handed to Swift after each `csv_parse` call, so the
-  /// Swift closures can throw.
-  private final class Collector {
+  /// Cells collected by libcsv's C callbacks; rows are handed to Swift after each `csv_parse` call, so the
+  /// Swift closures can throw. Reached through a raw pointer (no class: no dynamic exclusivity checks per cell).
+  private struct Collector {
     var cells: [String] = []
     var rowEnds: [Int] = []
     var field = 0
     /// Columns to materialise; `nil` = every column.
     var select: [Bool]?
-
-    init() {
-      cells.reserveCapacity(4096)
-      rowEnds.reserveCapacity(1024)
-    }
   }
 
   public func read(_ url: URL, displayPath: String, header: ([String]) throws -> [Bool]?,
@@ -46,47 +41,53 @@ public struct DelimitedTableReader: TableReader {
     csv_set_space_func(&parser) { _ in 0 }  // keep leading / trailing spaces and tabs
     csv_set_blk_size(&parser, 1 << 16)
 
-    let collector = Collector()
-    let context = Unmanaged.passUnretained(collector).toOpaque()
+    let state = UnsafeMutablePointer<Collector>.allocate(capacity: 1)
+    state.initialize(to: Collector())
+    state.pointee.cells.reserveCapacity(4096)
+    state.pointee.rowEnds.reserveCapacity(1024)
+    defer {
+      state.deinitialize(count: 1)
+      state.deallocate()
+    }
+    let context = UnsafeMutableRawPointer(state)
     var hasher = SHA256()
     var bytes = 0
     var rowNumber = 0
     var first = true
 
     let onField: @convention(c) (UnsafeMutableRawPointer?, Int, UnsafeMutableRawPointer?) -> Void = { p, n, ctx in
-      let c = Unmanaged<Collector>.fromOpaque(ctx!).takeUnretainedValue()
-      let f = c.field
-      c.field = f + 1
-      if let s = c.select, f >= s.count || !s[f] {
-        c.cells.append("")
-      } else if n == 0 {
-        c.cells.append("")
+      let c = ctx!.assumingMemoryBound(to: Collector.self)
+      let f = c.pointee.field
+      c.pointee.field = f + 1
+      let wanted = c.pointee.select.map { f < $0.count && $0[f] } ?? true
+      if !wanted || n == 0 {
+        c.pointee.cells.append("")
       } else {
-        c.cells.append(String(decoding: UnsafeRawBufferPointer(start: p, count: n), as: UTF8.self))
+        c.pointee.cells.append(String(decoding: UnsafeRawBufferPointer(start: p, count: n), as: UTF8.self))
       }
     }
     let onRow: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, ctx in
-      let c = Unmanaged<Collector>.fromOpaque(ctx!).takeUnretainedValue()
-      c.rowEnds.append(c.cells.count)
-      c.field = 0
+      let c = ctx!.assumingMemoryBound(to: Collector.self)
+      c.pointee.rowEnds.append(c.pointee.cells.count)
+      c.pointee.field = 0
     }
 
     func drain() throws {
-      guard !collector.rowEnds.isEmpty else { return }
+      guard !state.pointee.rowEnds.isEmpty else { return }
       var start = 0
-      for end in collector.rowEnds {
+      for end in state.pointee.rowEnds {
         rowNumber += 1
-        let cells = collector.cells[start..<end]
+        let cells = state.pointee.cells[start..<end]
         if rowNumber == 1 {
-          collector.select = try header(Array(cells))
+          state.pointee.select = try header(Array(cells))
         } else {
           try row(TableRow(number: rowNumber, cells: cells))
         }
         start = end
       }
       // Keep the cells of the row still being parsed (it continues in the next chunk).
-      collector.cells.removeSubrange(0..<start)
-      collector.rowEnds.removeAll(keepingCapacity: true)
+      state.pointee.cells.removeSubrange(0..<start)
+      state.pointee.rowEnds.removeAll(keepingCapacity: true)
     }
 
     // The first chunk is small: until the header has been seen every cell is materialised.
@@ -104,13 +105,13 @@ public struct DelimitedTableReader: TableReader {
       if parsed != data.count {
         throw ImportError(.malformed, "malformed quoting (a quote inside an unquoted field, or text after a "
                             + "closing quote): \(String(cString: csv_strerror(csv_error(&parser))))",
-                          file: displayPath, row: rowNumber + collector.rowEnds.count + 1)
+                          file: displayPath, row: rowNumber + state.pointee.rowEnds.count + 1)
       }
       try drain()
     }
     if csv_fini(&parser, onField, onRow, context) != 0 {
       throw ImportError(.malformed, "a quoted field is never closed (missing \")", file: displayPath,
-                        row: rowNumber + collector.rowEnds.count + 1)
+                        row: rowNumber + state.pointee.rowEnds.count + 1)
     }
     try drain()
     if rowNumber == 0 { _ = try header([]) }

@@ -34,6 +34,17 @@ struct ParsedDataset: Sendable {
   var file: ImportedFile
 }
 
+/// A feature file after reading: `values` is `keys.count` × (product of `shape.dropFirst()`) float32.
+struct ParsedFeatures: Sendable {
+  var name: String
+  var path: String
+  var idsPath: String
+  var sha256: String
+  var keys: [String]
+  var shape: [Int]
+  var values: [Float]
+}
+
 /// What parsing needs; immutable and shared by the parallel parse tasks.
 struct ParseContext: Sendable {
   var readers: TableReaders
@@ -46,6 +57,7 @@ struct ParseContext: Sendable {
   var pairsWithRecords: Set<[String]>
   /// Datasets whose samples come from a dataset file (their prediction files' questions are not needed).
   var datasetsWithFile: Set<String>
+  var root: URL
 }
 
 enum GroupParser {
@@ -250,5 +262,31 @@ enum GroupParser {
     out.files.append(ImportedFile(path: p.path, sha256: result.sha256, kind: "prediction", rows: result.rows,
                                   importedAt: ctx.now))
     return out
+  }
+
+  /// Reads one `.npy` feature file and its sample keys: `<name>_ids.txt` or `sample_ids.txt` beside it
+  /// (one "<dataset>/<index>" per line, in row order).
+  static func readFeatures(_ url: URL, _ ctx: ParseContext) throws(ImportError) -> ParsedFeatures {
+    let path = WorkDirectoryScanner.relative(url, to: ctx.root)
+    let name = url.deletingPathExtension().lastPathComponent
+    let (sha, _) = try sha256(ofFile: url, displayPath: path)
+    let dir = url.deletingLastPathComponent()
+    let candidates = [dir.appendingPathComponent(name + "_ids.txt"), dir.appendingPathComponent("sample_ids.txt")]
+    guard let idsURL = candidates.first(where: WorkDirectoryScanner.isRegularFile) else {
+      throw ImportError(.features, "no sample_ids.txt (one sample key per row) beside the feature file", file: path)
+    }
+    let idsPath = WorkDirectoryScanner.relative(idsURL, to: ctx.root)
+    let text: String
+    do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
+      throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)
+    }
+    let keys = text.split(whereSeparator: \.isNewline).map { String(CellValue.trimmed(String($0))) }
+      .filter { !$0.isEmpty }
+    let array = try NumpyArray.read(url, path: path)
+    guard array.shape.count >= 2, array.shape[0] == keys.count else {
+      throw ImportError(.features, "shape \(array.shape) does not match \(keys.count) sample ids in \(idsPath)", file: path)
+    }
+    return ParsedFeatures(name: name, path: path, idsPath: idsPath, sha256: sha, keys: keys, shape: array.shape,
+                          values: array.values)
   }
 }

@@ -125,7 +125,11 @@ struct ImportWriter {
     }
     phases.mark("split")
 
-    for url in plan.featureFiles { try importFeatures(url) }
+    for job in schedule.featureJobs {
+      let (result, w) = try channel.take(job)
+      summary.writerWaitSeconds += w
+      if case .features(let f) = result { try importFeatures(f) }
+    }
     phases.mark("features")
 
     if let simulation = plan.simulation {
@@ -195,53 +199,39 @@ struct ImportWriter {
 
   // MARK: Features
 
-  /// Stores one `.npy` feature file as the feature set named after it; sample keys come from
-  /// `<name>_ids.txt` or `sample_ids.txt` beside it (one "<dataset>/<index>" per line, in row order).
-  mutating func importFeatures(_ url: URL) throws {
-    let path = WorkDirectoryScanner.relative(url, to: plan.root)
-    let name = url.deletingPathExtension().lastPathComponent
-    let (sha, _) = try sha256(ofFile: url, displayPath: path)
-    let dir = url.deletingLastPathComponent()
-    guard let idsURL = ImportPlan.file(dir.appendingPathComponent(name + "_ids.txt"))
-      ?? ImportPlan.file(dir.appendingPathComponent("sample_ids.txt")) else {
-      throw ImportError(.features, "no sample_ids.txt (one sample key per row) beside the feature file", file: path)
-    }
-    let idsPath = WorkDirectoryScanner.relative(idsURL, to: plan.root)
-    let text: String
-    do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
-      throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)
-    }
-    let keys = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-    let array = try NumpyArray.read(url, path: path)
-    guard array.shape.count >= 2, array.shape[0] == keys.count else {
-      throw ImportError(.features, "shape \(array.shape) does not match \(keys.count) sample ids in \(idsPath)", file: path)
-    }
-    let dimension = array.shape.dropFirst().reduce(1, *)
+  /// Stores a feature file as the feature set named after it (replacing a different stored one). Keys of
+  /// samples that are not stored (dropped) are ignored; every stored sample needs a vector.
+  mutating func importFeatures(_ f: ParsedFeatures) throws {
     let stored = try tx.sampleIndex()
+    let dimension = f.shape.dropFirst().reduce(1, *)
     var keep: [Int] = []
+    keep.reserveCapacity(f.keys.count)
     var covered = Set<String>()
-    for (i, k) in keys.enumerated() where stored[k] != nil {
+    for (i, k) in f.keys.enumerated() where stored[k] != nil {
       guard covered.insert(k).inserted else {
-        throw ImportError(.duplicate, "sample '\(k)' appears twice", file: idsPath, row: i + 1)
+        throw ImportError(.duplicate, "sample '\(k)' appears twice", file: f.idsPath, row: i + 1)
       }
       keep.append(i)
     }
     if covered.count < stored.count {
       let lacking = stored.keys.filter { !covered.contains($0) }.sorted().prefix(3)
       throw ImportError(.features, "\(stored.count - covered.count) stored samples have no vector (e.g. "
-                          + lacking.joined(separator: ", ") + ")", file: path)
+                          + lacking.joined(separator: ", ") + ")", file: f.path)
     }
-    var values: [Float] = []
-    values.reserveCapacity(keep.count * dimension)
-    for i in keep { values.append(contentsOf: array.values[(i * dimension)..<((i + 1) * dimension)]) }
-    let wrote = try tx.saveFeatureSet(name: name, sampleKeys: keep.map { keys[$0] },
+    let all = keep.count == f.keys.count
+    var values = f.values
+    if !all {
+      values = []
+      values.reserveCapacity(keep.count * dimension)
+      for i in keep { values.append(contentsOf: f.values[(i * dimension)..<((i + 1) * dimension)]) }
+    }
+    let wrote = try tx.saveFeatureSet(name: f.name, sampleKeys: all ? f.keys : keep.map { f.keys[$0] },
                                       matrix: Matrix(rows: keep.count, columns: dimension, values: values),
-                                      source: path, sha256: keep.count == keys.count ? sha : nil)
-    try tx.setMetadata("featureShape.\(name)", array.shape.dropFirst().map(String.init).joined(separator: "x"))
-    summary.featureSets.append(name)
-    if wrote { progress(.note("\(path): feature set '\(name)', \(keep.count) × \(dimension)")) }
-    try tx.recordImportedFile(ImportedFile(path: path, sha256: sha, kind: "features", rows: keys.count,
+                                      source: f.path, sha256: all ? f.sha256 : nil)
+    try tx.setMetadata("featureShape.\(f.name)", f.shape.dropFirst().map(String.init).joined(separator: "x"))
+    summary.featureSets.append(f.name)
+    if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(keep.count) × \(dimension)")) }
+    try tx.recordImportedFile(ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count,
                                            importedAt: plan.now))
   }
 

@@ -128,7 +128,7 @@ public struct Importer: Sendable {
     }
     let ctx = ParseContext(readers: options.readers, counter: options.tokenCounter, imageTokens: options.imageTokens,
                            now: plan.now, existing: snapshot.0, pairsWithRecords: snapshot.1,
-                           datasetsWithFile: Set(plan.datasetFiles.map(\.name)))
+                           datasetsWithFile: Set(plan.datasetFiles.map(\.name)), root: plan.root)
     var readDatasets = Set<String>()
     for d in plan.datasetFiles {
       if let before = snapshot.0[d.path], snapshot.2.contains(d.name),
@@ -265,6 +265,8 @@ struct ParseSchedule: Sendable {
   }
   var jobs: [ParseJob] = []
   var datasets: [Dataset] = []
+  /// Job indices of the feature files (read last).
+  var featureJobs: [Int] = []
 
   init(plan: ImportPlan, readDatasets: Set<String>) {
     var order: [String] = []
@@ -284,6 +286,10 @@ struct ParseSchedule: Sendable {
         jobs.append(.group(g))
       }
       datasets.append(d)
+    }
+    for url in plan.featureFiles {
+      featureJobs.append(jobs.count)
+      jobs.append(.features(url))
     }
   }
 }
@@ -373,11 +379,13 @@ struct PhaseClock {
 enum ParseJob: Sendable {
   case dataset(ImportPlan.DatasetFile)
   case group(FileGroup)
+  case features(URL)
 
   func run(_ ctx: ParseContext) throws -> ParseResult {
     switch self {
     case .dataset(let d): .dataset(try GroupParser.readDataset(d.url, path: d.path, dataset: d.name, ctx))
     case .group(let g): .group(try GroupParser.readGroup(g, ctx))
+    case .features(let url): .features(try GroupParser.readFeatures(url, ctx))
     }
   }
 }
@@ -385,6 +393,7 @@ enum ParseJob: Sendable {
 enum ParseResult: Sendable {
   case dataset(ParsedDataset)
   case group(ParsedGroup)
+  case features(ParsedFeatures)
 }
 
 /// Where everything is: the scanned work directory, the price table, dataset and feature files, simulation.json.

@@ -41,6 +41,9 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: "A record is correct when its score is at least this.")
   var correctThreshold: Float = 1.0
 
+  @Flag(help: "Print the wall and CPU time of each import phase to stderr.")
+  var timings = false
+
   func run() async throws {
     let store = try BenchStore(path: db)
     let options = ImportOptions(
@@ -54,6 +57,14 @@ struct ImportCommand: AsyncParsableCommand {
         err.write(Data("[\(i)/\(n)] \(model) × \(dataset): \(skipped ? "unchanged, skipped" : "\(records) records")\n".utf8))
       case .note(let text):
         err.write(Data("\(text)\n".utf8))
+      }
+    }
+    if timings {
+      err.write(Data(String(format: "CPU %.2f s (all threads); writer waited %.2f s for parsers\n", s.cpuSeconds,
+                            s.writerWaitSeconds).utf8))
+      for (i, (name, seconds)) in s.phases.enumerated() {
+        let cpu = i < s.phaseCPUSeconds.count ? String(format: ", CPU %.3f s", s.phaseCPUSeconds[i]) : ""
+        err.write(Data(String(format: "  %@: %.3f s%@\n", name, seconds, cpu).utf8))
       }
     }
     print("""
