@@ -93,7 +93,7 @@ public struct TableReaders: Sendable {
     readers.first { $0.fileExtensions.contains(ext.lowercased()) }
   }
 
-  /// Reads a whole file that has a reader; `SHA256` of its bytes otherwise isn't needed.
+  /// The reader for a file's extension, or an `.unsupported` error naming the file.
   public func reader(for url: URL, displayPath: String) throws(ImportError) -> any TableReader {
     guard let r = reader(forExtension: url.pathExtension) else {
       throw ImportError(.unsupported, "no reader for .\(url.pathExtension) files yet (readable: "

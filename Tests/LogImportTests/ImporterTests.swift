@@ -260,6 +260,15 @@ import Testing
     #expect(e.description.contains("--missing drop-sample"))
   }
 
+  /// A fresh import whose last dataset fails to parse after the writer has stored the earlier datasets: the
+  /// whole transaction is rolled back (the dump equals the empty database's).
+  @Test func aParserErrorAfterEarlierDatasetsWereWrittenRollsEverythingBack() async throws {
+    let e = try await failingReimport(fresh: true) { f in
+      try replace(f.file("beta_vl.2", "OCRBench"), "\"It says 24\"", "\"It says 24\"\t\"extra\"")
+    }
+    #expect(e.kind == .malformed && e.file?.hasSuffix("beta_vl.2_OCRBench.tsv") == true)
+  }
+
   @Test func predictionIndexNotInTheDatasetFile() async throws {
     let e = try await failingReimport { f in try replace(f.file("Alpha-VL", "OCRBench"), "\"3\"\t\"Write", "\"33\"\t\"Write") }
     #expect(e.kind == .badValue && e.row == 5 && e.column == "index" && e.description.contains("'33' is not a sample of OCRBench"))
