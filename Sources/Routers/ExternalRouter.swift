@@ -47,7 +47,7 @@ public struct ExternalRouter: Router {
     var m = Matrix<Float>(rows: inputs.rows.count, columns: k, repeating: -.infinity)
     for (r, i) in inputs.rows.enumerated() {
       guard let s = table[inputs.benchmark.sampleIDs[i]] else {
-        throw RouterError.noTrainingSignal(router: displayName, message: "\(path) has no entry for \(inputs.benchmark.sampleIDs[i])")
+        throw RouterError.invalidInput(router: displayName, message: "\(path) has no entry for \(inputs.benchmark.sampleIDs[i])")
       }
       for j in 0..<k { m[r, j] = s[j] }
     }
