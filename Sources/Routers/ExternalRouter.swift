@@ -35,7 +35,7 @@ public struct ExternalRouter: Router {
     let missing = needed.filter { table[b.sampleIDs[$0]] == nil }
     if !missing.isEmpty {
       let examples = missing.prefix(3).map { b.sampleIDs[$0] }.joined(separator: ", ")
-      throw RouterError.noTrainingSignal(
+      throw RouterError.invalidInput(
         router: displayName,
         message: "\(path) covers \(needed.count - missing.count) of the \(needed.count) dev+test samples; missing \(missing.count), e.g. \(examples)")
     }
@@ -47,7 +47,7 @@ public struct ExternalRouter: Router {
     var m = Matrix<Float>(rows: inputs.rows.count, columns: k, repeating: -.infinity)
     for (r, i) in inputs.rows.enumerated() {
       guard let s = table[inputs.benchmark.sampleIDs[i]] else {
-        throw RouterError.noTrainingSignal(router: displayName, message: "\(path) has no entry for \(inputs.benchmark.sampleIDs[i])")
+        throw RouterError.invalidInput(router: displayName, message: "\(path) has no entry for \(inputs.benchmark.sampleIDs[i])")
       }
       for j in 0..<k { m[r, j] = s[j] }
     }
@@ -57,12 +57,12 @@ public struct ExternalRouter: Router {
   /// Parses a score or decision file into per-sample score rows in `models` order.
   static func load(path: String, models: [String], router: String) throws -> [String: [Float]] {
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      throw RouterError.invalidHyperparameter(router: router, message: "cannot read \(path)")
+      throw RouterError.invalidInput(router: router, message: "cannot read \(path)")
     }
     let column = Dictionary(uniqueKeysWithValues: models.enumerated().map { ($1, $0) })
     var out: [String: [Float]] = [:]
     func fail(_ line: Int, _ msg: String) -> RouterError {
-      .invalidHyperparameter(router: router, message: "\(path):\(line): \(msg)")
+      .invalidInput(router: router, message: "\(path):\(line): \(msg)")
     }
     func oneHot(_ model: String, line: Int) throws -> [Float] {
       guard let j = column[model] else { throw fail(line, "unknown model '\(model)' (models: \(models.joined(separator: ", ")))") }

@@ -17,6 +17,7 @@ struct RouterBench: AsyncParsableCommand {
       RunsCommand.self,
       MergeCommand.self,
       InfoCommand.self,
+      ExportCommand.self,
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,

@@ -33,6 +33,9 @@ struct RunCommand: AsyncParsableCommand {
   var fusion: String = "normalize-concat"
   @Option(name: .customLong("cost-scale"), help: "λ multiplies cost in USD × this scale (100 = USD per 100 samples).")
   var costScale: Double = Objective.defaultCostScale
+  @Option(name: .customLong("external"),
+          help: "An external router NAME=FILE (CSV/JSONL of per-sample scores or decisions keyed by sample id); repeatable.")
+  var external: [String] = []
   @Option(help: "Run one slice i/n of the plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
   var shard: String?
 
@@ -43,14 +46,25 @@ struct RunCommand: AsyncParsableCommand {
       throw ValidationError("--lambdas: '\(l)' is not a non-negative number or 'inf'")
     }
     if let shard, parseShard(shard) == nil { throw ValidationError(SweepError.invalidShard(shard).description) }
+    for e in external {
+      let p = e.split(separator: "=", maxSplits: 1)
+      guard p.count == 2, !p[0].isEmpty, !p[1].isEmpty else { throw ValidationError("--external expects NAME=FILE, got '\(e)'") }
+      guard FileManager.default.fileExists(atPath: String(p[1])) else { throw ValidationError("--external \(p[0]): no file at \(p[1])") }
+    }
   }
 
   func run() async throws {
     let store = try BenchStore(path: database.db)
     let benchmark = try store.loadBenchmark(name: URL(fileURLWithPath: database.db).deletingPathExtension().lastPathComponent)
-    let registry = RouterRegistry.builtIn
+    var registry = RouterRegistry.builtIn
+    var selected = external.isEmpty || routers != "baselines" ? try registry.resolve(routers) : []
+    for e in external {
+      let p = e.split(separator: "=", maxSplits: 1).map(String.init)
+      registry.registerExternal(name: p[0], path: p[1])
+      selected.append(try registry.entry(named: p[0]))
+    }
     let config = SweepConfig(
-      routers: try registry.resolve(routers), lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
+      routers: selected, lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
       seeds: (1...seeds).map(UInt64.init), featureSet: "\(featureSet)/\(fusion)", costScale: costScale)
     var plan = config.plan()
     if let shard, let (i, n) = parseShard(shard) { plan = Sweep.shard(plan, index: i, of: n) }

@@ -17,7 +17,7 @@ public struct NumpyArray: Sendable, Hashable {
   }
 
   /// The header dictionary NumPy writes, e.g. `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }`.
-  var headerDictionary: String {
+  public var headerDictionary: String {
     let dims = shape.count == 1 ? "\(shape[0])," : shape.map(String.init).joined(separator: ", ")
     return "{'descr': '<f4', 'fortran_order': False, 'shape': (\(dims)), }"
   }
