@@ -282,7 +282,7 @@ enum GroupParser {
     }
     let keys = text.split(whereSeparator: \.isNewline).map { String(CellValue.trimmed(String($0))) }
       .filter { !$0.isEmpty }
-    let array = try NumpyArray.read(url, path: path)
+    let array = try FeatureFile.read(url, path: path)
     guard array.shape.count >= 2, array.shape[0] == keys.count else {
       throw ImportError(.features, "shape \(array.shape) does not match \(keys.count) sample ids in \(idsPath)", file: path)
     }

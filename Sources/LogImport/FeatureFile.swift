@@ -1,17 +1,17 @@
 internal import Foundation
 
-/// A little-endian float `.npy` array (format versions 1–3, C order, `<f4` or `<f8`), as float32 values.
-struct NumpyArray {
+/// A feature file: a little-endian float `.npy` array (format versions 1–3, C order, `<f4` or `<f8`), as float32 values.
+struct FeatureFile {
   var shape: [Int]
   var values: [Float]
 
-  static func read(_ url: URL, path: String) throws(ImportError) -> NumpyArray {
+  static func read(_ url: URL, path: String) throws(ImportError) -> FeatureFile {
     let data: Data
     do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: path)
     }
     do {
-      return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(ImportError) -> NumpyArray in
+      return try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) throws(ImportError) -> FeatureFile in
       func bad(_ m: String) -> ImportError { ImportError(.malformed, "not a supported .npy file: \(m)", file: path) }
       guard raw.count >= 10, raw[0] == 0x93, Array(raw[1..<6]) == Array("NUMPY".utf8) else { throw bad("no magic") }
       let major = raw[6]
@@ -54,7 +54,7 @@ struct NumpyArray {
           values[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: body + 8 * i, as: UInt64.self))))
         }
       }
-      return NumpyArray(shape: shape, values: values)
+      return FeatureFile(shape: shape, values: values)
       }
     } catch let e as ImportError { throw e } catch { throw ImportError(.unreadable, "\(error)", file: path) }
   }
