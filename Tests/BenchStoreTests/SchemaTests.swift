@@ -92,3 +92,37 @@ import Testing
     }
   }
 }
+
+@Suite struct MigrationTests {
+  /// A database written by the first schema (path and hash repeated in every record) keeps every record and its
+  /// provenance through `v2-normalised-provenance`.
+  @Test func v1RecordsKeepTheirProvenance() throws {
+    let dir = try temporaryDirectory()
+    let path = dir.appendingPathComponent("v1.sqlite").path
+    do {
+      let queue = try DatabaseQueue(path: path)
+      try Schema.migrator.migrate(queue, upTo: "v1-runs")
+      try queue.write { db in
+        try db.execute(sql: """
+          INSERT INTO dataset(name, displayName, groupName, answerType, position) VALUES ('MMStar', 'MMStar', 'General', 'multiple_choice', 0);
+          INSERT INTO model(name, displayName, tier) VALUES ('A', 'A', 'cloud'), ('B', 'B', 'cloud');
+          INSERT INTO sample(datasetId, sourceIndex, key, prompt, inputTokens) VALUES (1, '0', 'MMStar/0', 'q', 260);
+          INSERT INTO importedFile(path, sha256, kind, rows, importedAt)
+            VALUES ('work_dir/A/T1/A_MMStar_openai_result.tsv', 'aa', 'judged', 1, '2025-01-01T00:00:00Z');
+          INSERT INTO record(sampleId, modelId, score, correct, outputTokens, tokensEstimated, costUSD, sourceFile, sourceRow, sourceSHA256)
+            VALUES (1, 1, 1, 1, 3, 1, 0.001, 'work_dir/A/T1/A_MMStar_openai_result.tsv', 2, 'aa'),
+                   (1, 2, 0, 0, 4, 1, 0.002, 'work_dir/B/T1/B_MMStar.tsv', 7, 'bb');
+          """)
+      }
+    }
+    let store = try BenchStore(path: path)
+    #expect(try store.provenance(sample: "MMStar/0", model: "A")
+            == RecordProvenance(file: "work_dir/A/T1/A_MMStar_openai_result.tsv", row: 2, sha256: "aa"))
+    #expect(try store.provenance(sample: "MMStar/0", model: "B")
+            == RecordProvenance(file: "work_dir/B/T1/B_MMStar.tsv", row: 7, sha256: "bb"))
+    let b = try store.loadBenchmark()
+    #expect(b.quality.values == [1, 0] && b.cost.values == [0.001, 0.002])
+    let columns = try store.writer.read { db in try db.columns(in: "record").map(\.name) }
+    #expect(columns.contains("sourceFileId") && !columns.contains("sourceFile"))
+  }
+}
