@@ -74,6 +74,12 @@ public struct RouterRegistry: Sendable {
       .init(CheapestRouter.self) { CheapestRouter() },
       .init(StrongestPerDatasetRouter.self) { StrongestPerDatasetRouter() },
       .init(RandomRouter.self) { RandomRouter() },
+      .init(KNNRouter.self) { KNNRouter() },
+      .init(PRkNNRouter.self) { PRkNNRouter() },
+      .init(OVRRouter.self) { OVRRouter() },
+      .init(KMeansRouter.self) { KMeansRouter() },
+      .init(LinearRouter.self) { LinearRouter() },
+      .init(MLPRouter.self) { MLPRouter() },
     ])
   }
 }
