@@ -47,6 +47,10 @@ public enum LogisticRegression {
     public var gradientNorms: [Double]
     public var objectives: [Double]
     public var converged: [Bool]
+    /// Batched function evaluations (each = two `sgemm` over the columns still pending).
+    public var evaluationRounds: Int
+    /// Problem-evaluations in total (Σ over rounds of the columns evaluated).
+    public var problemEvaluations: Int
 
     /// P(y = 1 | x) for every row of `x` and every problem (`rows × m`).
     public func probabilities(_ x: Matrix<Float>) -> Matrix<Float> {
@@ -76,8 +80,11 @@ public enum LogisticRegression {
     }
 
     /// f and ∇f of the problems `which` at the points `points` (parallel arrays).
+    var rounds = 0, problemEvaluations = 0
     func evaluate(_ which: [Int], _ points: [[Double]]) -> [(f: Double, g: [Double])] {
       let q = which.count
+      rounds += 1
+      problemEvaluations += q
       var w = Matrix<Float>(rows: d, columns: q, repeating: 0)
       for (t, point) in points.enumerated() { for j in 0..<d { w[j, t] = Float(point[j]) } }
       var z = BLAS.matmul(x, w)
@@ -188,7 +195,13 @@ public enum LogisticRegression {
         var still: [Int] = []
         for (t, a) in pending.enumerated() {
           let st = states[active[a]]
-          if results[t].f <= st.f + 1e-4 * steps[a] * slopes[a] {
+          // Armijo, or — once f differences drown in float32 round-off of X·w — Hager & Zhang's approximate
+          // Wolfe test, which trusts the (accurate) directional derivative instead: φ'(α) ≤ (2δ−1)·φ'(0) with
+          // δ = 0.1 and φ(α) ≤ φ(0) + 10⁻⁶·|φ(0)|.
+          let armijo = results[t].f <= st.f + 1e-4 * steps[a] * slopes[a]
+          let approximateWolfe = dot(results[t].g, directions[a]) <= -0.8 * slopes[a]
+            && results[t].f <= st.f + 1e-6 * abs(st.f)
+          if armijo || approximateWolfe {
             accepted[a] = (results[t].f, results[t].g, trial[t])
           } else {
             steps[a] *= 0.5
@@ -232,6 +245,7 @@ public enum LogisticRegression {
     for c in 0..<m { for j in 0..<d { weights[j, c] = Float(states[c].x[j]) } }
     return Solution(weights: weights, bias: states.map { Float($0.x[d]) }, iterations: states.map(\.iterations),
                     gradientNorms: states.map { maxAbs($0.g) }, objectives: states.map(\.f),
-                    converged: states.map(\.converged))
+                    converged: states.map(\.converged), evaluationRounds: rounds,
+                    problemEvaluations: problemEvaluations)
   }
 }

@@ -88,6 +88,7 @@ public struct OVRRouter: Router {
              "solver": "L-BFGS (lock-step, m=\(options.memory))", "gtol": configValue(options.gradientTolerance),
              "max_iter": "\(options.maxIterations)"]
     if let convergence { c["iterations"] = convergence.iterations.map(String.init).joined(separator: ",") }
+    if let solution { c["evaluation_rounds"] = "\(solution.evaluationRounds)/\(solution.problemEvaluations)" }
     return c
   }
 }
