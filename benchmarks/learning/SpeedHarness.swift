@@ -20,10 +20,12 @@ var args = Array(CommandLine.arguments.dropFirst())
 let outDir = args.isEmpty ? "/tmp/routerbench-speed" : args.removeFirst()
 var hidden = MLPRouter.defaultHidden
 var quick = false
+var only: Set<String>? = nil
 while !args.isEmpty {
   let a = args.removeFirst()
   if a == "--hidden", !args.isEmpty { hidden = args.removeFirst().split(separator: ",").compactMap { Int($0) } }
   if a == "--quick" { quick = true }
+  if a == "--routers", !args.isEmpty { only = Set(args.removeFirst().split(separator: ",").map(String.init)) }
 }
 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
 
@@ -188,15 +190,16 @@ func runOnce<R: Router>(_ router: R, lambda: Double, seed: UInt64) throws -> (Ru
   return (run, r)
 }
 
+func wanted(_ name: String) -> Bool { only?.contains(name) ?? true }
 let total = try clock.measure {
-  runs.append(try runOnce(KNNRouter(), lambda: 0, seed: 0).0)
-  runs.append(try runOnce(PRkNNRouter(), lambda: 0, seed: 0).0)
-  runs.append(try runOnce(OVRRouter(), lambda: 0, seed: 0).0)
-  runs.append(try runOnce(KMeansRouter(), lambda: 0, seed: 0).0)
-  for lambda in lambdas {
+  if wanted(KNNRouter.name) { runs.append(try runOnce(KNNRouter(), lambda: 0, seed: 0).0) }
+  if wanted(PRkNNRouter.name) { runs.append(try runOnce(PRkNNRouter(), lambda: 0, seed: 0).0) }
+  if wanted(OVRRouter.name) { runs.append(try runOnce(OVRRouter(), lambda: 0, seed: 0).0) }
+  if wanted(KMeansRouter.name) { runs.append(try runOnce(KMeansRouter(), lambda: 0, seed: 0).0) }
+  for lambda in lambdas where wanted(LinearRouter.name) {
     for seed in seeds { runs.append(try runOnce(LinearRouter(), lambda: lambda, seed: seed).0) }
   }
-  for lambda in lambdas {
+  for lambda in lambdas where wanted(MLPRouter.name) {
     for seed in seeds { runs.append(try runOnce(MLPRouter(hidden: hidden), lambda: lambda, seed: seed).0) }
   }
 }
@@ -212,7 +215,7 @@ let epochFlops = forwardTrain + (2 * forwardTrain - firstLayer) + probe.forwardF
 let mlpRuns = runs.filter { $0.router == MLPRouter.name }
 let mlpFlops = mlpRuns.reduce(0.0) { $0 + Double($1.epochs) * epochFlops }
 let mlpSeconds = mlpRuns.reduce(0.0) { $0 + $1.fitSeconds }
-let mlpGflops = mlpFlops / mlpSeconds / 1e9
+let mlpGflops = mlpSeconds > 0 ? mlpFlops / mlpSeconds / 1e9 : 0
 
 var byRouter: [String: Double] = [:]
 for r in runs { byRouter[r.router, default: 0] += r.fitSeconds + r.scoreSeconds }
