@@ -87,6 +87,14 @@ public enum BLAS {
                 c, Int32(Swift.max(ldc, 1)))
   }
 
+  /// OpenBLAS's worker-thread count (process-wide).
+  public static var threadCount: Int { Int(openblas_get_num_threads()) }
+
+  /// Sets OpenBLAS's worker-thread count for the **whole process**. Meant for the process owner (a sweep that runs
+  /// one router per core should use 1: the skinny products of Linear/OVR then skip thread hand-offs), never for a
+  /// router. Values below 1 are treated as 1.
+  public static func setThreadCount(_ n: Int) { openblas_set_num_threads(Int32(Swift.max(1, n))) }
+
   /// Floating-point operations of one `m×k · k×n` product (2·m·n·k), for throughput reports.
   public static func gemmFlops(m: Int, n: Int, k: Int) -> Double { 2 * Double(m) * Double(n) * Double(k) }
 }

@@ -34,6 +34,14 @@ func naiveProduct(_ a: Matrix<Float>, _ ta: Bool, _ b: Matrix<Float>, _ tb: Bool
     #expect(c[0, 0] == 2 * 11 + 5)
   }
 
+  @Test func threadCountIsSettableAndClampedToOne() {
+    let before = BLAS.threadCount
+    BLAS.setThreadCount(0)
+    #expect(BLAS.threadCount == 1)
+    BLAS.setThreadCount(before)
+    #expect(BLAS.threadCount == before)
+  }
+
   @Test func gemvBothWays() {
     let a = Matrix<Float>(rows: 2, columns: 3, values: [1, 2, 3, 4, 5, 6])
     var y: [Float] = [0, 0]

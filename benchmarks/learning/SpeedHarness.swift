@@ -8,7 +8,7 @@
 //    λ ∈ {0, 10, 100, 1000, 10000, ∞} × seeds 1…5; each run = fit (train, dev for early stopping) + scores on
 //    dev and test. Prints timings and writes timings.json (epochs per run, for the Python side to replay).
 //
-// Usage: speed <output-dir> [--hidden 512,256] [--quick]
+// Usage: speed <output-dir> [--hidden 256] [--quick] [--threads N] [--routers KNN,MLP,…] [--lambdas 0,inf]
 import BenchCore
 import Foundation
 import Learning
@@ -21,10 +21,15 @@ let outDir = args.isEmpty ? "/tmp/routerbench-speed" : args.removeFirst()
 var hidden = MLPRouter.defaultHidden
 var quick = false
 var only: Set<String>? = nil
+var lambdaOverride: [Double]? = nil
 while !args.isEmpty {
   let a = args.removeFirst()
   if a == "--hidden", !args.isEmpty { hidden = args.removeFirst().split(separator: ",").compactMap { Int($0) } }
   if a == "--quick" { quick = true }
+  if a == "--threads", !args.isEmpty, let t = Int(args.removeFirst()) { BLAS.setThreadCount(t) }
+  if a == "--lambdas", !args.isEmpty {
+    lambdaOverride = args.removeFirst().split(separator: ",").compactMap { Objective.parseLambda(String($0)) }
+  }
   if a == "--routers", !args.isEmpty { only = Set(args.removeFirst().split(separator: ",").map(String.init)) }
 }
 try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
@@ -106,6 +111,7 @@ let benchmark = Benchmark(
   sampleIDs: (0..<n).map { "S/\($0)" }, sampleDataset: datasetOf.map { Int32($0) }, inputTokens: inputTokens,
   quality: Matrix(rows: n, columns: k, values: quality), cost: Matrix(rows: n, columns: k, values: cost),
   splits: [.train: trainRows, .dev: devRows, .test: testRows])
+say("OpenBLAS threads: \(BLAS.threadCount)")
 say("data: \(n) rows (\(trainRows.count)/\(devRows.count)/\(testRows.count)), \(k) models, \(fused.columns) features")
 
 // MARK: .npy output
@@ -152,7 +158,7 @@ say(String(format: "sgemm peak (%d³, best of 3): %.1f GFLOP/s", big, peak))
 let data = TrainingData(benchmark: benchmark, trainRows: trainRows, devRows: devRows, features: fused)
 let routed = RoutingInputs(benchmark: benchmark, rows: devRows + testRows, features: fused)
 let bounds = benchmark.costBounds
-let lambdas: [Double] = [0, 10, 100, 1000, 10000, .infinity]
+let lambdas: [Double] = lambdaOverride ?? [0, 10, 100, 1000, 10000, .infinity]
 let seeds: [UInt64] = quick ? [1] : [1, 2, 3, 4, 5]
 
 struct Run: Codable {
