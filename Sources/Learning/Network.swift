@@ -152,8 +152,13 @@ public struct Network: Sendable, Hashable {
     var current = x
     parameters.withUnsafeBufferPointer { p in
       for n in layers.indices {
-        var aux: [Matrix<Float>] = []
-        current = forward(layer: n, current, p, keep: false, aux: &aux)
+        switch layers[n] {
+        case .relu: reluInPlace(&current)
+        case .tanh: tanhInPlace(&current)
+        default:
+          var aux: [Matrix<Float>] = []
+          current = forward(layer: n, current, p, keep: false, aux: &aux)
+        }
       }
     }
     return current
@@ -165,10 +170,21 @@ public struct Network: Sendable, Hashable {
     tape.activations.reserveCapacity(layers.count + 1)
     parameters.withUnsafeBufferPointer { p in
       for n in layers.indices {
-        var aux: [Matrix<Float>] = []
-        let y = forward(layer: n, tape.activations[n], p, keep: true, aux: &aux)
-        tape.activations.append(y)
-        tape.auxiliary.append(aux)
+        switch layers[n] {
+        case .relu, .tanh:
+          // The backward passes of ReLU and tanh read only their output, and no layer reads its own output, so the
+          // activation is applied in place and stored as both the layer's input and output (one buffer, no copy).
+          var y = tape.activations.removeLast()
+          if layers[n] == .relu { reluInPlace(&y) } else { tanhInPlace(&y) }
+          tape.activations.append(y)
+          tape.activations.append(y)
+          tape.auxiliary.append([])
+        default:
+          var aux: [Matrix<Float>] = []
+          let y = forward(layer: n, tape.activations[n], p, keep: true, aux: &aux)
+          tape.activations.append(y)
+          tape.auxiliary.append(aux)
+        }
       }
     }
     return tape
@@ -182,7 +198,9 @@ public struct Network: Sendable, Hashable {
     case .linear(let i, let o):
       var y = Matrix<Float>(rows: rows, columns: o, repeating: 0)
       y.values.withUnsafeMutableBufferPointer { yv in
-        for r in 0..<rows { for j in 0..<o { yv[r * o + j] = p[offsets[n] + i * o + j] } }
+        if let yp = yv.baseAddress, let bias = base.map({ $0 + i * o }) {
+          for r in 0..<rows { (yp + r * o).update(from: bias, count: o) }
+        }
         x.values.withUnsafeBufferPointer { xv in
           BLAS.gemm(transposeA: false, transposeB: false, m: rows, n: o, k: i, alpha: 1, a: xv.baseAddress, lda: i,
                     b: base, ldb: o, beta: 1, c: yv.baseAddress, ldc: o)
@@ -191,11 +209,11 @@ public struct Network: Sendable, Hashable {
       return y
     case .relu:
       var y = x
-      y.values.withUnsafeMutableBufferPointer { v in for j in v.indices where v[j] < 0 { v[j] = 0 } }
+      reluInPlace(&y)
       return y
     case .tanh:
       var y = x
-      y.values.withUnsafeMutableBufferPointer { v in for j in v.indices { v[j] = Foundation.tanh(v[j]) } }
+      tanhInPlace(&y)
       return y
     case .weightedAverage(let t, let v):
       let m = Swift.min(t, v), d = t + v
@@ -279,10 +297,25 @@ public struct Network: Sendable, Hashable {
       gradient.withUnsafeMutableBufferPointer { g in
         for n in layers.indices.reversed() {
           let needDX = n > 0 || inputGradient
-          let dx = backward(layer: n, x: tape.activations[n], y: tape.activations[n + 1], aux: tape.auxiliary[n],
-                            dy: dy, p, g, needDX: needDX)
-          if let dx { dy = dx }
-          if n == 0 { result = dx }
+          switch layers[n] {
+          case .relu, .tanh:
+            // In place on the running gradient: dX = dY ⊙ f'(·), from the stored output.
+            guard needDX else { break }
+            let isReLU = layers[n] == .relu
+            let y = tape.activations[n + 1]
+            y.values.withUnsafeBufferPointer { yv in
+              dy.values.withUnsafeMutableBufferPointer { d in
+                guard let dp = d.baseAddress, let yp = yv.baseAddress else { return }
+                if isReLU { reluBackward(dp, yp, d.count) } else { tanhBackward(dp, yp, d.count) }
+              }
+            }
+            if n == 0 { result = dy }
+          default:
+            let dx = backward(layer: n, x: tape.activations[n], y: tape.activations[n + 1], aux: tape.auxiliary[n],
+                              dy: dy, p, g, needDX: needDX)
+            if let dx { dy = dx }
+            if n == 0 { result = dx }
+          }
         }
       }
     }
@@ -304,10 +337,8 @@ public struct Network: Sendable, Hashable {
           // dW = Xᵀ·dY
           BLAS.gemm(transposeA: true, transposeB: false, m: i, n: o, k: rows, alpha: 1, a: xv.baseAddress, lda: i,
                     b: dv.baseAddress, ldb: o, beta: 0, c: gb, ldc: o)
-          // db = column sums of dY
-          let bo = off + i * o
-          for j in 0..<o { g[bo + j] = 0 }
-          for r in 0..<rows { for j in 0..<o { g[bo + j] += dv[r * o + j] } }
+          // db = column sums of dY = dYᵀ·1
+          columnSums(dv.baseAddress, rows: rows, columns: o, into: gb.map { $0 + i * o })
         }
       }
       guard needDX else { return nil }
@@ -438,6 +469,52 @@ public struct Network: Sendable, Hashable {
     guard case .weightedAverage = layers[n] else { return nil }
     return sigmoid(parameters[offsets[n]])
   }
+}
+
+/// Column sums of a row-major `rows × columns` block into `out` (`columns` entries), as one `sgemm` with a ones
+/// row vector.
+func columnSums(_ a: UnsafePointer<Float>?, rows: Int, columns: Int, into out: UnsafeMutablePointer<Float>?) {
+  guard let out, columns > 0 else { return }
+  let ones = [Float](repeating: 1, count: rows)
+  // As a 1 × rows by rows × columns product.
+  ones.withUnsafeBufferPointer { o in
+    BLAS.gemm(transposeA: false, transposeB: false, m: 1, n: columns, k: rows, alpha: 1, a: o.baseAddress, lda: rows,
+              b: a, ldb: columns, beta: 0, c: out, ldc: columns)
+  }
+}
+
+/// ReLU in place, branch-free (NaN maps to 0).
+func reluInPlace(_ m: inout Matrix<Float>) {
+  m.values.withUnsafeMutableBufferPointer { v in
+    guard let b = v.baseAddress else { return }
+    reluKernel(b, v.count)
+  }
+}
+
+// Element-wise kernels as plain pointer loops (no captured state), which LLVM vectorises.
+@inline(never) func reluKernel(_ x: UnsafeMutablePointer<Float>, _ n: Int) {
+  for j in 0..<n {
+    let v = x[j]
+    x[j] = v > 0 ? v : 0
+  }
+}
+
+/// dX = dY where the ReLU output is positive, else 0 (in place on dY).
+@inline(never) func reluBackward(_ d: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) {
+  for j in 0..<n {
+    let g = d[j], out = y[j]  // both loads unconditional, so the select vectorises
+    d[j] = out > 0 ? g : 0
+  }
+}
+
+/// dX = dY ⊙ (1 − y²) (in place on dY).
+@inline(never) func tanhBackward(_ d: UnsafeMutablePointer<Float>, _ y: UnsafePointer<Float>, _ n: Int) {
+  for j in 0..<n { d[j] *= 1 - y[j] * y[j] }
+}
+
+/// tanh in place.
+func tanhInPlace(_ m: inout Matrix<Float>) {
+  m.values.withUnsafeMutableBufferPointer { v in for j in v.indices { v[j] = Foundation.tanh(v[j]) } }
 }
 
 /// The logistic function 1/(1+e^{−x}), written to avoid overflow for large |x|.

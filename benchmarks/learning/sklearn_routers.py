@@ -55,6 +55,7 @@ def cheapest_correct(rows):
 
 
 timings = {}
+test_accuracy = {}  # router → list of test accuracies (one per run), a cross-check of "same work"
 
 
 def timed(name):
@@ -62,6 +63,7 @@ def timed(name):
         t = time.perf_counter()
         decisions = fn()
         timings[name] = timings.get(name, 0.0) + time.perf_counter() - t
+        test_accuracy.setdefault(name, []).append(Y[test, np.asarray(decisions)[len(dev):]].mean())
         return decisions
     return wrap
 
@@ -198,9 +200,12 @@ for run in swift["runs"]:
         timed("MLP")(lambda: train_network(hidden, lam, run["seed"], run["epochs"], 1e-3, 1e-4, 50))
 
 total = sum(timings.values())
-print(f"{'router':<8} {'swift s':>9} {'python s':>9} {'ratio':>7}")
+print(f"{'router':<8} {'swift s':>9} {'python s':>9} {'ratio':>7}   mean test accuracy swift / python")
 for name in ["KNN", "PRkNN", "OVR", "K-means", "Linear", "MLP"]:
     s, p = swift["secondsByRouter"].get(name, 0.0), timings.get(name, 0.0)
-    print(f"{name:<8} {s:9.2f} {p:9.2f} {p / s if s else float('nan'):7.2f}x")
+    sw = [r["testAccuracy"] for r in swift["runs"] if r["router"] == name]
+    py = test_accuracy.get(name, [])
+    acc = f"{np.mean(sw):.4f} / {np.mean(py):.4f}" if sw and py else ""
+    print(f"{name:<8} {s:9.2f} {p:9.2f} {p / s if s else float('nan'):7.2f}x   {acc}")
 print(f"{'TOTAL':<8} {swift['totalSeconds']:9.2f} {total:9.2f} {total / swift['totalSeconds']:7.2f}x")
 json.dump({"secondsByRouter": timings, "totalSeconds": total}, open(f"{out}/sklearn_timings.json", "w"), indent=2)
