@@ -22,21 +22,17 @@ public struct Standardizer: Sendable, Hashable, Codable {
     var sumSq = [Double](repeating: 0, count: d)
     let selected = rows ?? Array(0..<x.rows)
     x.values.withUnsafeBufferPointer { v in
-      // Two passes (mean, then squared deviations) for accuracy; both in Double.
-      for i in selected {
-        let base = i * d
-        for j in 0..<d { sum[j] += Double(v[base + j]) }
-      }
-      let n = Double(Swift.max(selected.count, 1))
-      for j in 0..<d { sum[j] /= n }
-      for i in selected {
-        let base = i * d
-        for j in 0..<d {
-          let e = Double(v[base + j]) - sum[j]
-          sumSq[j] += e * e
+      sum.withUnsafeMutableBufferPointer { s in
+        sumSq.withUnsafeMutableBufferPointer { q in
+          guard let vp = v.baseAddress, let sp = s.baseAddress, let qp = q.baseAddress else { return }
+          // Two passes (mean, then squared deviations) for accuracy; both accumulate in Double.
+          for i in selected { accumulate(sp, vp + i * d, d) }
+          let n = Double(Swift.max(selected.count, 1))
+          for j in 0..<d { sp[j] /= n }
+          for i in selected { accumulateSquaredDeviation(qp, vp + i * d, sp, d) }
+          for j in 0..<d { qp[j] = (qp[j] / n).squareRoot() }
         }
       }
-      for j in 0..<d { sumSq[j] = (sumSq[j] / n).squareRoot() }
     }
     mean = sum.map { Float($0) }
     scale = sumSq.map { $0 == 0 || !$0.isFinite ? 1 : Float($0) }
@@ -55,10 +51,9 @@ public struct Standardizer: Sendable, Hashable, Codable {
       out.withUnsafeMutableBufferPointer { o in
         mean.withUnsafeBufferPointer { mu in
           inv.withUnsafeBufferPointer { s in
-            for (r, i) in selected.enumerated() {
-              let src = i * d, dst = r * d
-              for j in 0..<d { o[dst + j] = (v[src + j] - mu[j]) * s[j] }
-            }
+            guard let op = o.baseAddress, let vp = v.baseAddress, let mp = mu.baseAddress, let sp = s.baseAddress
+            else { return }
+            for (r, i) in selected.enumerated() { standardizeRow(op + r * d, vp + i * d, mp, sp, d) }
           }
         }
       }
@@ -89,4 +84,22 @@ extension Matrix where Element == Float {
       }
     }
   }
+}
+
+// Row kernels as plain pointer loops (vectorised by LLVM).
+@inline(never) func accumulate(_ sum: UnsafeMutablePointer<Double>, _ row: UnsafePointer<Float>, _ d: Int) {
+  for j in 0..<d { sum[j] += Double(row[j]) }
+}
+
+@inline(never) func accumulateSquaredDeviation(_ acc: UnsafeMutablePointer<Double>, _ row: UnsafePointer<Float>,
+                                               _ mean: UnsafePointer<Double>, _ d: Int) {
+  for j in 0..<d {
+    let e = Double(row[j]) - mean[j]
+    acc[j] += e * e
+  }
+}
+
+@inline(never) func standardizeRow(_ out: UnsafeMutablePointer<Float>, _ row: UnsafePointer<Float>,
+                                   _ mean: UnsafePointer<Float>, _ invScale: UnsafePointer<Float>, _ d: Int) {
+  for j in 0..<d { out[j] = (row[j] - mean[j]) * invScale[j] }
 }
