@@ -54,6 +54,12 @@ def cheapest_correct(rows):
     return masked.argmin(axis=1)
 
 
+def load_average():
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+print(f"load average at start: {load_average()}")
 timings = {}
 test_accuracy = {}  # router → list of test accuracies (one per run), a cross-check of "same work"
 
@@ -200,6 +206,7 @@ for run in swift["runs"]:
         timed("MLP")(lambda: train_network(hidden, lam, run["seed"], run["epochs"], 1e-3, 1e-4, 50))
 
 total = sum(timings.values())
+print(f"load average at end: {load_average()}")
 print(f"{'router':<8} {'swift s':>9} {'python s':>9} {'ratio':>7}   mean test accuracy swift / python")
 for name in ["KNN", "PRkNN", "OVR", "K-means", "Linear", "MLP"]:
     s, p = swift["secondsByRouter"].get(name, 0.0), timings.get(name, 0.0)
