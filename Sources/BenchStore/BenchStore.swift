@@ -1,2 +1,127 @@
-// The BenchStore module. See docs/architecture.md for what it owns and may import.
-public enum BenchStoreModule { public static let name = "BenchStore" }
+internal import BenchCore
+public import GRDB
+internal import Foundation
+
+/// One benchmark in one SQLite file: datasets, models, price tables, samples, per-(sample, model) records with
+/// provenance, splits, feature sets, metadata, and the runner's runs / decisions / results.
+///
+/// Files are opened as a `DatabasePool` in WAL mode (concurrent readers, one writer); `inMemory()` uses a
+/// `DatabaseQueue`. Foreign keys are enforced. The schema is created and migrated on open (see `Schema`).
+///
+/// ```swift
+/// let store = try BenchStore(path: "matrices/vl.sqlite")
+/// let bench = try store.loadBenchmark()          // N × K quality and cost, rows ordered by sample id
+/// ```
+public struct BenchStore: Sendable {
+  /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Other modules
+  /// (the runner) build their own typed API on it.
+  public let writer: any DatabaseWriter
+  /// The database file, or `nil` in memory.
+  public let path: String?
+
+  /// The split `ensureDefaultSplit` stores and `loadBenchmark` reads unless told otherwise.
+  public static let defaultSplitName = "default"
+
+  /// Opens (creating if needed, with its parent directory) the database at `path` and migrates it.
+  public init(path: String) throws(StoreError) {
+    let url = URL(fileURLWithPath: path)
+    do {
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw StoreError(.open, "cannot create the parent directory: \(error.localizedDescription)", path: path)
+    }
+    let pool: DatabasePool
+    do {
+      pool = try DatabasePool(path: path, configuration: Self.configuration)
+    } catch {
+      throw StoreError(.open, "cannot open the database: \(StoreError.wrap(error, path: nil).message)", path: path)
+    }
+    try self.init(writer: pool, path: path)
+  }
+
+  /// A fresh database in memory (tests, scratch work).
+  public static func inMemory() throws(StoreError) -> BenchStore {
+    let queue: DatabaseQueue
+    do { queue = try DatabaseQueue(configuration: configuration) } catch {
+      throw StoreError.wrap(error, path: nil)
+    }
+    return try BenchStore(writer: queue, path: nil)
+  }
+
+  private init(writer: any DatabaseWriter, path: String?) throws(StoreError) {
+    self.writer = writer
+    self.path = path
+    do { try Schema.migrator.migrate(writer) } catch {
+      throw StoreError(.schema, "migration failed: \(StoreError.wrap(error, path: nil).message)", path: path)
+    }
+  }
+
+  private static var configuration: Configuration {
+    var c = Configuration()
+    c.foreignKeysEnabled = true
+    c.prepareDatabase { db in
+      // WAL + NORMAL is durable at checkpoints and much faster for bulk imports; a larger page cache keeps the
+      // record B-tree of a full benchmark (~100 MB) in memory while it is written or read.
+      try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY")
+    }
+    return c
+  }
+
+  // MARK: Transactions
+
+  /// Runs `body` in one write transaction: everything it does is committed together, or — if it throws —
+  /// nothing is. Errors thrown by `body` are rethrown unchanged; SQLite errors surface as `StoreError`.
+  public func transaction<T>(_ body: (inout StoreTransaction) throws -> T) throws -> T {
+    do {
+      return try writer.write { db in
+        var tx = StoreTransaction(db: db, path: path)
+        return try body(&tx)
+      }
+    } catch let e as DatabaseError {
+      throw StoreError.wrap(e, path: path)
+    }
+  }
+
+  /// The asynchronous form of `transaction(_:)`: `body` runs on the database's writer queue (not on a
+  /// cooperative thread), so it may block waiting for work produced by other tasks.
+  public func transaction<T: Sendable>(_ body: @Sendable (inout StoreTransaction) throws -> T) async throws -> T {
+    let path = path
+    do {
+      return try await writer.write { db in
+        var tx = StoreTransaction(db: db, path: path)
+        return try body(&tx)
+      }
+    } catch let e as DatabaseError {
+      throw StoreError.wrap(e, path: path)
+    }
+  }
+
+  /// Runs `body` with read access (a snapshot).
+  func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do { return try writer.read(body) } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  /// Runs `body` in a write transaction, wrapping every error as a `StoreError`.
+  func write<T>(_ body: (inout StoreTransaction) throws -> T) throws(StoreError) -> T {
+    do { return try transaction(body) } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  // MARK: Metadata
+
+  /// The metadata value for `key` (e.g. `preset`, `simulated`), or `nil`.
+  public func metadata(_ key: String) throws(StoreError) -> String? {
+    try read { db in try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]) }
+  }
+
+  /// Sets (or, with `nil`, removes) a metadata value.
+  public func setMetadata(_ key: String, _ value: String?) throws(StoreError) {
+    try write { tx in try tx.setMetadata(key, value) }
+  }
+
+  /// Every metadata pair, sorted by key.
+  public func allMetadata() throws(StoreError) -> [(key: String, value: String)] {
+    try read { db in
+      try Row.fetchAll(db, sql: "SELECT key, value FROM metadata ORDER BY key").map { (key: $0[0], value: $0[1]) }
+    }
+  }
+}

@@ -20,6 +20,18 @@ public struct RouterRegistry: Sendable {
       summary = R.summary
       self.make = make
     }
+
+    /// An entry whose name is chosen at run time (external routers: one per `--external NAME=FILE`).
+    public init(name: String, family: RouterFamily, dependsOnLambda: Bool = false, dependsOnSeed: Bool = false,
+                needsFeatures: Bool = false, summary: String, make: @escaping @Sendable () -> any Router) {
+      self.name = name
+      self.family = family
+      self.dependsOnLambda = dependsOnLambda
+      self.dependsOnSeed = dependsOnSeed
+      self.needsFeatures = needsFeatures
+      self.summary = summary
+      self.make = make
+    }
   }
 
   public private(set) var entries: [Entry] = []
@@ -74,6 +86,7 @@ public struct RouterRegistry: Sendable {
       .init(CheapestRouter.self) { CheapestRouter() },
       .init(StrongestPerDatasetRouter.self) { StrongestPerDatasetRouter() },
       .init(RandomRouter.self) { RandomRouter() },
+      .init(BestValuePerDatasetRouter.self) { BestValuePerDatasetRouter() },
       .init(KNNRouter.self) { KNNRouter() },
       .init(PRkNNRouter.self) { PRkNNRouter() },
       .init(OVRRouter.self) { OVRRouter() },

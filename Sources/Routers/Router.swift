@@ -116,6 +116,7 @@ public enum RouterError: Error, Sendable, Hashable, CustomStringConvertible {
   case missingFeatures(String)
   case invalidHyperparameter(router: String, message: String)
   case noTrainingSignal(router: String, message: String)
+  case invalidInput(router: String, message: String)
 
   public var description: String {
     switch self {
@@ -125,6 +126,7 @@ public enum RouterError: Error, Sendable, Hashable, CustomStringConvertible {
     case .missingFeatures(let n): "\(n) needs a feature set; pass --feature-set NAME (see `routerbench features list`)"
     case .invalidHyperparameter(let r, let m): "\(r): invalid hyperparameter: \(m)"
     case .noTrainingSignal(let r, let m): "\(r): \(m)"
+    case .invalidInput(let r, let m): "\(r): \(m)"
     }
   }
 }

@@ -62,8 +62,26 @@ func tinyBenchmark() -> Benchmark {
 
   @Test func registryResolvesGroupsAndRejectsUnknownNames() throws {
     let reg = RouterRegistry.builtIn
-    #expect(try reg.resolve("baselines").map(\.name) == ["Oracle", "Strongest", "Cheapest", "StrongestPerDataset", "Random"])
+    #expect(try reg.resolve("baselines").map(\.name) == ["Oracle", "Strongest", "Cheapest", "StrongestPerDataset", "Random", "BestValuePerDataset"])
     #expect(try reg.resolve("cheapest, Oracle").map(\.name) == ["Oracle", "Cheapest"])
     #expect(throws: RouterError.self) { try reg.resolve("baselines,NoSuchRouter") }
+  }
+}
+
+@Suite struct ExampleRouterTests {
+  @Test func bestValuePerDatasetTradesAccuracyForCost() throws {
+    // Dataset A train rows 0, 1: m0 is right on both and cheapest → m0.
+    // Dataset B train rows 2, 3: m1 and m2 both right on both; m1 is 10× cheaper → m1 (Strongest-per-dataset
+    // would pick m1 too, by index; make m2 the only correct one on row 3 to see the trade-off).
+    var b = tinyBenchmark()
+    b.quality[3, 1] = 0
+    var r = BestValuePerDatasetRouter()
+    var g = SplitMix64(seed: 1)
+    try r.fit(TrainingData(benchmark: b, trainRows: [0, 1, 2, 3], devRows: []), objective: Objective(lambda: 0), using: &g)
+    // B: m1 has 50 % at 1e-4, m2 100 % at 1e-3 (= c_max of this benchmark → rank score 0): m1 wins.
+    #expect(r.choices == [0, 1])
+    var s = StrongestPerDatasetRouter()
+    try s.fit(TrainingData(benchmark: b, trainRows: [0, 1, 2, 3], devRows: []), objective: Objective(lambda: 0), using: &g)
+    #expect(s.choices == [0, 2])
   }
 }

@@ -1,0 +1,138 @@
+public import Foundation
+
+/// A float32 array in NumPy's `.npy` format (version 1.0, little-endian `<f4`, C order).
+///
+/// Enough of the format for feature files: `write(to:)` produces what `numpy.save` writes for a C-contiguous
+/// float32 array (magic, version 1.0, a Python-dict header padded with spaces to a multiple of 64 bytes and ending
+/// in a newline, then the raw values); `init(contentsOf:)` reads such a file back (float32 only).
+public struct NumpyArray: Sendable, Hashable {
+  public var shape: [Int]
+  public var values: [Float]
+
+  public init(shape: [Int], values: [Float]) {
+    precondition(shape.allSatisfy { $0 >= 0 }, "NumpyArray: negative dimension in \(shape)")
+    precondition(shape.reduce(1, *) == values.count, "NumpyArray: \(values.count) values for shape \(shape)")
+    self.shape = shape
+    self.values = values
+  }
+
+  /// The header dictionary NumPy writes, e.g. `{'descr': '<f4', 'fortran_order': False, 'shape': (3, 4), }`.
+  public var headerDictionary: String {
+    let dims = shape.count == 1 ? "\(shape[0])," : shape.map(String.init).joined(separator: ", ")
+    return "{'descr': '<f4', 'fortran_order': False, 'shape': (\(dims)), }"
+  }
+
+  /// The complete file contents.
+  public func encoded() -> Data {
+    var header = Array(headerDictionary.utf8)
+    // magic (6) + version (2) + header length (2) + header, padded with spaces and a final newline to 64 bytes.
+    let unpadded = 10 + header.count + 1
+    let padding = (64 - unpadded % 64) % 64
+    header += [UInt8](repeating: 0x20, count: padding)
+    header.append(0x0A)
+    var out = Data()
+    out.reserveCapacity(10 + header.count + values.count * 4)
+    out.append(contentsOf: [0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59, 1, 0])
+    out.append(UInt8(header.count & 0xFF))
+    out.append(UInt8(header.count >> 8))
+    out.append(contentsOf: header)
+    values.withUnsafeBufferPointer { buffer in
+      var bits = [UInt32](repeating: 0, count: buffer.count)
+      for i in 0..<buffer.count { bits[i] = buffer[i].bitPattern.littleEndian }
+      bits.withUnsafeBytes { out.append(contentsOf: $0) }
+    }
+    return out
+  }
+
+  public func write(to url: URL) throws {
+    try encoded().write(to: url)
+  }
+
+  /// Reads a version 1.0–3.0 `.npy` file holding little-endian float32 in C order.
+  public init(contentsOf url: URL) throws(NumpyError) {
+    let data: Data
+    do { data = try Data(contentsOf: url) } catch { throw .unreadable(url.path, "\(error)") }
+    try self.init(npy: [UInt8](data), source: url.path)
+  }
+
+  /// Parses `.npy` bytes (see `init(contentsOf:)`).
+  public init(npy bytes: [UInt8], source: String = "<bytes>") throws(NumpyError) {
+    guard bytes.count >= 10, bytes[0..<6].elementsEqual([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) else {
+      throw .malformed(source, "not an .npy file (bad magic)")
+    }
+    let major = bytes[6]
+    let headerLength: Int
+    let headerStart: Int
+    switch major {
+    case 1:
+      headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+      headerStart = 10
+    case 2, 3:
+      guard bytes.count >= 12 else { throw .malformed(source, "truncated header") }
+      headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+      headerStart = 12
+    default:
+      throw .malformed(source, "unsupported .npy version \(major)")
+    }
+    guard bytes.count >= headerStart + headerLength else { throw .malformed(source, "truncated header") }
+    let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+    guard let descr = Self.value(of: "descr", in: header) else { throw .malformed(source, "header has no 'descr'") }
+    guard descr == "'<f4'" else { throw .unsupported(source, "dtype \(descr); only little-endian float32 ('<f4')") }
+    guard Self.value(of: "fortran_order", in: header) == "False" else {
+      throw .unsupported(source, "Fortran order; only C order")
+    }
+    guard let shapeText = Self.value(of: "shape", in: header), shapeText.hasPrefix("("), shapeText.hasSuffix(")")
+    else { throw .malformed(source, "header has no shape tuple") }
+    var dims: [Int] = []
+    for part in shapeText.dropFirst().dropLast().split(separator: ",") {
+      let t = part.trimmingCharacters(in: .whitespaces)
+      if t.isEmpty { continue }
+      guard let v = Int(t), v >= 0 else { throw .malformed(source, "bad shape \(shapeText)") }
+      dims.append(v)
+    }
+    let count = dims.reduce(1, *)
+    let dataStart = headerStart + headerLength
+    guard bytes.count - dataStart == count * 4 else {
+      throw .malformed(source, "\(bytes.count - dataStart) data bytes for shape \(dims) (expected \(count * 4))")
+    }
+    var values = [Float](repeating: 0, count: count)
+    for i in 0..<count {
+      let o = dataStart + 4 * i
+      let bits = UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
+      values[i] = Float(bitPattern: bits)
+    }
+    self.init(shape: dims, values: values)
+  }
+
+  /// The raw text of a header entry's value (`'<f4'`, `False`, `(3, 4)`).
+  static func value(of key: String, in header: String) -> String? {
+    guard let keyRange = header.range(of: "'\(key)':") else { return nil }
+    var rest = header[keyRange.upperBound...].drop { $0 == " " }
+    if rest.first == "(" {
+      guard let close = rest.firstIndex(of: ")") else { return nil }
+      return String(rest[...close])
+    }
+    if rest.first == "'" {
+      rest = rest.dropFirst()
+      guard let close = rest.firstIndex(of: "'") else { return nil }
+      return "'" + rest[..<close] + "'"
+    }
+    let end = rest.firstIndex { $0 == "," || $0 == "}" } ?? rest.endIndex
+    return rest[..<end].trimmingCharacters(in: .whitespaces)
+  }
+}
+
+/// Why an `.npy` file could not be read.
+public enum NumpyError: Error, Sendable, Hashable, CustomStringConvertible {
+  case unreadable(String, String)
+  case malformed(String, String)
+  case unsupported(String, String)
+
+  public var description: String {
+    switch self {
+    case .unreadable(let path, let why): "cannot read \(path): \(why)"
+    case .malformed(let path, let why): "\(path) is not a valid .npy file: \(why)"
+    case .unsupported(let path, let why): "\(path): unsupported .npy content: \(why)"
+    }
+  }
+}

@@ -1,0 +1,292 @@
+internal import BenchCore
+internal import BenchStore
+internal import Foundation
+
+/// One row of a prediction file, scored.
+struct ParsedRow: Sendable {
+  var index: String
+  var score: Float
+  var outputTokens: Int32
+  /// Row of the file that gave the score (judged file, or the prediction file when there is none).
+  var sourceRow: Int32
+  var predictionRow: Int32
+}
+
+/// A (model, dataset) group after parsing (or skipped because its files are unchanged).
+struct ParsedGroup: Sendable {
+  var model: String
+  var dataset: String
+  var skipped: Bool
+  var rows: [ParsedRow] = []
+  /// The file whose rows are `sourceRow`s.
+  var scoreFile: String = ""
+  var predictionFile: String = ""
+  /// Every file read, for `importedFile`.
+  var files: [ImportedFile] = []
+  /// Samples seen in the prediction file (only for datasets without a dataset file).
+  var prompts: [SampleRow] = []
+}
+
+/// A dataset file after parsing.
+struct ParsedDataset: Sendable {
+  var name: String
+  var samples: [SampleRow]
+  var file: ImportedFile
+}
+
+/// A feature file after reading: `values` is `keys.count` × (product of `shape.dropFirst()`) float32.
+struct ParsedFeatures: Sendable {
+  var name: String
+  var path: String
+  var idsPath: String
+  var sha256: String
+  var keys: [String]
+  var shape: [Int]
+  var values: [Float]
+}
+
+/// What parsing needs; immutable and shared by the parallel parse tasks.
+struct ParseContext: Sendable {
+  var readers: TableReaders
+  var counter: any TokenCounter
+  var imageTokens: Int
+  var now: String
+  /// `importedFile` rows stored before this import, by path.
+  var existing: [String: ImportedFile]
+  /// (model, dataset) pairs with stored records.
+  var pairsWithRecords: Set<[String]>
+  /// Datasets whose samples come from a dataset file (their prediction files' questions are not needed).
+  var datasetsWithFile: Set<String>
+  var root: URL
+}
+
+enum GroupParser {
+  /// Whether a dataset uses VLMEvalKit's circular evaluation (its name mentions MMBench, CCBench or circular).
+  static func isCircular(_ dataset: String) -> Bool {
+    let n = dataset.lowercased()
+    return n.contains("mmbench") || n.contains("ccbench") || n.contains("circular")
+  }
+
+  /// Whether an index of a circular dataset is a rotated copy (≥ 1,000,000); only main rows are samples.
+  @inline(__always) static func isCircularCopy(index: String) -> Bool {
+    index.utf8.count >= 7 && (Int(index) ?? 0) >= 1_000_000
+  }
+
+  /// Checks a data row has as many cells as the header.
+  @inline(__always) static func checkWidth(_ row: TableRow, header: Int, file: String) throws(ImportError) {
+    if row.count != header {
+      throw ImportError(.malformed, "row has \(row.count) cells but the header has \(header)", file: file,
+                        row: row.number)
+    }
+  }
+
+  /// Runs a reader, normalising every error to `ImportError`.
+  static func wrap<T>(_ path: String, _ body: () throws -> T) throws(ImportError) -> T {
+    do { return try body() } catch let e as ImportError { throw e } catch {
+      throw ImportError(.unreadable, "\(error)", file: path)
+    }
+  }
+
+  /// Whether every file of a group was imported before with the same SHA-256.
+  static func unchanged(_ files: [FoundFile], _ ctx: ParseContext) throws(ImportError) -> Bool {
+    for f in files {
+      guard let before = ctx.existing[f.path] else { return false }
+      if try sha256(ofFile: f.url, displayPath: f.path).hex != before.sha256 { return false }
+    }
+    return true
+  }
+
+  /// Samples of an LMUData-style dataset TSV (`index`, `question`, optional `image`, `image_path`, `category`).
+  static func readDataset(_ url: URL, path: String, dataset: String, _ ctx: ParseContext) throws(ImportError)
+    -> ParsedDataset
+  {
+    let reader = try ctx.readers.reader(for: url, displayPath: path)
+    var cols: (index: Int, question: Int, image: Int?, imagePath: Int?, category: Int?) = (0, 0, nil, nil, nil)
+    var width = 0
+    var samples: [SampleRow] = []
+    var seen: [String: Int] = [:]
+    let circular = isCircular(dataset)
+    let result = try wrap(path) {
+      try reader.read(url, displayPath: path, header: { cells in
+        let h = TableHeader(cells, file: path)
+        width = cells.count
+        cols = (try h.require("index"), try h.require("question"), h.index(of: "image"), h.index(of: "image_path"),
+                h.index(of: "category"))
+        return nil
+      }, row: { row in
+        try checkWidth(row, header: width, file: path)
+        let index = row[cols.index]
+        if circular, isCircularCopy(index: index) { return }
+        if let first = seen.updateValue(row.number, forKey: index) {
+          throw ImportError(.duplicate, "index '\(index)' appears twice (first in row \(first))", file: path,
+                            row: row.number, column: "index")
+        }
+        let question = row[cols.question]
+        let image = cols.image.map { row[$0] } ?? ""
+        let imagePath = cols.imagePath.map { row[$0] } ?? ""
+        var images = 1
+        if let list = PythonLiteral.list(image.isEmpty ? imagePath : image) { images = list.count }
+        var ref: String? = imagePath.isEmpty ? nil : imagePath
+        var hash: String?
+        if image.utf8.count > 64 {
+          hash = SHA256.hex(image.utf8)
+          if ref == nil { ref = "\(path)#\(index)" }
+        } else if !image.isEmpty, ref == nil {
+          ref = SampleRow.key(dataset: dataset, index: image)  // reuses another row's image
+        }
+        let category = cols.category.map { row[$0] }
+        samples.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question, imageRef: ref, imageHash: hash,
+                                 inputTokens: ctx.counter.count(question) + ctx.imageTokens * images,
+                                 category: category?.isEmpty == false ? category : nil))
+      })
+    }
+    return ParsedDataset(name: dataset, samples: samples,
+                         file: ImportedFile(path: path, sha256: result.sha256, kind: "dataset", rows: result.rows,
+                                            importedAt: ctx.now))
+  }
+
+  /// Reads one (model, dataset) group: scores from the judged file (or the prediction file), output tokens
+  /// from the prediction file, joined on `index`. Skips the group when its files are unchanged and its records
+  /// are stored.
+  static func readGroup(_ g: FileGroup, _ ctx: ParseContext) throws(ImportError) -> ParsedGroup {
+    let files = [g.prediction] + (g.judged.map { [$0] } ?? [])
+    let dataset = g.dataset.name
+    if ctx.pairsWithRecords.contains([g.model, dataset]), try unchanged(files, ctx) {
+      return ParsedGroup(model: g.model, dataset: dataset, skipped: true)
+    }
+    let rule = g.rule
+    let columns = rule.columns
+    let circular = isCircular(dataset)
+    let collectPrompts = !ctx.datasetsWithFile.contains(dataset)
+    var out = ParsedGroup(model: g.model, dataset: dataset, skipped: false)
+
+    func positions(_ h: TableHeader) throws(ImportError) -> [Int?] {
+      var p: [Int?] = []
+      for c in columns { p.append(c.required ? try h.require(c.name) : h.index(of: c.name)) }
+      return p
+    }
+    func score(_ row: TableRow, _ positions: [Int?], file: String) throws(ImportError) -> Float {
+      do { return try rule.score(RuleRow(row: row, positions: positions)) } catch {
+        throw ImportError(.badValue, error.message, file: file, row: row.number, column: columns[error.column].name)
+      }
+    }
+
+    // Judged file: index → position in the score arrays.
+    var slot: [String: Int32] = [:]
+    var scores: [Float] = []
+    var scoreRows: [Int32] = []
+    var taken: [Bool] = []
+    if let judged = g.judged {
+      let reader = try ctx.readers.reader(for: judged.url, displayPath: judged.path)
+      var indexColumn = 0, width = 0
+      var p: [Int?] = []
+      let result = try wrap(judged.path) {
+        try reader.read(judged.url, displayPath: judged.path, header: { cells in
+          let h = TableHeader(cells, file: judged.path)
+          width = cells.count
+          indexColumn = try h.require("index")
+          p = try positions(h)
+          return h.selecting([indexColumn] + p)
+        }, row: { row in
+          try checkWidth(row, header: width, file: judged.path)
+          let index = row[indexColumn]
+          if circular, isCircularCopy(index: index) { return }
+          let s = try score(row, p, file: judged.path)
+          if let first = slot.updateValue(Int32(scores.count), forKey: index) {
+            throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row "
+                                + "\(scoreRows[Int(first)]))", file: judged.path, row: row.number, column: "index")
+          }
+          scores.append(s)
+          scoreRows.append(Int32(row.number))
+        })
+      }
+      taken = [Bool](repeating: false, count: scores.count)
+      out.scoreFile = judged.path
+      out.files.append(ImportedFile(path: judged.path, sha256: result.sha256, kind: "judged", rows: result.rows,
+                                    importedAt: ctx.now))
+    }
+
+    let p = g.prediction
+    let reader = try ctx.readers.reader(for: p.url, displayPath: p.path)
+    var cols: (index: Int, prediction: Int, question: Int?) = (0, 0, nil)
+    var width = 0
+    var scorePositions: [Int?] = []
+    var seen: [String: Int] = [:]
+    var rows: [ParsedRow] = []
+    rows.reserveCapacity(max(scores.count, 64))
+    let judged = g.judged
+    let counter = ctx.counter
+    let result = try wrap(p.path) {
+      try reader.read(p.url, displayPath: p.path, header: { cells in
+        let h = TableHeader(cells, file: p.path)
+        width = cells.count
+        cols = (try h.require("index"), try h.require("prediction"), h.index(of: "question"))
+        if judged == nil { scorePositions = try positions(h) }
+        return h.selecting([cols.index, cols.prediction, collectPrompts ? cols.question : nil] + scorePositions)
+      }, row: { row in
+        try checkWidth(row, header: width, file: p.path)
+        let index = row[cols.index]
+        if circular, isCircularCopy(index: index) { return }
+        let s: Float, sourceRow: Int32
+        if let judged {
+          guard let k = slot[index].map(Int.init) else {
+            throw ImportError(.missingJudgedFile, "no judged row for index '\(index)' (prediction file \(p.path), "
+                                + "row \(row.number))", file: judged.path, column: "index")
+          }
+          if taken[k] {
+            throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model)", file: p.path,
+                              row: row.number, column: "index")
+          }
+          taken[k] = true
+          (s, sourceRow) = (scores[k], scoreRows[k])
+        } else {
+          if let first = seen.updateValue(row.number, forKey: index) {
+            throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first))",
+                              file: p.path, row: row.number, column: "index")
+          }
+          s = try score(row, scorePositions, file: p.path)
+          sourceRow = Int32(row.number)
+        }
+        rows.append(ParsedRow(index: index, score: s, outputTokens: Int32(clamping: counter.count(row[cols.prediction])),
+                              sourceRow: sourceRow, predictionRow: Int32(row.number)))
+        if collectPrompts {
+          let question = cols.question.map { row[$0] } ?? ""
+          out.prompts.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question,
+                                       inputTokens: counter.count(question) + ctx.imageTokens))
+        }
+      })
+    }
+    out.rows = rows
+    out.predictionFile = p.path
+    if judged == nil { out.scoreFile = p.path }
+    out.files.append(ImportedFile(path: p.path, sha256: result.sha256, kind: "prediction", rows: result.rows,
+                                  importedAt: ctx.now))
+    return out
+  }
+
+  /// Reads one `.npy` feature file and its sample keys: `<name>_ids.txt` or `sample_ids.txt` beside it
+  /// (one "<dataset>/<index>" per line, in row order).
+  static func readFeatures(_ url: URL, _ ctx: ParseContext) throws(ImportError) -> ParsedFeatures {
+    let path = WorkDirectoryScanner.relative(url, to: ctx.root)
+    let name = url.deletingPathExtension().lastPathComponent
+    let (sha, _) = try sha256(ofFile: url, displayPath: path)
+    let dir = url.deletingLastPathComponent()
+    let candidates = [dir.appendingPathComponent(name + "_ids.txt"), dir.appendingPathComponent("sample_ids.txt")]
+    guard let idsURL = candidates.first(where: WorkDirectoryScanner.isRegularFile) else {
+      throw ImportError(.features, "no sample_ids.txt (one sample key per row) beside the feature file", file: path)
+    }
+    let idsPath = WorkDirectoryScanner.relative(idsURL, to: ctx.root)
+    let text: String
+    do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
+      throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)
+    }
+    let keys = text.split(whereSeparator: \.isNewline).map { String(CellValue.trimmed(String($0))) }
+      .filter { !$0.isEmpty }
+    let array = try FeatureFile.read(url, path: path)
+    guard array.shape.count >= 2, array.shape[0] == keys.count else {
+      throw ImportError(.features, "shape \(array.shape) does not match \(keys.count) sample ids in \(idsPath)", file: path)
+    }
+    return ParsedFeatures(name: name, path: path, idsPath: idsPath, sha256: sha, keys: keys, shape: array.shape,
+                          values: array.values)
+  }
+}

@@ -1,0 +1,247 @@
+internal import BenchCore
+internal import BenchStore
+internal import Foundation
+
+/// The write half of an import: everything inside the one transaction.
+struct ImportWriter {
+  let options: ImportOptions
+  let plan: ImportPlan
+  let tx: StoreTransaction
+  let progress: @Sendable (ImportEvent) -> Void
+  var phases: PhaseClock
+  var summary = ImportSummary()
+
+  init(options: ImportOptions, plan: ImportPlan, tx: StoreTransaction, progress: @escaping @Sendable (ImportEvent) -> Void,
+       phases: PhaseClock) {
+    self.options = options
+    self.plan = plan
+    self.tx = tx
+    self.progress = progress
+    self.phases = phases
+  }
+
+  func warn(_ text: String) -> String {
+    progress(.note("warning: " + text))
+    return text
+  }
+
+  mutating func write(schedule: ParseSchedule, channel: ParseChannel, snapshot: [String: ImportedFile]) throws
+    -> ImportSummary
+  {
+    guard try tx.importedFiles() == snapshot else {
+      throw ImportError(.store, "the database changed while the files were being read; run the import again")
+    }
+
+    // Datasets, models, prices.
+    var datasetIds: [String: Int64] = [:]
+    for d in schedule.datasets { datasetIds[d.name] = try tx.ensureDataset(d.info, position: plan.position[d.name]!) }
+    var modelIds: [String: Int64] = [:]
+    for m in Set(plan.groups.map(\.model)).sorted() {
+      modelIds[m] = try tx.ensureModel(VLRouterBenchCatalog.model(named: m) ?? ModelInfo(name: m, displayName: m))
+    }
+    let recordsBefore = try tx.count(.record)
+    var recomputeCosts = false
+    if case .activated = try tx.activatePriceTable(plan.prices, createdAt: plan.now), recordsBefore > 0 {
+      recomputeCosts = true
+    }
+    if let f = plan.pricingFile { try tx.recordImportedFile(f) }
+    phases.mark("writer: datasets, models, prices")
+
+    // Dataset by dataset, as the parsers deliver: samples, provenance rows, records.
+    var waited = 0.0
+    var perModel: [Int64: Int] = [:]
+    let counter = options.tokenCounter
+    for d in schedule.datasets {
+      if let job = d.fileJob {
+        let (result, w) = try channel.take(job)
+        waited += w
+        guard case .dataset(let parsed) = result else { continue }
+        if try tx.upsertSamples(parsed.samples).updated > 0 { recomputeCosts = true }
+        try tx.recordImportedFile(parsed.file)
+        summary.filesRead += 1
+      }
+      var groups: [ParsedGroup] = []
+      for job in d.groupJobs {
+        let (result, w) = try channel.take(job)
+        waited += w
+        if case .group(let g) = result { groups.append(g) }
+      }
+      summary.groupsSkipped += groups.count { $0.skipped }
+      groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
+      var fileIds: [String: Int64] = [:]
+      for f in groups.flatMap(\.files) { fileIds[f.path] = try tx.recordImportedFile(f) }
+      summary.filesRead += groups.reduce(0) { $0 + $1.files.count }
+      let prompts = groups.flatMap(\.prompts)
+      if !prompts.isEmpty { try tx.upsertSamples(prompts, updateExisting: false) }
+      guard !groups.isEmpty else { continue }
+
+      // Records in (sampleId, modelId) order: groups by model id, then a stable counting sort by sample id.
+      let samples = try tx.samples(ofDataset: d.name)
+      var unsorted: [RecordRow] = []
+      unsorted.reserveCapacity(groups.reduce(0) { $0 + $1.rows.count })
+      for g in groups {
+        let price = plan.prices.prices[g.model]!
+        let modelId = modelIds[g.model]!
+        let fileId = fileIds[g.scoreFile]!
+        for r in g.rows {
+          guard let ref = samples[r.index] else {
+            throw ImportError(.badValue, "index '\(r.index)' is not a sample of \(g.dataset) "
+                                + "(not in \(g.dataset).tsv of the dataset directory)",
+                              file: g.predictionFile, row: Int(r.predictionRow), column: "index")
+          }
+          unsorted.append(RecordRow(
+            sampleId: ref.id, modelId: modelId, score: r.score, correct: r.score >= options.correctThreshold,
+            outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate,
+            costUSD: price.cost(inputTokens: Double(ref.inputTokens), outputTokens: Double(r.outputTokens)),
+            sourceFileId: fileId, sourceRow: r.sourceRow))
+        }
+        perModel[modelId, default: 0] += g.rows.count
+      }
+      let records = Self.sortedBySample(unsorted)
+      try tx.writeRecords(records)
+      summary.recordsImported += records.count
+    }
+    phases.mark("writer: samples and records (pipelined with parsing)")
+    summary.writerWaitSeconds = waited
+
+    if recomputeCosts { try tx.recomputeCosts() }
+    let thresholdText = "\(options.correctThreshold)"
+    if let stored = try tx.metadata("correctThreshold"), stored != thresholdText {
+      try tx.recomputeCorrect(threshold: options.correctThreshold)
+    }
+
+    // Fresh store: every record was just written, so per-model counts decide completeness without a scan.
+    let sampleCount = try tx.count(.sample)
+    let knownComplete = try recordsBefore == 0 && perModel.count == tx.count(.model)
+      && perModel.values.allSatisfy { $0 == sampleCount }
+    if !knownComplete { try applyMissingPolicy() }
+    phases.mark("completeness")
+
+    summary.splitStored = try tx.ensureDefaultSplit(seed: options.seed)
+    let outside = summary.splitStored ? [] : try tx.samplesOutsideSplit(BenchStore.defaultSplitName)
+    if !outside.isEmpty {
+      summary.warnings.append(warn("\(outside.count) samples (e.g. \(outside.prefix(3).joined(separator: ", "))) are "
+                                     + "not in the stored split '\(BenchStore.defaultSplitName)'"))
+    }
+    phases.mark("split")
+
+    for job in schedule.featureJobs {
+      let (result, w) = try channel.take(job)
+      summary.writerWaitSeconds += w
+      if case .features(let f) = result { try importFeatures(f) }
+    }
+    phases.mark("features")
+
+    if let simulation = plan.simulation {
+      let path = WorkDirectoryScanner.relative(simulation, to: plan.root)
+      if let preset = try Self.readPreset(simulation, path: path) { try tx.setMetadata("preset", preset) }
+      let (sha, _) = try sha256(ofFile: simulation, displayPath: path)
+      try tx.recordImportedFile(ImportedFile(path: path, sha256: sha, kind: "simulation", rows: 1, importedAt: plan.now))
+    }
+    try tx.setMetadata("simulated", plan.simulation == nil ? "false" : "true")
+    try tx.setMetadata("tokenCounter", counter.name)
+    try tx.setMetadata("correctThreshold", thresholdText)
+    try tx.setMetadata("imageTokens", "\(options.imageTokens)")
+    summary.datasets = try tx.count(.dataset)
+    summary.models = try tx.count(.model)
+    summary.samples = try tx.count(.sample)
+    summary.records = try tx.count(.record)
+    phases.mark("metadata")
+    summary.phases = phases.phases
+    summary.phaseCPUSeconds = phases.cpu
+    return summary
+  }
+
+  /// A stable counting sort by sample id (input already ordered by model id within each sample).
+  static func sortedBySample(_ rows: [RecordRow]) -> [RecordRow] {
+    guard let lo = rows.lazy.map(\.sampleId).min(), let hi = rows.lazy.map(\.sampleId).max() else { return rows }
+    var start = [Int](repeating: 0, count: Int(hi - lo) + 2)
+    for r in rows { start[Int(r.sampleId - lo) + 1] += 1 }
+    for i in 1..<start.count { start[i] += start[i - 1] }
+    return [RecordRow](unsafeUninitializedCapacity: rows.count) { out, count in
+      for r in rows {
+        let k = Int(r.sampleId - lo)
+        (out.baseAddress! + start[k]).initialize(to: r)
+        start[k] += 1
+      }
+      count = rows.count
+    }
+  }
+
+  // MARK: Missing cells
+
+  mutating func applyMissingPolicy() throws {
+    let missing = try tx.missingCells()
+    guard !missing.isEmpty else { return }
+    switch options.missing {
+    case .refuse:
+      let lines = missing.prefix(8).map { "  " + $0.description }
+      throw ImportError(.incomplete, "the matrix is incomplete (\(missing.count) model × dataset cells miss samples):\n"
+                          + lines.joined(separator: "\n") + (missing.count > 8 ? "\n  …" : "")
+                          + "\nfix the logs, or re-run with --missing drop-sample or --missing drop-model")
+    case .dropSample:
+      summary.droppedSamples = try tx.deleteIncompleteSamples()
+      summary.warnings.append(warn("dropped \(summary.droppedSamples.count) samples some model lacks (e.g. "
+                                     + summary.droppedSamples.prefix(3).joined(separator: ", ") + ")"))
+    case .dropModel:
+      summary.droppedModels = Array(Set(missing.map(\.model))).sorted()
+      try tx.deleteModels(summary.droppedModels)
+      summary.warnings.append(warn("dropped models with missing samples: " + summary.droppedModels.joined(separator: ", ")))
+    }
+    if try tx.count(.model) == 0 || tx.count(.sample) == 0 {
+      throw ImportError(.incomplete, "nothing is left after applying --missing \(options.missing.rawValue): "
+                          + missing.prefix(3).map(\.description).joined(separator: "; "))
+    }
+    if let first = try tx.missingCells().first {
+      throw ImportError(.incomplete, "still incomplete after --missing \(options.missing.rawValue): \(first)")
+    }
+  }
+
+  // MARK: Features
+
+  /// Stores a feature file as the feature set named after it (replacing a different stored one). Keys of
+  /// samples that are not stored (dropped) are ignored; every stored sample needs a vector.
+  mutating func importFeatures(_ f: ParsedFeatures) throws {
+    let stored = try tx.sampleIndex()
+    let dimension = f.shape.dropFirst().reduce(1, *)
+    var keep: [Int] = []
+    keep.reserveCapacity(f.keys.count)
+    var covered = Set<String>()
+    for (i, k) in f.keys.enumerated() where stored[k] != nil {
+      guard covered.insert(k).inserted else {
+        throw ImportError(.duplicate, "sample '\(k)' appears twice", file: f.idsPath, row: i + 1)
+      }
+      keep.append(i)
+    }
+    if covered.count < stored.count {
+      let lacking = stored.keys.filter { !covered.contains($0) }.sorted().prefix(3)
+      throw ImportError(.features, "\(stored.count - covered.count) stored samples have no vector (e.g. "
+                          + lacking.joined(separator: ", ") + ")", file: f.path)
+    }
+    let all = keep.count == f.keys.count
+    var values = f.values
+    if !all {
+      values = []
+      values.reserveCapacity(keep.count * dimension)
+      for i in keep { values.append(contentsOf: f.values[(i * dimension)..<((i + 1) * dimension)]) }
+    }
+    let wrote = try tx.saveFeatureSet(name: f.name, sampleKeys: all ? f.keys : keep.map { f.keys[$0] },
+                                      matrix: Matrix(rows: keep.count, columns: dimension, values: values),
+                                      source: f.path, sha256: all ? f.sha256 : nil)
+    try tx.setMetadata("featureShape.\(f.name)", f.shape.dropFirst().map(String.init).joined(separator: "x"))
+    summary.featureSets.append(f.name)
+    if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(keep.count) × \(dimension)")) }
+    try tx.recordImportedFile(ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count,
+                                           importedAt: plan.now))
+  }
+
+  static func readPreset(_ url: URL, path: String) throws(ImportError) -> String? {
+    do {
+      let data = try Data(contentsOf: url)
+      let object = try JSONSerialization.jsonObject(with: data)
+      return (object as? [String: Any])?["preset"] as? String
+    } catch {
+      throw ImportError(.malformed, "not valid JSON: \(error.localizedDescription)", file: path)
+    }
+  }
+}

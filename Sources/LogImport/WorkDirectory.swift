@@ -1,0 +1,191 @@
+internal import BenchCore
+internal import Foundation
+
+/// A file found under the import root.
+struct FoundFile: Sendable, Hashable {
+  var url: URL
+  /// Path relative to the import root (stored as provenance).
+  var path: String
+  /// Lower-case extension.
+  var ext: String
+}
+
+/// The prediction file of one (model, dataset), with the judged file beside it (when its rule needs one).
+struct FileGroup: Sendable {
+  var model: String
+  var dataset: DatasetInfo
+  var rule: any DatasetRule
+  var prediction: FoundFile
+  var judged: FoundFile?
+}
+
+/// What lies under an import root.
+struct ImportLayout: Sendable {
+  var root: URL
+  var workDir: URL
+  /// `true` when the root holds `work_dir/` (a `routerbench simulate` output or a copied VLMEvalKit tree).
+  var isRoot: Bool
+  var groups: [FileGroup]
+  var warnings: [String]
+}
+
+/// Finds prediction and judged files in a VLMEvalKit work directory.
+///
+/// `work_dir/<model>/` holds run directories `T<YYYYMMDD>_G<hex>` (until Apr 2026) or `T<YYYYMMDD>-<HHMMSS>`
+/// (since), each with `<model>_<dataset>[<suffix>].<ext>` files; files directly in `<model>/` (the flat layout
+/// of old runs, or symlinks into the run directories) are read too. For each dataset the newest run directory
+/// holding its prediction file wins (a resolvable top-level symlink's target directory first); the judged file
+/// must lie beside it. The dataset is the longest known name following `<model>_` (names are never split
+/// on `_`).
+struct WorkDirectoryScanner {
+  var knownDatasets: [String: DatasetInfo]
+  var rules: DatasetRules
+  var readers: TableReaders
+  /// Extensions of per-sample files (prediction and judged); `.csv` is VLMEvalKit's aggregate format.
+  static let perSampleExtensions: Set<String> = ["tsv", "xlsx", "json"]
+
+  static func isRunDirectory(_ name: String) -> Bool {
+    let b = Array(name.utf8)
+    guard b.count >= 11, b[0] == UInt8(ascii: "T"), b[1...8].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      return false
+    }
+    if b[9] == UInt8(ascii: "_"), b[10] == UInt8(ascii: "G") {
+      return b.count > 11 && b[11...].allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+    if b[9] == UInt8(ascii: "-") {
+      return b.count == 16 && b[10...].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+    return false
+  }
+
+  /// Splits `<model>_<rest>` into (dataset, suffix) by the longest known dataset name.
+  func datasetAndSuffix(of stem: String, model: String) -> (String, String)? {
+    guard stem.hasPrefix(model + "_") else { return nil }
+    let rest = stem.dropFirst(model.count + 1)
+    var best: String?
+    for name in knownDatasets.keys where rest.hasPrefix(name) {
+      let after = rest.dropFirst(name.count)
+      if after.isEmpty || after.hasPrefix("_"), name.count > (best?.count ?? 0) { best = name }
+    }
+    guard let best else { return nil }
+    return (best, String(rest.dropFirst(best.count)))
+  }
+
+  func scan(root: URL) throws(ImportError) -> ImportLayout {
+    let fm = FileManager.default
+    var isDir: ObjCBool = false
+    guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
+      throw ImportError(.unreadable, "not a directory", file: root.path)
+    }
+    let candidate = root.appendingPathComponent("work_dir")
+    let isRoot = fm.fileExists(atPath: candidate.path, isDirectory: &isDir) && isDir.boolValue
+    let workDir = isRoot ? candidate : root
+    var groups: [FileGroup] = []
+    var warnings: [String] = []
+    for model in try Self.entries(workDir, root: root) where Self.isDirectory(workDir.appendingPathComponent(model)) {
+      if model.hasPrefix(".") || model == "logs" { continue }
+      let modelDir = workDir.appendingPathComponent(model)
+      // Directories to look in, preferred first: run directories newest first, then the model directory.
+      let runs = try Self.entries(modelDir, root: root).filter {
+        Self.isRunDirectory($0) && Self.isDirectory(modelDir.appendingPathComponent($0))
+      }.sorted(by: >)
+      var dirs = runs.map { modelDir.appendingPathComponent($0) }
+      dirs.append(modelDir)
+      // Top-level symlinks name the run directory VLMEvalKit last evaluated a dataset in.
+      var preferred: [String: URL] = [:]
+      for name in try Self.entries(modelDir, root: root) {
+        let link = modelDir.appendingPathComponent(name)
+        guard let dest = try? fm.destinationOfSymbolicLink(atPath: link.path) else { continue }
+        let target = URL(fileURLWithPath: dest, relativeTo: modelDir).standardizedFileURL
+        let parent = target.deletingLastPathComponent().standardizedFileURL
+        guard fm.fileExists(atPath: target.path), dirs.contains(where: { $0.standardizedFileURL == parent }),
+              let (dataset, suffix) = datasetAndSuffix(of: (name as NSString).deletingPathExtension, model: model),
+              suffix.isEmpty else { continue }
+        preferred[dataset] = parent
+      }
+      var files: [URL: [(name: String, dataset: String, suffix: String, ext: String)]] = [:]
+      var unknown = Set<String>()
+      for dir in dirs {
+        for name in try Self.entries(dir, root: root) {
+          let url = dir.appendingPathComponent(name)
+          guard Self.isRegularFile(url) else { continue }  // skips directories and dangling / other symlinks
+          let ext = url.pathExtension.lowercased()
+          let stem = (name as NSString).deletingPathExtension
+          guard stem.hasPrefix(model + "_") else { continue }
+          guard let (dataset, suffix) = datasetAndSuffix(of: stem, model: model) else {
+            if Self.perSampleExtensions.contains(ext) { unknown.insert(String(stem.dropFirst(model.count + 1))) }
+            continue
+          }
+          files[dir, default: []].append((name, dataset, suffix, ext))
+        }
+      }
+      if !unknown.isEmpty {
+        warnings.append("\(model): skipped files of unknown datasets: \(unknown.sorted().prefix(5).joined(separator: ", "))")
+      }
+      let datasets = Set(files.values.flatMap { $0.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) }.map(\.dataset) })
+      for name in datasets.sorted() {
+        guard let info = knownDatasets[name], let rule = rules.rule(for: info) else {
+          warnings.append("\(model): no scoring rule for dataset \(name); skipped")
+          continue
+        }
+        let order = (preferred[name].map { [$0] } ?? []) + dirs
+        guard let dir = order.first(where: { d in files[d]?.contains { $0.dataset == name && $0.suffix.isEmpty } == true })
+        else { continue }
+        let here = files[dir]!.filter { $0.dataset == name }
+        let prediction = try pick(here.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) },
+                                  dir: dir, root: root, what: "prediction files")
+        var judged: FoundFile?
+        if let pattern = rule.judgedFile {
+          let matches = here.filter { !$0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) && pattern.matches($0.suffix) }
+          if matches.isEmpty {
+            throw ImportError(.missingJudgedFile,
+                              "no per-sample judged file `\(model)_\(name)\(pattern)`.tsv beside the prediction file; "
+                                + "\(name) is scored by \(rule.summary)", file: prediction.path)
+          }
+          judged = try pick(matches, dir: dir, root: root, what: "judged files")
+        }
+        groups.append(FileGroup(model: model, dataset: info, rule: rule, prediction: prediction, judged: judged))
+      }
+    }
+    return ImportLayout(root: root, workDir: workDir, isRoot: isRoot, groups: groups, warnings: warnings)
+  }
+
+  /// One file among candidates: the one with a reader; two readable candidates are ambiguous.
+  private func pick(_ candidates: [(name: String, dataset: String, suffix: String, ext: String)], dir: URL,
+                    root: URL, what: String) throws(ImportError) -> FoundFile {
+    let readable = candidates.filter { readers.reader(forExtension: $0.ext) != nil }
+    let chosen = readable.isEmpty ? candidates : readable
+    let files = chosen.sorted { $0.name < $1.name }.map {
+      FoundFile(url: dir.appendingPathComponent($0.name), path: Self.relative(dir.appendingPathComponent($0.name), to: root),
+                ext: $0.ext)
+    }
+    if files.count > 1, !readable.isEmpty {
+      throw ImportError(.ambiguous, "several \(what) for one dataset: \(files.map(\.path).joined(separator: ", ")); keep one",
+                        file: files[0].path)
+    }
+    return files[0]
+  }
+
+  static func relative(_ url: URL, to root: URL) -> String {
+    let r = root.standardizedFileURL.path, p = url.standardizedFileURL.path
+    if p.hasPrefix(r + "/") { return String(p.dropFirst(r.count + 1)) }
+    return p
+  }
+
+  static func entries(_ dir: URL, root: URL) throws(ImportError) -> [String] {
+    do { return try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() } catch {
+      throw ImportError(.unreadable, "cannot list directory: \(error.localizedDescription)", file: relative(dir, to: root))
+    }
+  }
+
+  static func isDirectory(_ url: URL) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
+  }
+
+  /// A regular file, or a symlink to one (dangling symlinks are not).
+  static func isRegularFile(_ url: URL) -> Bool {
+    var isDir: ObjCBool = false
+    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && !isDir.boolValue
+  }
+}

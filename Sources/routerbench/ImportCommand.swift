@@ -1,0 +1,78 @@
+import ArgumentParser
+import BenchStore
+import Foundation
+import LogImport
+
+extension MissingPolicy: ExpressibleByArgument {}
+
+/// `routerbench import WORK_DIR --db FILE`: VLMEvalKit-style logs → one SQLite benchmark file.
+struct ImportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "import",
+    abstract: "Import VLMEvalKit-style evaluation logs into a benchmark database.",
+    discussion: """
+      WORK_DIR is a root holding work_dir/ (as `routerbench simulate` writes it; LMUData/, pricing.yaml, features/ \
+      and simulation.json beside it are used by default) or a VLMEvalKit work directory itself. The import is one \
+      transaction: on any error the database is left unchanged. Files already imported (same SHA-256) are skipped. \
+      See docs/importing.md.
+      """)
+
+  @Argument(help: "The root (with work_dir/) or the VLMEvalKit work directory.")
+  var workDir: String
+
+  @Option(help: "The SQLite benchmark file to create or update.")
+  var db: String
+
+  @Option(help: "Price table (YAML: version, date, models: {name: {input, output}} in USD per 1M tokens).")
+  var pricing: String?
+
+  @Option(name: .customLong("lmudata"), help: "Directory of dataset TSVs (<dataset>.tsv).")
+  var lmuData: String?
+
+  @Option(parsing: .upToNextOption, help: ".npy feature files (sample_ids.txt beside them).")
+  var features: [String] = []
+
+  @Option(help: "When a model lacks samples: refuse, drop-sample or drop-model.")
+  var missing: MissingPolicy = .refuse
+
+  @Option(help: "Seed of the default 7:1:2 stratified split (stored if none is).")
+  var seed: UInt64 = 42
+
+  @Option(help: "A record is correct when its score is at least this.")
+  var correctThreshold: Float = 1.0
+
+  @Flag(help: "Print the wall and CPU time of each import phase to stderr.")
+  var timings = false
+
+  func run() async throws {
+    let store = try BenchStore(path: db)
+    let options = ImportOptions(
+      root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
+      lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
+      missing: missing, seed: seed, correctThreshold: correctThreshold)
+    let err = FileHandle.standardError
+    let s = try await Importer(options: options).run(into: store) { event in
+      switch event {
+      case .group(let i, let n, let model, let dataset, let records, let skipped):
+        err.write(Data("[\(i)/\(n)] \(model) × \(dataset): \(skipped ? "unchanged, skipped" : "\(records) records")\n".utf8))
+      case .note(let text):
+        err.write(Data("\(text)\n".utf8))
+      }
+    }
+    if timings {
+      err.write(Data(String(format: "CPU %.2f s (all threads); writer waited %.2f s for parsers\n", s.cpuSeconds,
+                            s.writerWaitSeconds).utf8))
+      for (i, (name, seconds)) in s.phases.enumerated() {
+        let cpu = i < s.phaseCPUSeconds.count ? String(format: ", CPU %.3f s", s.phaseCPUSeconds[i]) : ""
+        err.write(Data(String(format: "  %@: %.3f s%@\n", name, seconds, cpu).utf8))
+      }
+    }
+    print("""
+      imported \(s.recordsImported) records in \(String(format: "%.2f", s.seconds)) s \
+      (\(String(format: "%.0f", s.recordsPerSecond)) records/s; \(s.filesRead) files read, \(s.groupsSkipped) groups unchanged)
+      \(db): \(s.samples) samples × \(s.models) models = \(s.records) records, \(s.datasets) datasets\
+      \(s.splitStored ? ", default split stored (seed \(seed))" : "")\
+      \(s.featureSets.isEmpty ? "" : ", feature sets: " + s.featureSets.joined(separator: ", "))
+      """)
+  }
+}

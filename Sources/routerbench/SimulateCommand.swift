@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Simulation
+
+extension SimulationPreset: ExpressibleByArgument {}
+
+struct Simulate: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "simulate",
+    abstract: "Write a calibrated simulated benchmark as VLMEvalKit-style logs, dataset TSVs, features and prices.",
+    discussion: """
+      The output looks like a real VLMEvalKit run (work_dir/<model>/T…/ prediction and judged files, LMUData/ \
+      dataset TSVs) plus features/*.npy, pricing.yaml and simulation.json ("simulated": true). At --scale 1 the \
+      baselines on the seed-42 test split match VL-RouterBench Table A1 (docs/simulation.md). Import it with \
+      `routerbench import`.
+      """)
+
+  @Option(help: "The benchmark to imitate.")
+  var preset: SimulationPreset = .vlRouterBench
+
+  @Option(help: "Multiply every dataset's size by this (each dataset keeps at least 5 samples).")
+  var scale: Double = 1
+
+  @Option(help: "Seed of every random draw; the same seed writes the same bytes.")
+  var seed: UInt64 = 42
+
+  @Option(help: "Output directory.")
+  var out: String = "work/sim"
+
+  @Option(help: "Models written concurrently.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard scale.isFinite, scale > 0, scale <= 10 else { throw ValidationError("--scale must be in (0, 10]") }
+    guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() async throws {
+    let started = Date()
+    let config = SimulationConfig(preset: preset, scale: scale, seed: seed)
+    note("simulate: generating \(preset.rawValue) at scale \(scale), seed \(seed)")
+    let sim = simulate(config)
+    note("simulate: \(sim.sampleCount) samples × \(sim.modelCount) models generated in "
+         + Date().timeIntervalSince(started).durationText)
+    let dir = URL(fileURLWithPath: out, isDirectory: true)
+    try await write(sim, to: dir, jobs: jobs) { note("simulate: " + $0) }
+    note("simulate: wrote \(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText)
+  }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct BenchStoreSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct CurveFitSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct EndToEndSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct LogImportSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

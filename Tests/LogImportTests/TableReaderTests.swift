@@ -1,0 +1,192 @@
+import BenchStore
+import Foundation
+import Testing
+
+@testable import LogImport
+
+@Suite struct DelimitedTableReaderTests {
+  func readAll(_ bytes: [UInt8], reader: DelimitedTableReader = .tsv, select: (([String]) -> [Bool]?)? = nil)
+    throws -> (header: [String], rows: [(Int, [String])], result: TableReadResult)
+  {
+    let dir = try temporaryDirectory()
+    let url = dir.appendingPathComponent("t.\(reader.fileExtensions.first!)")
+    try Data(bytes).write(to: url)
+    var header: [String] = []
+    var rows: [(Int, [String])] = []
+    let result = try reader.read(url, displayPath: "t", header: { h in
+      header = h
+      return select?(h)
+    }, row: { rows.append(($0.number, $0.values)) })
+    return (header, rows, result)
+  }
+
+  @Test func quotedFieldsKeepTabsNewlinesQuotesAndSpaces() throws {
+    let text = "\"index\"\t\"prediction\"\t\"x\"\n"
+      + "\"1\"\t\"a\tb\"\t\" padded \"\n"
+      + "\"2\"\t\"line one\nline two\r\nline three\"\t\"say \"\"hi\"\"\"\n"
+      + "3\t  unquoted spaces  \t\n"
+    let (header, rows, result) = try readAll(Array(text.utf8))
+    #expect(header == ["index", "prediction", "x"])
+    #expect(rows.count == 3 && result.rows == 3)
+    #expect(rows[0].1 == ["1", "a\tb", " padded "])
+    #expect(rows[1].1 == ["2", "line one\nline two\r\nline three", "say \"hi\""])
+    #expect(rows[2].1 == ["3", "  unquoted spaces  ", ""])
+    // Row numbers count records (header = 1), not physical lines.
+    #expect(rows.map(\.0) == [2, 3, 4])
+    #expect(result.sha256 == SHA256.hex(Array(text.utf8)))
+  }
+
+  @Test func byteOrderMarkCRLFAndBlankLines() throws {
+    let text = "\u{FEFF}index\tscore\r\n\r\n1\t0.5\r\n2\t1\r\n\r\n"
+    let (header, rows, _) = try readAll(Array(text.utf8))
+    #expect(header == ["index", "score"])
+    #expect(rows.map(\.1) == [["1", "0.5"], ["2", "1"]])
+  }
+
+  @Test func lastRowWithoutNewlineAndUTF8() throws {
+    let (_, rows, _) = try readAll(Array("a\tb\n1\t日本語 ✓".utf8))
+    #expect(rows.map(\.1) == [["1", "日本語 ✓"]])
+  }
+
+  @Test func csvUsesCommas() throws {
+    let (header, rows, _) = try readAll(Array("\"split\",\"Overall\"\n\"none\",\"0.41, or so\"\n".utf8), reader: .csv)
+    #expect(header == ["split", "Overall"])
+    #expect(rows.map(\.1) == [["none", "0.41, or so"]])
+  }
+
+  @Test func projectionLeavesUnselectedColumnsEmpty() throws {
+    var text = "index\timage\tprediction\n"
+    for i in 0..<5000 { text += "\(i)\t\(String(repeating: "x", count: 100))\tp\(i)\n" }
+    let (_, rows, _) = try readAll(Array(text.utf8)) { h in h.map { $0 != "image" } }
+    #expect(rows.count == 5000)
+    #expect(rows[4999].1 == ["4999", "", "p4999"])
+    // Rows in the first (small) chunk, read before the header was seen, may be complete; never wrong.
+    #expect(rows[0].1[0] == "0" && rows[0].1[2] == "p0")
+  }
+
+  @Test func unterminatedQuoteIsAnErrorNamingTheRow() throws {
+    let e = try #require(throws: ImportError.self) {
+      _ = try readAll(Array("index\tprediction\n1\t\"ok\"\n2\t\"never closed\n3\tx\n".utf8))
+    }
+    #expect(e.kind == .malformed && e.row == 3 && e.file == "t")
+    #expect(e.description == "t, row 3: a quoted field is never closed (missing \")")
+  }
+
+  @Test func missingFileIsUnreadable() throws {
+    let e = try #require(throws: ImportError.self) {
+      _ = try DelimitedTableReader.tsv.read(URL(fileURLWithPath: "/nonexistent/x.tsv"), displayPath: "x.tsv",
+                                            header: { _ in nil }, row: { _ in })
+    }
+    #expect(e.kind == .unreadable && e.file == "x.tsv" && e.description.contains("No such file"))
+  }
+
+  @Test func errorsThrownByTheRowClosurePropagate() throws {
+    struct Stop: Error {}
+    let dir = try temporaryDirectory()
+    let url = dir.appendingPathComponent("t.tsv")
+    try Data("a\n1\n2\n".utf8).write(to: url)
+    var seen = 0
+    #expect(throws: ImportError.self) {
+      _ = try DelimitedTableReader.tsv.read(url, displayPath: "t.tsv", header: { _ in nil }, row: { r in
+        seen += 1
+        if r.number == 2 { throw ImportError(.badValue, "stop", file: "t.tsv", row: r.number) }
+      })
+    }
+    #expect(seen == 1)
+  }
+
+  /// ≥ 500k simple rows per second in release: `RUN_PERF=1 swift test -c release --filter readsSimpleRowsFast`.
+  @Test(.enabled(if: ProcessInfo.processInfo.environment["RUN_PERF"] == "1"))
+  func readsSimpleRowsFast() throws {
+    var text = "\"index\"\t\"prediction\"\t\"hit\"\n"
+    for i in 0..<1_000_000 { text += "\"\(i)\"\t\"B\"\t\"\(i % 2)\"\n" }
+    let dir = try temporaryDirectory()
+    let url = dir.appendingPathComponent("big.tsv")
+    try Data(text.utf8).write(to: url)
+    let clock = ContinuousClock()
+    var best = Duration.seconds(100)
+    for _ in 0..<3 {
+      var sum = 0
+      let t = clock.now
+      _ = try DelimitedTableReader.tsv.read(url, displayPath: "big.tsv", header: { _ in nil }, row: { sum += $0[2].utf8.count })
+      best = min(best, clock.now - t)
+      #expect(sum == 1_000_000)
+    }
+    let rate = 1_000_000 / (Double(best.components.attoseconds) / 1e18 + Double(best.components.seconds))
+    print("TSV reader: 1,000,000 rows in \(best) = \(Int(rate)) rows/s")
+    #expect(rate >= 500_000)
+  }
+}
+
+@Suite struct TextRuleTests {
+  @Test func approximateTokenCounts() {
+    let c = ApproximateTokenCounter()
+    #expect(c.count("") == 0)
+    #expect(c.count("Hello, world! 42×3") == 7)
+    #expect(c.count("  A  ") == 1)
+    #expect(c.count("The answer is (B).") == 7)
+    #expect(c.count("日本語のテキスト") == 1)
+    #expect(c.count("x^{2}+1") == 7)
+    #expect(c.count("line1\nline2\ttab") == 3)
+  }
+
+  @Test func pythonListLiterals() {
+    #expect(PythonLiteral.list("['CENTRE']") == ["CENTRE"])
+    #expect(PythonLiteral.list(#"["it's", 'say "hi"', 'a\'b']"#) == ["it's", "say \"hi\"", "a'b"])
+    #expect(PythonLiteral.list("[0.0, 0.31, 1]") == ["0.0", "0.31", "1"])
+    #expect(PythonLiteral.list(" [] ") == [])
+    #expect(PythonLiteral.list("['a',]") == ["a"])
+    #expect(PythonLiteral.list("CENTRE") == nil)
+    #expect(PythonLiteral.list("['a'") == nil)
+    #expect(PythonLiteral.list("[1, 2") == nil)
+    #expect(PythonLiteral.list("['a'] tail") == nil)
+  }
+
+  @Test func judgedFileSuffixes() {
+    let mcq = JudgedFileSuffix.judge(tail: "_result")
+    #expect(mcq.matches("_openai_result") && mcq.matches("_gpt-4o-mini_result") && mcq.matches("_exact_matching_result"))
+    #expect(!mcq.matches("_result") && !mcq.matches("_openai_vanilla_circ0_result") && !mcq.matches("_acc"))
+    let math = JudgedFileSuffix.judge(tail: "")
+    #expect(math.matches("_gpt-4o-mini") && math.matches("_gpt-4-turbo"))
+    #expect(!math.matches("_gpt-4o-mini_score") && !math.matches("_acc") && !math.matches("_gpt-4o-mini_extract")
+            && !math.matches(""))
+    let verse = JudgedFileSuffix.judge(tail: "_score")
+    #expect(verse.matches("_gpt-4o-mini_score") && !verse.matches("_score"))
+    #expect(JudgedFileSuffix.exact("_auxmatch").matches("_auxmatch") && !JudgedFileSuffix.exact("_auxmatch").matches("_x_auxmatch"))
+  }
+
+  func score(_ rule: some DatasetRule, _ cells: [String]) throws(RuleFailure) -> Float {
+    // A one-row table whose columns are the rule's columns in order.
+    let row = TableRow(number: 2, cells: ArraySlice(cells))
+    return try rule.score(RuleRow(row: row, positions: cells.indices.map { $0 }))
+  }
+
+  @Test func scoringRules() throws {
+    let hit = NumericScoreRule(judgedFile: nil, column: "hit")
+    #expect(try score(hit, ["1"]) == 1 && score(hit, ["0"]) == 0 && score(hit, ["0.5"]) == 0.5 && score(hit, ["True"]) == 1)
+    let e = try #require(throws: RuleFailure.self) { try score(hit, ["abc"]) }
+    #expect(e.message.contains("not a number"))
+    #expect(throws: RuleFailure.self) { try score(hit, ["1.5"]) }
+    let b = BooleanScoreRule(judgedFile: nil, column: "score")
+    #expect(try score(b, ["True"]) == 1 && score(b, ["false"]) == 0)
+    #expect(throws: RuleFailure.self) { try score(b, ["maybe"]) }
+    let anls = ANLSRule()
+    #expect(try score(anls, ["[0.0, 0.4]"]) == 1)
+    #expect(try score(anls, ["[0.3]"]) == 0.7)
+    #expect(try score(anls, ["[0.5]"]) == 0.5)
+    #expect(try score(anls, ["[0.51, 0.9]"]) == 0)
+    #expect(throws: RuleFailure.self) { try score(anls, ["[x]"]) }
+    let ocr = OCRBenchRule()
+    #expect(try score(ocr, ["['CENTRE']", " the word centre\n", "Regular Text Recognition"]) == 1)
+    #expect(try score(ocr, ["['CENTRE']", "centrie", "Regular Text Recognition"]) == 0)
+    #expect(try score(ocr, ["['x^{2}+1']", "x ^ {2}\n+ 1", "Handwritten Mathematical Expression Recognition"]) == 1)
+    #expect(try score(ocr, ["['X^{2}']", "x^{2}", "Handwritten Mathematical Expression Recognition"]) == 0)
+    let math = ExtractedAnswerRule()
+    #expect(try score(math, ["3.0", "3", "", "free_form"]) == 1)
+    #expect(try score(math, [" Square ", "square", "", "free_form"]) == 1)
+    #expect(try score(math, ["B", "square", "B", "multi_choice"]) == 1)
+    #expect(try score(math, ["B", "square", "B", "free_form"]) == 0)
+    #expect(try score(math, ["2.4", "2.5", "", "free_form"]) == 0)
+    #expect(try score(math, ["", "", "", "free_form"]) == 0)
+  }
+}

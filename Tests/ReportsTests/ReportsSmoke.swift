@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReportsSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

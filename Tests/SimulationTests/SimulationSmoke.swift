@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct SimulationSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct SweepSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}
