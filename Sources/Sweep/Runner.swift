@@ -1,6 +1,7 @@
 public import BenchCore
 public import Routers
 internal import Foundation
+internal import Learning
 
 /// Where finished runs are kept. The sweep asks it which runs are already done (resume) and hands it each run
 /// as soon as it finishes, so a sweep killed half-way loses at most the runs in flight.
@@ -66,6 +67,9 @@ public func runSweep(
   features: @Sendable (String) throws -> Matrix<Float>, ledger: some RunLedger, jobs: Int = 1,
   progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
+  // Parallel runs each get one BLAS thread (two runs with two threads each oversubscribe a 2-core machine);
+  // a single run may use every core.
+  BLAS.setThreadCount(jobs > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
   let done = try ledger.completedKeys()
   let todo = plan.filter { !done.contains($0.key) }
   let resumed = plan.count - todo.count

@@ -26,7 +26,7 @@ struct Pipeline {
   func sweep(_ routers: String, seeds: [UInt64] = [1, 2], jobs: Int = 2, ledger: (any RunLedger)? = nil) async throws -> SweepSummary {
     let reg = RouterRegistry.builtIn
     let plan = SweepConfig(routers: try reg.resolve(routers), lambdas: [0, 100, .infinity], seeds: seeds,
-                           featureSet: "text+image/normalize-concat").plan()
+                           featureSet: "text+image/normalize_concat").plan()
     let l = ledger ?? StoreLedger(store: store, datasets: benchmark.datasets)
     return try await runSweep(plan: plan, registry: reg, benchmark: benchmark,
                               features: { [store] in try FeatureLoader(store: store).load($0) }, ledger: l, jobs: jobs)
