@@ -9,7 +9,7 @@ func randomMatrix(_ rows: Int, _ columns: Int, _ g: inout SplitMix64, scale: Dou
 }
 
 /// A loss on a network output: its value (accumulated in Double) and ∂loss/∂output.
-typealias OutputLoss = (Matrix<Float>) -> (value: Double, gradient: Matrix<Float>)
+typealias OutputLoss = (Matrix<Float>) -> (loss: Double, gradient: Matrix<Float>)
 
 /// L = Σ R ⊙ Y for a fixed random R: isolates one layer's Jacobian.
 func linearFunctional(_ r: Matrix<Float>) -> OutputLoss {
@@ -37,7 +37,7 @@ func checkGradients(_ net: Network, input x: Matrix<Float>, loss: OutputLoss, st
     let h = step * max(1, abs(net.parameters[j]))
     plus.parameters[j] += h
     minus.parameters[j] -= h
-    let numeric = (loss(plus(x)).value - loss(minus(x)).value) / Double(2 * h)
+    let numeric = (loss(plus(x)).loss - loss(minus(x)).loss) / Double(2 * h)
     worst = max(worst, abs(Double(grad[j]) - numeric))
     #expect(close(grad[j], numeric), "parameter \(j): analytic \(grad[j]) numeric \(numeric)",
             sourceLocation: sourceLocation)
@@ -50,7 +50,7 @@ func checkGradients(_ net: Network, input x: Matrix<Float>, loss: OutputLoss, st
     var xp = x, xm = x
     xp.values[j] += step
     xm.values[j] -= step
-    let numeric = (loss(net(xp)).value - loss(net(xm)).value) / Double(2 * step)
+    let numeric = (loss(net(xp)).loss - loss(net(xm)).loss) / Double(2 * step)
     #expect(close(dx.values[j], numeric), "input \(j): analytic \(dx.values[j]) numeric \(numeric)",
             sourceLocation: sourceLocation)
   }
