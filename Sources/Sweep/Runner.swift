@@ -67,9 +67,10 @@ public func runSweep(
   features: @Sendable (String) throws -> Matrix<Float>, ledger: some RunLedger, jobs: Int = 1,
   progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
-  // Parallel runs each get one BLAS thread (two runs with two threads each oversubscribe a 2-core machine);
-  // a single run may use every core.
-  BLAS.setThreadCount(jobs > 1 ? 1 : ProcessInfo.processInfo.activeProcessorCount)
+  // Every run uses one BLAS thread: parallelism comes from running runs side by side (`jobs`), two runs with
+  // several threads each would oversubscribe the cores, and a fixed thread count keeps floating-point sums, hence
+  // results, identical whatever `--jobs` is.
+  BLAS.setThreadCount(1)
   let done = try ledger.completedKeys()
   let todo = plan.filter { !done.contains($0.key) }
   let resumed = plan.count - todo.count
