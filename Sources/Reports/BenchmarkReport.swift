@@ -219,8 +219,8 @@ func htmlReport(_ input: ReportInput, main: TextTable, frontiers: TextTable, lam
     for (k, v) in input.provenance { body += "<tr><th>\(xml(k))</th><td><code>\(xml(v))</code></td></tr>\n" }
     body += "</tbody>\n</table>\n"
   }
-  body += "<h2>Main table</h2>\n" + htmlTable(main)
-  body += "<h2>Frontiers</h2>\n" + htmlTable(frontiers)
+  body += "<h2>Main table</h2>\n" + htmlTable(main, heading: false)
+  body += "<h2>Frontiers</h2>\n" + htmlTable(frontiers, heading: false)
   body += "<figure><img src=\"plots/overview.svg\" alt=\"Accuracy vs cost\" width=\"760\"></figure>\n"
   body += "<figure><img src=\"plots/lambda-sweep.svg\" alt=\"Operating points over lambda\" width=\"760\"></figure>\n"
   body += "<h2>Per-dataset tables</h2>\n" + lambdaTables.map(htmlTable).joined()

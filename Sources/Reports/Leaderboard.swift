@@ -84,8 +84,8 @@ public func renderLeaderboard(_ entries: [LeaderboardEntry], format: Leaderboard
 }
 
 /// A table as an HTML `<table>` (escaped).
-public func htmlTable(_ t: TextTable) -> String {
-  var s = "<h3>\(xml(t.title))</h3>\n"
+public func htmlTable(_ t: TextTable, heading: Bool = true) -> String {
+  var s = heading ? "<h3>\(xml(t.title))</h3>\n" : ""
   if !t.caption.isEmpty { s += "<p class=\"caption\">\(xml(t.caption))</p>\n" }
   s += "<table>\n<thead><tr>" + t.header.map { "<th>\(xml($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
   for r in t.rows {
