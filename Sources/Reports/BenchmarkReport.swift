@@ -223,6 +223,6 @@ func htmlReport(_ input: ReportInput, main: TextTable, frontiers: TextTable, lam
   body += "<h2>Frontiers</h2>\n" + htmlTable(frontiers, heading: false)
   body += "<figure><img src=\"plots/overview.svg\" alt=\"Accuracy vs cost\" width=\"760\"></figure>\n"
   body += "<figure><img src=\"plots/lambda-sweep.svg\" alt=\"Operating points over lambda\" width=\"760\"></figure>\n"
-  body += "<h2>Per-dataset tables</h2>\n" + lambdaTables.map(htmlTable).joined()
+  body += "<h2>Per-dataset tables</h2>\n" + lambdaTables.map { htmlTable($0) }.joined()
   return htmlPage(title: "RouterBench report — \(input.benchmarkName)", body: body)
 }
