@@ -150,10 +150,11 @@ public func perDatasetTable(_ input: ReportInput, lambda: String) -> TextTable {
 /// Every file of the benchmark report, by relative path.
 ///
 /// Everything is deterministic except `main-table.csv`'s throughput column and `timings.csv`, the measured ones.
-public func reportFiles(_ input: ReportInput, timings: [RunTiming] = []) -> [(path: String, contents: String)] {
+public func reportFiles(_ input: ReportInput, timings: [RunTiming] = [],
+                        pValues: [String: Double] = [:]) -> [(path: String, contents: String)] {
   var files: [(String, String)] = [("per-dataset.csv", perDatasetCSV(input))]
   let main = mainTable(input, timings: timings)
-  let mainText = mainTableText(input, rows: main, includeThroughput: false)
+  let mainText = mainTableText(input, rows: main, includeThroughput: false, pValues: pValues)
   files.append(("main-table.csv", mainTableCSV(main)))
   files.append(("tables/main-table.md", mainText.markdown))
   files.append(("tables/main-table.tex", mainText.latex))
@@ -186,8 +187,9 @@ public func reportFiles(_ input: ReportInput, timings: [RunTiming] = []) -> [(pa
 }
 
 /// Writes the report files under `directory` (created if needed).
-public func writeReport(_ input: ReportInput, timings: [RunTiming] = [], to directory: URL) throws {
-  for (path, contents) in reportFiles(input, timings: timings) {
+public func writeReport(_ input: ReportInput, timings: [RunTiming] = [], pValues: [String: Double] = [:],
+                        to directory: URL) throws {
+  for (path, contents) in reportFiles(input, timings: timings, pValues: pValues) {
     let url = directory.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(contents.utf8).write(to: url, options: .atomic)

@@ -95,15 +95,18 @@ public func mainTableCSV(_ rows: [MainTableRow]) -> String {
 }
 
 /// The main table in the paper's Table 2 layout, with the paper's figures beside ours on the preset.
-public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThroughput: Bool = true) -> TextTable {
+public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThroughput: Bool = true,
+                          pValues: [String: Double] = [:]) -> TextTable {
   let paper = input.paper
   func pm(_ m: MeanStd) -> String { fixed(m.mean) + (m.std.map { " ± " + fixed($0) } ?? "") }
   var header = ["Family", "Router", "λ (dev)", "Avg. Acc. ↑", "Avg. Cost ↓", "Rank Score ↑", "Rank"]
   if includeThroughput { header.append("Throughput (K tok/s) ↑") }
+  if !pValues.isEmpty { header.append("p vs best single") }
   if paper != nil { header += ["Paper Acc.", "Paper Cost", "Paper Rank Score"] }
   let body = rows.map { r -> [String] in
     var cells = [r.family, r.router, r.lambda, pm(r.accuracy), pm(r.cost), pm(r.rankScore), String(r.rank)]
     if includeThroughput { cells.append(r.throughputKTokensPerSecond.map { fixed($0) } ?? "–") }
+    if !pValues.isEmpty { cells.append(pValues[r.router].map { fixed($0, 3) } ?? "–") }
     if let paper {
       let p = paper.table2[r.router]
       cells += [p.map { fixed($0.accuracy) } ?? "–", p.map { fixed($0.cost) } ?? "–", p.map { fixed($0.rankScore) } ?? "–"]
@@ -112,5 +115,8 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThr
   }
   var caption = "Test split; λ chosen per router by the best dev rank score; mean ± std over seeds. "
   caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1). Throughput: routed input tokens per second of router wall time."
+  if !pValues.isEmpty {
+    caption += " p: one-sided paired bootstrap test over test samples that the router's rank score beats the best single model's."
+  }
   return TextTable(title: "Main table", caption: caption, header: header, rows: body, textColumns: 3)
 }

@@ -29,6 +29,16 @@ extension StoredReport {
     }
     var provenance: [(String, String)] = [("tool", "routerbench \(toolVersion)"), ("database", store.path ?? "(memory)")]
     for (k, v) in try store.allMetadata() { provenance.append((k, v)) }
+    let (files, prices) = try store.transaction { tx in (try tx.importedFiles(), try tx.activePriceTable()) }
+    if !files.isEmpty {
+      // One fingerprint of every imported input: SHA-256 over the sorted "path sha256" lines.
+      var h = SHA256()
+      for f in files.values.sorted(by: { $0.path < $1.path }) { h.update(Array("\(f.path) \(f.sha256)\n".utf8)) }
+      provenance.append(("inputs", "\(files.count) files, sha256 of their hashes \(h.hexDigest())"))
+    }
+    if let p = prices?.table {
+      provenance.append(("price table", [p.name, p.version, p.date, p.source].compactMap { $0 }.joined(separator: ", ")))
+    }
     provenance.append(("samples × models", "\(benchmark.sampleCount) × \(benchmark.modelCount)"))
     provenance.append(("splits", SplitName.allCases.map { "\($0.rawValue) \(benchmark.splits[$0]?.count ?? 0)" }.joined(separator: ", ")))
     let b = benchmark.costBounds

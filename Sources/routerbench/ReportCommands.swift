@@ -42,9 +42,9 @@ struct ReportCommand: ParsableCommand {
 
   static func writeAll(store: BenchStore, report: StoredReport, out: String, bootstrap: Int, seed: UInt64) throws {
     let dir = URL(fileURLWithPath: out)
-    try writeReport(report.input, timings: report.timings, to: dir)
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
+    try writeReport(report.input, timings: report.timings, pValues: boot.pValues, to: dir)
     let provenance = Dictionary(report.runs.filter { $0.status == "done" }.map {
       ($0.router, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configJSON))
     }, uniquingKeysWith: { a, _ in a })
