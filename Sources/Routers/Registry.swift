@@ -8,6 +8,7 @@ public struct RouterRegistry: Sendable {
     public var dependsOnLambda: Bool
     public var dependsOnSeed: Bool
     public var needsFeatures: Bool
+    public var supportsTrainableFusion: Bool = false
     public var summary: String
     public var make: @Sendable () -> any Router
 
@@ -17,6 +18,7 @@ public struct RouterRegistry: Sendable {
       dependsOnLambda = R.dependsOnLambda
       dependsOnSeed = R.dependsOnSeed
       needsFeatures = R.needsFeatures
+      supportsTrainableFusion = R.supportsTrainableFusion
       summary = R.summary
       self.make = make
     }

@@ -9,6 +9,18 @@ public enum RouterFamily: String, Sendable, Hashable, Codable, CaseIterable {
   case external
 }
 
+/// A trainable fusion asked for on the command line (`--fusion gmu|mlb|weighted_average`): the features are then the
+/// raw concatenation `[text ; image]`, the text view in the first `textWidth` columns, and a router that supports
+/// it (`supportsTrainableFusion`) learns the fusion layer itself (VL-RouterBench App. G.2).
+public struct TrainableFusion: Sendable, Hashable, Codable {
+  public var method: String
+  public var textWidth: Int
+  public init(method: String, textWidth: Int) {
+    self.method = method
+    self.textWidth = textWidth
+  }
+}
+
 /// What a router may learn from: the benchmark, the training rows (labels allowed), the dev rows (labels allowed,
 /// for early stopping and model selection only) and, if the run has one, a feature matrix aligned to the
 /// benchmark's rows.
@@ -19,9 +31,12 @@ public struct TrainingData: Sendable {
   public var features: Matrix<Float>?
   /// Rank Score bounds used for dev-set selection (model-average bounds over all samples).
   public var costBounds: CostBounds
+  /// Set when the run asks for a trainable fusion of the two feature views.
+  public var trainableFusion: TrainableFusion?
 
   public init(benchmark: Benchmark, trainRows: [Int], devRows: [Int], features: Matrix<Float>? = nil,
-              costBounds: CostBounds? = nil) {
+              costBounds: CostBounds? = nil, trainableFusion: TrainableFusion? = nil) {
+    self.trainableFusion = trainableFusion
     self.benchmark = benchmark
     self.trainRows = trainRows
     self.devRows = devRows
@@ -64,6 +79,8 @@ public protocol Router: Sendable {
   static var needsFeatures: Bool { get }
   /// Whether the router reads the routed rows' quality and cost (an upper bound, not a real router).
   static var readsRoutedLabels: Bool { get }
+  /// Whether the router can learn a trainable fusion (`TrainingData.trainableFusion`).
+  static var supportsTrainableFusion: Bool { get }
   /// One line: what the router does, its paper and its hyperparameters.
   static var summary: String { get }
 
@@ -80,6 +97,7 @@ extension Router {
   public static var dependsOnSeed: Bool { false }
   public static var needsFeatures: Bool { false }
   public static var readsRoutedLabels: Bool { false }
+  public static var supportsTrainableFusion: Bool { false }
   public var configuration: [String: String] { [:] }
 
   /// Routes: the argmax model per row (first index wins ties).

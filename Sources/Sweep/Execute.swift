@@ -38,14 +38,19 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
 /// The router's generator is derived from the run's seed and key, so a run's result does not depend on which
 /// other runs share the sweep or the order they execute in.
 public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Benchmark,
-                    features: Matrix<Float>?) throws -> RunOutcome {
-  if entry.needsFeatures && features == nil { throw SweepError.missingFeatureSet(router: entry.name) }
+                    features loaded: LoadedFeatures?) throws -> RunOutcome {
+  if entry.needsFeatures && loaded == nil { throw SweepError.missingFeatureSet(router: entry.name) }
+  if let f = loaded?.trainableFusion, !entry.supportsTrainableFusion {
+    throw SweepError.invalidFeatureKey("\(entry.name) cannot learn the trainable fusion '\(f.method)'; use MLP, or a fixed fusion")
+  }
+  let features = loaded?.matrix
   let train = try benchmark.rows(of: .train), dev = try benchmark.rows(of: .dev), test = try benchmark.rows(of: .test)
   let bounds = benchmark.costBounds
   var router = entry.make()
   var rng = SplitMix64(seed: spec.seed).derived(spec.key)
   let objective = Objective(lambda: spec.lambda ?? 0, costScale: spec.costScale)
-  let data = TrainingData(benchmark: benchmark, trainRows: train, devRows: dev, features: features, costBounds: bounds)
+  let data = TrainingData(benchmark: benchmark, trainRows: train, devRows: dev, features: features, costBounds: bounds,
+                          trainableFusion: loaded?.trainableFusion)
 
   let clock = ContinuousClock()
   let t0 = clock.now

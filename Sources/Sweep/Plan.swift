@@ -24,6 +24,13 @@ public struct RunSpec: Sendable, Hashable, Codable {
   /// "0", "10", …, "inf", or "-" when the router does not depend on λ.
   public var lambdaLabel: String { lambda.map(Objective.label) ?? "-" }
 
+  /// The name results are stored and reported under: the router's name, with the feature key appended when the
+  /// run does not use the default features (so `MLP` on GMU fusion is its own column, `MLP[text+image/gmu]`).
+  public var displayName: String {
+    guard let f = featureSet, f != SweepConfig.defaultFeatureSet else { return router }
+    return "\(router)[\(f)]"
+  }
+
   /// A stable identity for resume: the same key means the same work.
   public var key: String {
     "\(router)|λ=\(lambdaLabel)|seed=\(seed)|features=\(featureSet ?? "-")|scale=\(Objective.label(costScale))"
@@ -40,6 +47,8 @@ public struct SweepConfig: Sendable {
   public var costScale: Double
 
   public static let paperLambdas: [Double] = [0, 10, 100, 1000, 10_000, .infinity]
+  /// The features of the paper's sweeps: text and image embeddings, L2-normalised per view and concatenated.
+  public static let defaultFeatureSet = "text+image/normalize_concat"
 
   public init(routers: [RouterRegistry.Entry], lambdas: [Double] = SweepConfig.paperLambdas,
               seeds: [UInt64] = [1, 2, 3, 4, 5], featureSet: String? = nil,

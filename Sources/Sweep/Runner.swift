@@ -64,7 +64,7 @@ public struct SweepSummary: Sendable {
 /// and the others go on.
 public func runSweep(
   plan: [RunSpec], registry: RouterRegistry, benchmark: Benchmark,
-  features: @Sendable (String) throws -> Matrix<Float>, ledger: some RunLedger, jobs: Int = 1,
+  features: @Sendable (String) throws -> LoadedFeatures, ledger: some RunLedger, jobs: Int = 1,
   progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
   // Every run uses one BLAS thread: parallelism comes from running runs side by side (`jobs`), two runs with
@@ -77,7 +77,7 @@ public func runSweep(
   var state = SweepProgress(done: resumed, total: plan.count, skipped: resumed, failed: 0, elapsedSeconds: 0)
   progress(state)
   // Feature sets are loaded once and shared by every run that needs them.
-  var featureCache: [String: Matrix<Float>] = [:]
+  var featureCache: [String: LoadedFeatures] = [:]
   for name in Set(todo.compactMap(\.featureSet)) { featureCache[name] = try features(name) }
   let cache = featureCache
   let clock = ContinuousClock()

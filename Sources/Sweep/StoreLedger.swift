@@ -20,7 +20,7 @@ public struct StoreLedger: RunLedger {
   }
 
   public func recordFailure(_ spec: RunSpec, message: String) throws {
-    try store.saveFailedRun(router: spec.router, family: spec.family.rawValue, lambda: spec.lambda,
+    try store.saveFailedRun(router: spec.displayName, family: spec.family.rawValue, lambda: spec.lambda,
                             lambdaLabel: spec.lambdaLabel, seed: spec.seed, featureSet: spec.featureSet,
                             configKey: spec.key, costScale: spec.costScale, error: message)
   }
@@ -49,12 +49,12 @@ public func storedRun(_ o: RunOutcome, datasets: [DatasetInfo]) -> StoredRun {
       for (r, m) in zip(d.rows, d.models) { decisions.append((split, r, m)) }
     }
     if let e = o.evaluations[split] {
-      results += e.resultRows(runID: 0, router: o.spec.router, family: o.spec.family.rawValue,
+      results += e.resultRows(runID: 0, router: o.spec.displayName, family: o.spec.family.rawValue,
                               lambdaLabel: o.spec.lambdaLabel, seed: o.spec.seed, split: split, datasets: datasets,
                               rankScore: rs)
     }
   }
-  return StoredRun(router: o.spec.router, family: o.spec.family.rawValue, lambda: o.spec.lambda,
+  return StoredRun(router: o.spec.displayName, family: o.spec.family.rawValue, lambda: o.spec.lambda,
                    lambdaLabel: o.spec.lambdaLabel, seed: o.spec.seed, featureSet: o.spec.featureSet,
                    configJSON: configJSON(o), configKey: o.spec.key, costScale: o.spec.costScale, bounds: o.bounds,
                    trainSeconds: o.trainSeconds, routeSeconds: o.routeSeconds,

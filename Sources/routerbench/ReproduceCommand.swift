@@ -80,7 +80,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     let registry = RouterRegistry.builtIn
     let sweep = SweepConfig(routers: try registry.resolve(routers),
                             lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
-                            seeds: (1...seeds).map(UInt64.init), featureSet: "text+image/normalize_concat")
+                            seeds: (1...seeds).map(UInt64.init), featureSet: SweepConfig.defaultFeatureSet)
     let plan = sweep.plan()
     let summary = try await timed("run") {
       note("[3/4] run: \(plan.count) runs (\(sweep.routers.map(\.name).joined(separator: ", "))) on \(benchmark.sampleCount) samples × \(benchmark.modelCount) models, \(jobs) in parallel")

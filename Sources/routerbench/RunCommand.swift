@@ -29,7 +29,7 @@ struct RunCommand: AsyncParsableCommand {
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   @Option(name: .customLong("feature-set"), help: "Feature sets to fuse, '+'-separated (see `routerbench features list`).")
   var featureSet: String = "text+image"
-  @Option(help: "Fixed fusion of two feature sets (App. G.2): concat, normalize_concat, only_text, only_image.")
+  @Option(help: "Fusion of two feature sets (App. G.2): concat, normalize_concat, only_text, only_image, or the trainable weighted_average, gmu, mlb (MLP only).")
   var fusion: String = "normalize_concat"
   @Option(name: .customLong("cost-scale"), help: "λ multiplies cost in USD × this scale (100 = USD per 100 samples).")
   var costScale: Double = Objective.defaultCostScale

@@ -26,7 +26,7 @@ struct Pipeline {
   func sweep(_ routers: String, seeds: [UInt64] = [1, 2], jobs: Int = 2, ledger: (any RunLedger)? = nil) async throws -> SweepSummary {
     let reg = RouterRegistry.builtIn
     let plan = SweepConfig(routers: try reg.resolve(routers), lambdas: [0, 100, .infinity], seeds: seeds,
-                           featureSet: "text+image/normalize_concat").plan()
+                           featureSet: SweepConfig.defaultFeatureSet).plan()
     let l = ledger ?? StoreLedger(store: store, datasets: benchmark.datasets)
     return try await runSweep(plan: plan, registry: reg, benchmark: benchmark,
                               features: { [store] in try FeatureLoader(store: store).load($0) }, ledger: l, jobs: jobs)
@@ -114,5 +114,24 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
       let all = try #require(results.first { $0.runID == run.id && $0.split == .test && $0.dataset == ResultRow.allDatasets })
       #expect(all.outcome == e.overall)
     }
+  }
+}
+
+@Suite struct TrainableFusionTests {
+  @Test func mlpLearnsAGMUFusionFromTheCommandLineKeyAndOthersRefuse() async throws {
+    let p = try Pipeline.make()
+    let reg = RouterRegistry.builtIn
+    let plan = SweepConfig(routers: try reg.resolve("MLP,KNN"), lambdas: [10], seeds: [1],
+                           featureSet: "text+image/gmu").plan()
+    let s = try await runSweep(plan: plan, registry: reg, benchmark: p.benchmark,
+                               features: { [store = p.store] in try FeatureLoader(store: store).load($0) },
+                               ledger: StoreLedger(store: p.store, datasets: p.benchmark.datasets))
+    #expect(s.failures.count == 1 && s.failures[0].message.contains("KNN cannot learn the trainable fusion 'gmu'"))
+    let runs = try p.store.fetchRuns()
+    let mlp = try #require(runs.first { $0.status == "done" })
+    #expect(mlp.router == "MLP[text+image/gmu]" && mlp.configJSON.contains("gmu(text=384"))
+    // A fixed fusion of two sets is the default key and keeps the plain name.
+    #expect(RunSpec(router: "MLP", family: .feature, lambda: 0, seed: 1, featureSet: SweepConfig.defaultFeatureSet,
+                    costScale: 100).displayName == "MLP")
   }
 }

@@ -21,6 +21,9 @@ public struct MLPRouter: Router {
   public static let dependsOnLambda = true
   public static let dependsOnSeed = true
   public static let needsFeatures = true
+  public static let supportsTrainableFusion = true
+  /// Width of the GMU output and rank of the MLB pooling when the fusion comes from `--fusion`.
+  public static let fusionWidth = 256
   public static let summary = "MLP (256 ReLU; paper 2048→1024) on λ soft labels (AdamW, cosine, dev early stopping)."
 
   /// A trainable fusion in front of the MLP; the features must then be the raw concatenation `[text ; image]`
@@ -54,6 +57,15 @@ public struct MLPRouter: Router {
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
     guard hidden.allSatisfy({ $0 > 0 }), activation == .relu || activation == .tanh else {
       throw RouterError.invalidHyperparameter(router: Self.name, message: "hidden sizes must be > 0; activation relu or tanh")
+    }
+    if case .none = self.fusion, let request = data.trainableFusion {
+      switch request.method {
+      case "weighted_average": fusion = .weightedAverage(textWidth: request.textWidth)
+      case "gmu": fusion = .gmu(textWidth: request.textWidth, outputs: Self.fusionWidth)
+      case "mlb": fusion = .mlb(textWidth: request.textWidth, rank: Self.fusionWidth)
+      default:
+        throw RouterError.invalidHyperparameter(router: Self.name, message: "unknown trainable fusion '\(request.method)'")
+      }
     }
     let (hidden, activation, fusion) = (self.hidden, self.activation, self.fusion)
     fitted = try SoftLabelClassifier.fit(data, objective: objective, router: Self.name, options: options,
