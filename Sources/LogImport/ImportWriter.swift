@@ -67,6 +67,12 @@ struct ImportWriter {
         if case .group(let g) = result { groups.append(g) }
       }
       summary.groupsSkipped += groups.count { $0.skipped }
+      for g in groups where !g.skipped {
+        summary.crossChecks += g.crossChecks
+        if !g.failedAPI.isEmpty { summary.failedAPI.append((g.model, g.dataset, g.failedAPI)) }
+        summary.estimatedRecords += g.estimatedRows
+        summary.scoring.append((g.model, g.dataset, g.scoring))
+      }
       groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
       var fileIds: [String: Int64] = [:]
       for f in groups.flatMap(\.files) { fileIds[f.path] = try tx.recordImportedFile(f) }
@@ -91,7 +97,7 @@ struct ImportWriter {
           }
           unsorted.append(RecordRow(
             sampleId: ref.id, modelId: modelId, score: r.score, correct: r.score >= options.correctThreshold,
-            outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate,
+            outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate || r.estimated,
             costUSD: price.cost(inputTokens: Double(ref.inputTokens), outputTokens: Double(r.outputTokens)),
             sourceFileId: fileId, sourceRow: r.sourceRow))
         }
@@ -140,6 +146,7 @@ struct ImportWriter {
     }
     try tx.setMetadata("simulated", plan.simulation == nil ? "false" : "true")
     try tx.setMetadata("tokenCounter", counter.name)
+    summary.tokenCounter = counter.name
     try tx.setMetadata("correctThreshold", thresholdText)
     try tx.setMetadata("imageTokens", "\(options.imageTokens)")
     summary.datasets = try tx.count(.dataset)
