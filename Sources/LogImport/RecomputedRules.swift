@@ -102,10 +102,20 @@ public struct MathVistaRule: DatasetRule {
   public var summary: String { "recomputed: MathVista check of `res` (option inference / numeric equality)" }
   public var judgedFile: JudgedFileSuffix? { .judge(tail: "") }
   public var columns: [RuleColumn] {
-    [RuleColumn("res"), RuleColumn("answer"), RuleColumn("question_type"), RuleColumn("answer_type"),
-     RuleColumn("answer_option", required: false), RuleColumn("choices", required: false)]
+    [RuleColumn("res"), RuleColumn("answer"), RuleColumn("question_type", required: false),
+     RuleColumn("answer_type", required: false), RuleColumn("answer_option", required: false),
+     RuleColumn("choices", required: false)]
   }
   public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+    guard row[3] != nil else {
+      // Without `answer_type` (not a MathVista TSV layout): trimmed `res` equals `answer` (numeric if both parse),
+      // or the `answer_option` letter of a multiple-choice row.
+      let res = row[0] ?? ""
+      if ExtractedAnswerRule.same(res, row[1] ?? "") { return 1 }
+      if let option = row[4], row[2] == nil || row[2] == "multi_choice", !option.isEmpty,
+         ExtractedAnswerRule.same(res, option) { return 1 }
+      return 0
+    }
     let r = MathVistaScore.Row(questionType: pandas(row[2]), answerType: pandas(row[3]), answer: pandas(row[1]),
                                answerOption: pandas(row[4]), choices: pandas(row[5]), res: pandas(row[0]))
     return MathVistaScore.isCorrect(r) ? 1 : 0
