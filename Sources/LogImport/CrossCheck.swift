@@ -1,4 +1,5 @@
 public import BenchCore
+internal import BenchStore
 internal import Foundation
 
 /// Output-token estimates for rows with no prediction (VL-RouterBench spec §1.8), and VLMEvalKit's failure text.
@@ -124,5 +125,26 @@ public struct CrossCheck: Sendable, Hashable {
       }
     }
     return out
+  }
+}
+
+/// Image content hashes for de-duplication: SHA-256 of the decoded bytes (no pixel decoding).
+enum ImageContent {
+  /// The hash of a dataset TSV `image` cell: base64 of one image, or a Python list of base64 strings (multi-image:
+  /// the hash of the concatenated per-image hashes). Invalid base64 is a `badValue` error naming the row.
+  static func hash(base64Cell cell: String, file: String, row: Int) throws(ImportError) -> String {
+    func one(_ b64: String) throws(ImportError) -> String {
+      guard let data = Data(base64Encoded: b64, options: .ignoreUnknownCharacters), !data.isEmpty else {
+        throw ImportError(.badValue, "image is neither base64 nor a ≤ 64-character row reference", file: file, row: row,
+                          column: "image")
+      }
+      return SHA256.hex(data)
+    }
+    if cell.hasPrefix("["), let list = PythonLiteral.list(cell), list.count > 1 {
+      var parts = ""
+      for item in list { parts += try one(item) }
+      return SHA256.hex(parts.utf8)
+    }
+    return try one(cell)
   }
 }

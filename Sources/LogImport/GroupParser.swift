@@ -115,6 +115,7 @@ enum GroupParser {
     var width = 0
     var samples: [SampleRow] = []
     var seen: [String: Int] = [:]
+    var imageHashes: [String: String] = [:]
     let circular = isCircular(dataset)
     let result = try wrap(path) {
       try reader.read(url, displayPath: path, header: { cells in
@@ -139,10 +140,13 @@ enum GroupParser {
         var ref: String? = imagePath.isEmpty ? nil : imagePath
         var hash: String?
         if image.utf8.count > 64 {
-          hash = SHA256.hex(image.utf8)
+          hash = try ImageContent.hash(base64Cell: image, file: path, row: row.number)
+          imageHashes[index] = hash
           if ref == nil { ref = "\(path)#\(index)" }
-        } else if !image.isEmpty, ref == nil {
-          ref = SampleRow.key(dataset: dataset, index: image)  // reuses another row's image
+        } else if !image.isEmpty {
+          // ≤ 64 characters: the index of another row whose image this row reuses (same content hash).
+          hash = imageHashes[image]
+          if ref == nil { ref = SampleRow.key(dataset: dataset, index: image) }
         }
         let category = cols.category.map { row[$0] }
         samples.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question, imageRef: ref, imageHash: hash,
