@@ -1,19 +1,6 @@
 internal import BenchStore
 public import Foundation
 
-extension ImportError {
-  /// An XLSX / aggregate-file reader error as LogImport's one error type, keeping file, part, row and column.
-  init(_ e: ImportFormatError, displayPath: String) {
-    let kind: Kind = switch e.kind {
-    case .io: .unreadable
-    case .limitExceeded, .forbiddenDTD: .malformed
-    default: .malformed
-    }
-    let part = e.part.map { " [\($0)]" } ?? ""
-    self.init(kind, "\(e.message)\(part) (\(e.kind.rawValue))", file: displayPath, row: e.row, column: e.column)
-  }
-}
-
 /// `.xlsx` through the streaming `XLSXReader`: the first sheet, its first row the header; short rows are padded
 /// with "" to the header's width (xlsxwriter omits empty trailing cells), longer rows are an error.
 public struct XLSXTableReader: TableReader {
@@ -51,8 +38,9 @@ public struct XLSXTableReader: TableReader {
         rows += 1
         try row(TableRow(number: number, cells: c[...]))
       }
-    } catch let e as ImportFormatError {
-      throw ImportError(e, displayPath: displayPath)
+    } catch var e as ImportError {
+      if e.file == url.path { e.file = displayPath }
+      throw e
     }
     if width < 0 { throw ImportError(.malformed, "the workbook's first sheet is empty (no header row)", file: displayPath) }
     return TableReadResult(rows: rows, sha256: sha, bytes: bytes)
