@@ -236,5 +236,44 @@ struct DiscoveryAndReadersTests {
     print("JSON fuzz: \(n) mutated inputs, no crash (\(accepted) accepted, \(rejected) rejected with ImportError)")
     #expect(accepted + rejected == n && rejected > 0)
   }
-}
 
+  /// Seeded random mutations of VLMEvalKit-style QUOTE_ALL TSV and CSV files: libcsv (strict mode) returns or throws
+  /// an `ImportError`, never crashes (RUN_FUZZ=N inputs per format; default 2,000).
+  @Test func delimitedReaderSurvivesRandomMutations() throws {
+    let n = Int(ProcessInfo.processInfo.environment["RUN_FUZZ"] ?? "") ?? 2000
+    let dir = try temporaryDirectory()
+    var total = (accepted: 0, rejected: 0)
+    for (reader, sep, ext) in [(DelimitedTableReader.tsv, "\t", "tsv"), (DelimitedTableReader.csv, ",", "csv")] {
+      let base = Array(tsv([["index", "question", "answer", "prediction"], ["0", "What \"is\" it?\n2nd line", "['a', 'b']", "A"],
+                            ["1", "", "x,y\tz", "Failed to obtain answer via API"]]).replacingOccurrences(of: "\t", with: sep).utf8)
+      var rng = SplitMix64(seed: 0x75F)
+      let alphabet = Array("\"\t,\n\r ab01".utf8) + [0x00, 0xEF, 0xBB, 0xBF, 0xFF]
+      let url = dir.appendingPathComponent("f.\(ext)")
+      for _ in 0..<n {
+        var b = base
+        for _ in 0..<(1 + Int(rng.next() % 4)) {
+          let p = Int(rng.next() % UInt64(b.count))
+          switch rng.next() % 3 {
+          case 0: b[p] = alphabet[Int(rng.next() % UInt64(alphabet.count))]
+          case 1: b.remove(at: p)
+          default: b.insert(alphabet[Int(rng.next() % UInt64(alphabet.count))], at: p)
+          }
+          if b.isEmpty { b = [0x22] }
+        }
+        try Data(b).write(to: url)
+        do {
+          var width = 0
+          _ = try reader.read(url, displayPath: "f.\(ext)", header: { width = $0.count; return nil }, row: { row in
+            #expect(row.count >= 1 && row.number >= 2)
+            _ = width
+          })
+          total.accepted += 1
+        } catch is ImportError {
+          total.rejected += 1
+        }
+      }
+    }
+    print("TSV/CSV fuzz: \(2 * n) mutated inputs, no crash (\(total.accepted) read, \(total.rejected) rejected with ImportError)")
+    #expect(total.accepted + total.rejected == 2 * n && total.rejected > 0 && total.accepted > 0)
+  }
+}
