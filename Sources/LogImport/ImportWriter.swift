@@ -45,6 +45,12 @@ struct ImportWriter {
       recomputeCosts = true
     }
     if let f = plan.pricingFile { try tx.recordImportedFile(f) }
+    for m in modelIds.keys.sorted() {
+      if let p = plan.prices.prices[m], p.inputPerMillion == 0 || p.outputPerMillion == 0 {
+        summary.warnings.append(warn("model \(m) has a zero price (input \(p.inputPerMillion), output "
+                                       + "\(p.outputPerMillion) USD per 1M tokens)"))
+      }
+    }
     phases.mark("writer: datasets, models, prices")
 
     // Dataset by dataset, as the parsers deliver: samples, provenance rows, records.
@@ -72,6 +78,10 @@ struct ImportWriter {
         if !g.failedAPI.isEmpty { summary.failedAPI.append((g.model, g.dataset, g.failedAPI)) }
         summary.estimatedRecords += g.estimatedRows
         summary.scoring.append((g.model, g.dataset, g.scoring))
+        if g.rows.count > 1, let first = g.rows.first?.outputTokens, g.rows.allSatisfy({ $0.outputTokens == first }) {
+          summary.warnings.append(warn("\(g.model) × \(g.dataset): every one of \(g.rows.count) records has \(first) output "
+                                         + "tokens (constant token counts: empty or placeholder predictions?)"))
+        }
       }
       groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
       var fileIds: [String: Int64] = [:]

@@ -171,8 +171,18 @@ struct WorkDirectoryScanner {
         guard let dir = order.first(where: { d in files[d]?.contains { $0.dataset == name && $0.suffix.isEmpty } == true })
         else { continue }
         if holding.count > 1 {
+          // Reruns: only `dir` is read; say whether the others' prediction files are identical or differ.
+          func predictionHash(_ d: URL) -> String? {
+            guard let f = files[d]?.first(where: { $0.dataset == name && $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) })
+            else { return nil }
+            return try? sha256(ofFile: d.appendingPathComponent(f.name), displayPath: f.name).hex
+          }
+          let chosen = predictionHash(dir)
+          let differing = holding.filter { $0 != dir && predictionHash($0) != chosen }.map(\.lastPathComponent)
           notes.append("\(model) × \(name): \(holding.count) runs hold it (\(holding.map(\.lastPathComponent).joined(separator: ", "))); "
-                         + "read \(dir.lastPathComponent) (" + (preferred[name] == dir ? "a top-level link targets it" : "newest run directory by name") + ")")
+                         + "read \(dir.lastPathComponent) (" + (preferred[name] == dir ? "a top-level link targets it" : "newest run directory by name") + ")"
+                         + (differing.isEmpty ? "; the other runs' prediction files are identical"
+                              : "; prediction files differ in \(differing.joined(separator: ", ")) (not read)"))
         }
         let here = files[dir]!.filter { $0.dataset == name }
         let isRun = dir != modelDir

@@ -47,7 +47,8 @@ struct DiscoveryAndReadersTests {
     var s = try await Self.run(root)
     // Newest run by name wins; its era (2026) is the current rule: "1990." ≠ "1990".
     #expect(s.scoring.first?.how.contains("T20260501-101010") == true)
-    #expect(s.notes.contains { $0.contains("2 runs hold it") && $0.contains("newest run directory by name") })
+    #expect(s.notes.contains { $0.contains("2 runs hold it") && $0.contains("newest run directory by name")
+      && $0.contains("prediction files differ in T20250101_Gabc12345 (not read)") })
     #expect(s.notes.contains { $0.contains("1 rank shards (.pkl)") && $0.contains("1 lock files") })
     #expect(s.crossChecks.isEmpty)  // the newest run has no _acc.csv
 
@@ -79,6 +80,7 @@ struct DiscoveryAndReadersTests {
     let store = try BenchStore.inMemory()
     let s = try await Self.run(root, store: store)
     #expect(s.recordsImported == 2 && s.estimatedRecords == 1)
+    #expect(!s.warnings.contains { $0.contains("constant token counts") })
     #expect(s.crossChecks.first?.outcome == .exact)
     let row = try #require(try store.summary().first)
     #expect(row.dataset == "MyBench_2024" && row.correct == 1 && row.outputTokens == 1 + 100)
@@ -275,5 +277,16 @@ struct DiscoveryAndReadersTests {
     }
     print("TSV/CSV fuzz: \(2 * n) mutated inputs, no crash (\(total.accepted) read, \(total.rejected) rejected with ImportError)")
     #expect(total.accepted + total.rejected == 2 * n && total.rejected > 0 && total.accepted > 0)
+  }
+
+  @Test func constantTokenCountsAndZeroPricesAreWarnings() async throws {
+    let root = try temporaryDirectory()
+    try write(Self.textVQA(["same", "same", "same"]),
+              to: root.appendingPathComponent("work_dir/M-1/T20250101_Gabc12345/M-1_TextVQA_VAL.tsv"))
+    try write("version: z\nmodels:\n  M-1: {input: 0, output: 1}\n", to: root.appendingPathComponent("pricing.yaml"))
+    let s = try await Importer(options: ImportOptions(root: root)).run(into: try BenchStore.inMemory())
+    #expect(s.warnings.contains { $0.contains("M-1 × TextVQA_VAL: every one of 3 records has 1 output tokens") })
+    #expect(s.warnings.contains { $0.contains("model M-1 has a zero price") })
+    #expect(ImportReport.markdown(s, root: "r").contains("## Warnings"))
   }
 }
