@@ -8,7 +8,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test deps vocab build release bench clean help
+.PHONY: all run test deps system-libs vocab build release bench clean help
 
 all: test
 
@@ -21,8 +21,11 @@ help:
 vocab:
 	@bash scripts/fetch-vocab.sh
 
+## Everything the build and tests need: Debian's libraries, then the tokenizer vocabulary.
+deps: system-libs vocab
+
 ## Debian system libraries, installed only when missing (apt-get needs root or sudo).
-deps: vocab
+system-libs:
 	@missing=""; for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "==> installing Debian packages:$$missing"; \
@@ -37,15 +40,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product routerbench
 
+bench: release
+	bash benchmarks/run.sh
+
 run: release
 	$(RELEASE_BIN) reproduce --scale $(SCALE) --out results --jobs $(JOBS)
 
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-
-bench: release
-	bash benchmarks/run.sh
 
 clean:
 	rm -rf .build matrices/*.sqlite* work

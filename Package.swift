@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "SweepTests", dependencies: ["Sweep", "Routers", "BenchStore", "BenchCore"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit"],
-                swiftSettings: swiftSettings),
+                exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
                                "Reports", "Routers"],

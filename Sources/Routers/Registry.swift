@@ -87,6 +87,12 @@ public struct RouterRegistry: Sendable {
       .init(StrongestPerDatasetRouter.self) { StrongestPerDatasetRouter() },
       .init(RandomRouter.self) { RandomRouter() },
       .init(BestValuePerDatasetRouter.self) { BestValuePerDatasetRouter() },
+      .init(KNNRouter.self) { KNNRouter() },
+      .init(PRkNNRouter.self) { PRkNNRouter() },
+      .init(OVRRouter.self) { OVRRouter() },
+      .init(KMeansRouter.self) { KMeansRouter() },
+      .init(LinearRouter.self) { LinearRouter() },
+      .init(MLPRouter.self) { MLPRouter() },
     ])
   }
 }

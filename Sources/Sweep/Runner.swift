@@ -1,6 +1,7 @@
 public import BenchCore
 public import Routers
 internal import Foundation
+internal import Learning
 
 /// Where finished runs are kept. The sweep asks it which runs are already done (resume) and hands it each run
 /// as soon as it finishes, so a sweep killed half-way loses at most the runs in flight.
@@ -66,6 +67,10 @@ public func runSweep(
   features: @Sendable (String) throws -> Matrix<Float>, ledger: some RunLedger, jobs: Int = 1,
   progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
+  // Every run uses one BLAS thread: parallelism comes from running runs side by side (`jobs`), two runs with
+  // several threads each would oversubscribe the cores, and a fixed thread count keeps floating-point sums, hence
+  // results, identical whatever `--jobs` is.
+  BLAS.setThreadCount(1)
   let done = try ledger.completedKeys()
   let todo = plan.filter { !done.contains($0.key) }
   let resumed = plan.count - todo.count

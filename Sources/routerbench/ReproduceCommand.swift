@@ -23,7 +23,7 @@ struct ReproduceCommand: AsyncParsableCommand {
   @Option(help: "Where the report goes.") var out: String = "results"
   @Option(help: "Where the simulated VLMEvalKit logs go.") var work: String = "work"
   @Option(help: "The benchmark database (default: matrices/vl-routerbench[-sSCALE].sqlite).") var db: String?
-  @Option(help: "Routers and groups to run (see `routerbench routers`).") var routers: String = "baselines"
+  @Option(help: "Routers and groups to run (see `routerbench routers`).") var routers: String = "all"
   @Option(help: "λ grid.") var lambdas: String = "0,10,100,1000,10000,inf"
   @Option(help: "Seeds for seed-dependent routers.") var seeds: Int = 5
   @Option(help: "Runs in parallel.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -80,7 +80,7 @@ struct ReproduceCommand: AsyncParsableCommand {
     let registry = RouterRegistry.builtIn
     let sweep = SweepConfig(routers: try registry.resolve(routers),
                             lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
-                            seeds: (1...seeds).map(UInt64.init), featureSet: "text+image/normalize-concat")
+                            seeds: (1...seeds).map(UInt64.init), featureSet: "text+image/normalize_concat")
     let plan = sweep.plan()
     let summary = try await timed("run") {
       note("[3/4] run: \(plan.count) runs (\(sweep.routers.map(\.name).joined(separator: ", "))) on \(benchmark.sampleCount) samples × \(benchmark.modelCount) models, \(jobs) in parallel")

@@ -20,6 +20,7 @@ struct RouterBench: AsyncParsableCommand {
       MergeCommand.self,
       InfoCommand.self,
       ExportCommand.self,
+      FeaturesCommand.self,
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,

@@ -29,8 +29,8 @@ struct RunCommand: AsyncParsableCommand {
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   @Option(name: .customLong("feature-set"), help: "Feature sets to fuse, '+'-separated (see `routerbench features list`).")
   var featureSet: String = "text+image"
-  @Option(help: "Fusion of the feature sets: concat, normalize-concat, only-text, only-image.")
-  var fusion: String = "normalize-concat"
+  @Option(help: "Fixed fusion of two feature sets (App. G.2): concat, normalize_concat, only_text, only_image.")
+  var fusion: String = "normalize_concat"
   @Option(name: .customLong("cost-scale"), help: "λ multiplies cost in USD × this scale (100 = USD per 100 samples).")
   var costScale: Double = Objective.defaultCostScale
   @Option(name: .customLong("external"),
@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
       throw ValidationError("--lambdas: '\(l)' is not a non-negative number or 'inf'")
     }
     if let shard, parseShard(shard) == nil { throw ValidationError(SweepError.invalidShard(shard).description) }
+    guard FeatureLoader.fusions.contains(fusion.replacingOccurrences(of: "-", with: "_")) else {
+      throw ValidationError("--fusion must be one of \(FeatureLoader.fusions.joined(separator: ", "))")
+    }
     for e in external {
       let p = e.split(separator: "=", maxSplits: 1)
       guard p.count == 2, !p[0].isEmpty, !p[1].isEmpty else { throw ValidationError("--external expects NAME=FILE, got '\(e)'") }
@@ -65,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
     }
     let config = SweepConfig(
       routers: selected, lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
-      seeds: (1...seeds).map(UInt64.init), featureSet: "\(featureSet)/\(fusion)", costScale: costScale)
+      seeds: (1...seeds).map(UInt64.init), featureSet: "\(featureSet)/\(fusion.replacingOccurrences(of: "-", with: "_"))", costScale: costScale)
     var plan = config.plan()
     if let shard, let (i, n) = parseShard(shard) { plan = Sweep.shard(plan, index: i, of: n) }
     note("==> \(plan.count) runs planned (\(config.routers.map(\.name).joined(separator: ", "))) on \(benchmark.sampleCount) samples × \(benchmark.modelCount) models")

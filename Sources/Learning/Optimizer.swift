@@ -1,0 +1,85 @@
+internal import Foundation
+
+/// AdamW (Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019), PyTorch's update order:
+///
+///     θ ← θ − lr·wd·θ
+///     m ← β₁·m + (1−β₁)·g,   v ← β₂·v + (1−β₂)·g²
+///     θ ← θ − lr · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε)
+///
+/// Weight decay applies to every parameter (PyTorch's default, biases included).
+public struct AdamW: Sendable, Hashable {
+  public var beta1: Float
+  public var beta2: Float
+  public var epsilon: Float
+  public var weightDecay: Float
+  public private(set) var firstMoment: [Float]
+  public private(set) var secondMoment: [Float]
+  /// Number of updates taken so far (t in the bias corrections).
+  public private(set) var step: Int = 0
+
+  public init(parameterCount: Int, weightDecay: Float = 0.01, beta1: Float = 0.9, beta2: Float = 0.999,
+              epsilon: Float = 1e-8) {
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    self.weightDecay = weightDecay
+    firstMoment = [Float](repeating: 0, count: parameterCount)
+    secondMoment = [Float](repeating: 0, count: parameterCount)
+  }
+
+  /// One update of `parameters` from `gradient` at learning rate `learningRate`.
+  public mutating func update(_ parameters: inout [Float], gradient: [Float], learningRate: Float) {
+    precondition(parameters.count == firstMoment.count && gradient.count == firstMoment.count,
+                 "AdamW: \(parameters.count) parameters, \(gradient.count) gradients, state for \(firstMoment.count)")
+    step += 1
+    let b1 = beta1, b2 = beta2, eps = epsilon
+    let bc1 = Float(1 - pow(Double(b1), Double(step)))
+    let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
+    let decay = 1 - learningRate * weightDecay
+    // θ − lr·m̂/(√v̂ + ε) with m̂ = m/bc1, √v̂ = √v/√bc2.
+    let stepSize = learningRate / bc1
+    parameters.withUnsafeMutableBufferPointer { p in
+      gradient.withUnsafeBufferPointer { g in
+        firstMoment.withUnsafeMutableBufferPointer { m in
+          secondMoment.withUnsafeMutableBufferPointer { v in
+            for j in 0..<p.count {
+              let gj = g[j]
+              m[j] = b1 * m[j] + (1 - b1) * gj
+              v[j] = b2 * v[j] + (1 - b2) * gj * gj
+              p[j] = p[j] * decay - stepSize * m[j] / (v[j].squareRoot() / bc2Sqrt + eps)
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/// Learning rate with linear warm-up then cosine decay (PyTorch/transformers' `get_cosine_schedule_with_warmup`,
+/// one half cosine period):
+///
+///     step < warmup:  base · (step + 1) / warmup
+///     otherwise:      minimum + (base − minimum) · ½·(1 + cos(π · min(1, (step − warmup) / (total − warmup))))
+///
+/// `step` counts optimiser updates from 0.
+public struct CosineSchedule: Sendable, Hashable, Codable {
+  public var baseRate: Double
+  public var warmupSteps: Int
+  public var totalSteps: Int
+  public var minimumRate: Double
+
+  public init(baseRate: Double, warmupSteps: Int, totalSteps: Int, minimumRate: Double = 0) {
+    precondition(warmupSteps >= 0 && totalSteps >= 1, "CosineSchedule: warm-up \(warmupSteps), total \(totalSteps)")
+    self.baseRate = baseRate
+    self.warmupSteps = warmupSteps
+    self.totalSteps = totalSteps
+    self.minimumRate = minimumRate
+  }
+
+  public func rate(at step: Int) -> Double {
+    if step < warmupSteps { return baseRate * Double(step + 1) / Double(warmupSteps) }
+    let span = Double(Swift.max(totalSteps - warmupSteps, 1))
+    let progress = Swift.min(1, Double(step - warmupSteps) / span)
+    return minimumRate + (baseRate - minimumRate) * 0.5 * (1 + cos(Double.pi * progress))
+  }
+}

@@ -1,0 +1,52 @@
+public import BenchCore
+public import Learning
+
+/// Linear router — multinomial logistic regression over the K models (VL-RouterBench §4.3 and App. G.1, after
+/// Shnitzer et al. 2023; spec §4.6), trained on accuracy–cost soft labels.
+///
+/// Fused features → z-score (training rows with a correct model) → logits `x·W + b` → softmax. Loss: soft-target
+/// cross-entropy under the run's λ with the one shared cost scale (λ = ∞: hard cheapest-correct CE). AdamW, linear
+/// warm-up + cosine decay, minibatches, early stopping on the dev Rank Score (patience 3, min_delta 10⁻⁴, best
+/// weights restored) — the reference's *intended* behaviour (its indentation bug disabled early stopping; spec
+/// §4.6). Defaults: lr 10⁻² (the reference's Adam rate), weight decay 10⁻⁴, batch 1024, ≤ 100 epochs, 5 % warm-up.
+public struct LinearRouter: Router {
+  public static let name = "Linear"
+  public static let family = RouterFamily.feature
+  public static let dependsOnLambda = true
+  public static let dependsOnSeed = true
+  public static let needsFeatures = true
+  public static let summary = "Multinomial logistic regression on λ soft labels (AdamW, cosine, dev early stopping)."
+
+  public static let defaultOptions = TrainingOptions(learningRate: 1e-2, weightDecay: 1e-4, batchSize: 1024,
+                                                     maxEpochs: 100, warmupFraction: 0.05, patience: 3,
+                                                     minDelta: 1e-4)
+  public var options: TrainingOptions
+  public private(set) var fitted: SoftLabelClassifier?
+  private var lambda: Double?
+
+  public init(options: TrainingOptions = LinearRouter.defaultOptions) { self.options = options }
+
+  public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
+    fitted = try SoftLabelClassifier.fit(data, objective: objective, router: Self.name, options: options,
+                                         using: &rng) { d, k, g in
+      Network(inputWidth: d, layers: [.linear(inputs: d, outputs: k)], using: &g)
+    }
+    lambda = objective.lambda
+  }
+
+  public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
+    guard let fitted else { throw RouterError.notFitted(Self.name) }
+    return try fitted.scores(inputs, router: Self.name)
+  }
+
+  public var configuration: [String: String] {
+    var c = options.configuration
+    c["architecture"] = "linear"
+    if let lambda { c["lambda"] = Objective.label(lambda) }
+    if let r = fitted?.report {
+      c["epochs_run"] = "\(r.epochsRun)"
+      c["best_epoch"] = "\(r.bestEpoch)"
+    }
+    return c
+  }
+}

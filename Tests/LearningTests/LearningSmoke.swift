@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct LearningSmoke {
-  @Test func moduleLinks() { #expect(true) }
-}
