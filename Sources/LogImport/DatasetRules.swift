@@ -74,6 +74,12 @@ public protocol DatasetRule: Sendable {
   /// Columns read from the judged file (or from the prediction file when `judgedFile` is `nil`).
   var columns: [RuleColumn] { get }
   func score(_ row: RuleRow) throws(RuleFailure) -> Float
+  /// The score in full precision, for the cross-check against VLMEvalKit's aggregates (default: `score`).
+  func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double
+  /// The rule used when `judgedFile` is absent (recomputing from the prediction file); default `nil` (refuse).
+  var fallback: (any DatasetRule)? { get }
+  /// The rule as it applies to a run of `era` (the TextVQA period rule, the ChartQA argument order).
+  func forEra(_ era: RunEra) -> any DatasetRule
 }
 
 /// Rules by dataset name, falling back to rules by answer type.
@@ -90,9 +96,14 @@ public struct DatasetRules: Sendable {
   public static var standard: DatasetRules {
     DatasetRules(
       byDataset: [
-        "DocVQA_VAL": ANLSRule(),
-        "InfoVQA_VAL": ANLSRule(),
+        "DocVQA_VAL": RuleWithFallback(ANLSRule(), else: ANLSRecomputeRule()),
+        "InfoVQA_VAL": RuleWithFallback(ANLSRule(), else: ANLSRecomputeRule()),
+        "TextVQA_VAL": RuleWithFallback(NumericScoreRule(judgedFile: .exact("_results"), column: "eval_score"),
+                                        else: VQAAccuracyRule()),
+        "ChartQA_TEST": RuleWithFallback(ChartQARecordedRule(), else: ChartQARule()),
         "MathVerse_MINI": BooleanScoreRule(judgedFile: .judge(tail: "_score"), column: "score"),
+        "MathVista_MINI": MathVistaRule(),
+        "MathVision_MINI": MathVisionRule(),
         "OCRBench": OCRBenchRule(),
       ],
       byAnswerType: [

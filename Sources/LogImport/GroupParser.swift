@@ -10,6 +10,8 @@ struct ParsedRow: Sendable {
   /// Row of the file that gave the score (judged file, or the prediction file when there is none).
   var sourceRow: Int32
   var predictionRow: Int32
+  /// The output tokens are a per-task estimate (the row has no prediction).
+  var estimated: Bool = false
 }
 
 /// A (model, dataset) group after parsing (or skipped because its files are unchanged).
@@ -25,6 +27,14 @@ struct ParsedGroup: Sendable {
   var files: [ImportedFile] = []
   /// Samples seen in the prediction file (only for datasets without a dataset file).
   var prompts: [SampleRow] = []
+  /// Agreement of the per-sample scores with VLMEvalKit's stored aggregates.
+  var crossChecks: [CrossCheck] = []
+  /// Indices whose prediction is VLMEvalKit's "Failed to obtain answer via API".
+  var failedAPI: [String] = []
+  /// Rows with no prediction (output tokens estimated).
+  var estimatedRows = 0
+  /// How the group was scored, for the report.
+  var scoring = ""
 }
 
 /// A dataset file after parsing.
@@ -105,6 +115,7 @@ enum GroupParser {
     var width = 0
     var samples: [SampleRow] = []
     var seen: [String: Int] = [:]
+    var imageHashes: [String: String] = [:]
     let circular = isCircular(dataset)
     let result = try wrap(path) {
       try reader.read(url, displayPath: path, header: { cells in
@@ -129,10 +140,13 @@ enum GroupParser {
         var ref: String? = imagePath.isEmpty ? nil : imagePath
         var hash: String?
         if image.utf8.count > 64 {
-          hash = SHA256.hex(image.utf8)
+          hash = try ImageContent.hash(base64Cell: image, file: path, row: row.number)
+          imageHashes[index] = hash
           if ref == nil { ref = "\(path)#\(index)" }
-        } else if !image.isEmpty, ref == nil {
-          ref = SampleRow.key(dataset: dataset, index: image)  // reuses another row's image
+        } else if !image.isEmpty {
+          // ≤ 64 characters: the index of another row whose image this row reuses (same content hash).
+          hash = imageHashes[image]
+          if ref == nil { ref = SampleRow.key(dataset: dataset, index: image) }
         }
         let category = cols.category.map { row[$0] }
         samples.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question, imageRef: ref, imageHash: hash,
@@ -165,8 +179,8 @@ enum GroupParser {
       for c in columns { p.append(c.required ? try h.require(c.name) : h.index(of: c.name)) }
       return p
     }
-    func score(_ row: TableRow, _ positions: [Int?], file: String) throws(ImportError) -> Float {
-      do { return try rule.score(RuleRow(row: row, positions: positions)) } catch {
+    func score(_ row: TableRow, _ positions: [Int?], file: String) throws(ImportError) -> Double {
+      do { return try rule.preciseScore(RuleRow(row: row, positions: positions)) } catch {
         throw ImportError(.badValue, error.message, file: file, row: row.number, column: columns[error.column].name)
       }
     }
@@ -174,6 +188,7 @@ enum GroupParser {
     // Judged file: index → position in the score arrays.
     var slot: [String: Int32] = [:]
     var scores: [Float] = []
+    var precise: [Double] = []
     var scoreRows: [Int32] = []
     var taken: [Bool] = []
     if let judged = g.judged {
@@ -196,7 +211,8 @@ enum GroupParser {
             throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row "
                                 + "\(scoreRows[Int(first)]))", file: judged.path, row: row.number, column: "index")
           }
-          scores.append(s)
+          scores.append(Float(s))
+          precise.append(s)
           scoreRows.append(Int32(row.number))
         })
       }
@@ -216,6 +232,9 @@ enum GroupParser {
     rows.reserveCapacity(max(scores.count, 64))
     let judged = g.judged
     let counter = ctx.counter
+    let estimate = Int32(TokenEstimates.outputTokens(for: g.dataset.answerType))
+    var failedAPI: [String] = []
+    var estimatedRows = 0
     let result = try wrap(p.path) {
       try reader.read(p.url, displayPath: p.path, header: { cells in
         let h = TableHeader(cells, file: p.path)
@@ -244,11 +263,21 @@ enum GroupParser {
             throw ImportError(.duplicate, "index '\(index)' appears twice for model \(g.model) (first in row \(first))",
                               file: p.path, row: row.number, column: "index")
           }
-          s = try score(row, scorePositions, file: p.path)
+          let d = try score(row, scorePositions, file: p.path)
+          precise.append(d)
+          s = Float(d)
           sourceRow = Int32(row.number)
         }
-        rows.append(ParsedRow(index: index, score: s, outputTokens: Int32(clamping: counter.count(row[cols.prediction])),
-                              sourceRow: sourceRow, predictionRow: Int32(row.number)))
+        let prediction = row[cols.prediction]
+        if prediction.contains(TokenEstimates.failedAPIMarker) { failedAPI.append(index) }
+        if prediction.isEmpty {
+          estimatedRows += 1
+          rows.append(ParsedRow(index: index, score: s, outputTokens: estimate, sourceRow: sourceRow,
+                                predictionRow: Int32(row.number), estimated: true))
+        } else {
+          rows.append(ParsedRow(index: index, score: s, outputTokens: Int32(clamping: counter.count(prediction)),
+                                sourceRow: sourceRow, predictionRow: Int32(row.number)))
+        }
         if collectPrompts {
           let question = cols.question.map { row[$0] } ?? ""
           out.prompts.append(SampleRow(dataset: dataset, sourceIndex: index, prompt: question,
@@ -257,6 +286,10 @@ enum GroupParser {
       })
     }
     out.rows = rows
+    out.failedAPI = failedAPI
+    out.estimatedRows = estimatedRows
+    out.scoring = rule.summary + " (" + g.eraNote + ")"
+    out.crossChecks = CrossCheck.compare(g, precise: precise)
     out.predictionFile = p.path
     if judged == nil { out.scoreFile = p.path }
     out.files.append(ImportedFile(path: p.path, sha256: result.sha256, kind: "prediction", rows: result.rows,

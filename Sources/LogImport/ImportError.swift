@@ -32,12 +32,33 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     case store
     /// Bad options.
     case usage
+    // File-format readers (XLSX, shared strings, the tiktoken vocabulary, aggregate score files):
+    /// The file is not a readable ZIP archive (missing, truncated, corrupt directory, bad CRC).
+    case unreadableArchive
+    /// A part the format requires is absent (e.g. no worksheet, no relationship target).
+    case missingPart
+    /// The XML is not well formed, or uses a construct the reader refuses.
+    case malformedXML
+    /// A DOCTYPE / DTD was present. Refused outright: no entity expansion means no XML bombs.
+    case forbiddenDTD
+    /// A configured size/count limit was exceeded.
+    case limitExceeded
+    /// A cell's content contradicts its declared type (e.g. shared-string index out of range).
+    case invalidCell
+    /// Text that is not valid UTF-8.
+    case invalidUTF8
+    /// A line of a text format (vocabulary, CSV, JSON) is malformed.
+    case invalidRecord
+    /// The file could not be opened or read at all.
+    case io
   }
 
   public var kind: Kind
   public var message: String
   /// The file, relative to the import root when it lies under it.
   public var file: String?
+  /// The part inside an archive, e.g. `xl/worksheets/sheet1.xml`.
+  public var part: String?
   /// 1-based row (for tables the header is row 1; for YAML the line).
   public var row: Int?
   /// The column name (tables) or key path (YAML).
@@ -51,9 +72,16 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
     self.column = column
   }
 
+  /// The form the file-format readers use (formerly `ImportFormatError`): file first, message last.
+  public init(_ kind: Kind, file: String, part: String? = nil, row: Int? = nil, column: String? = nil,
+              _ message: String) {
+    self.init(kind, message, file: file, row: row, column: column)
+    self.part = part
+  }
+
   public var description: String {
     var place: [String] = []
-    if let file { place.append(file) }
+    if let file { place.append(part.map { "\(file) [\($0)]" } ?? file) }
     if let row { place.append("row \(row)") }
     if let column { place.append("column '\(column)'") }
     return place.isEmpty ? message : place.joined(separator: ", ") + ": " + message

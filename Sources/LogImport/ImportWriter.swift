@@ -45,6 +45,12 @@ struct ImportWriter {
       recomputeCosts = true
     }
     if let f = plan.pricingFile { try tx.recordImportedFile(f) }
+    for m in modelIds.keys.sorted() {
+      if let p = plan.prices.prices[m], p.inputPerMillion == 0 || p.outputPerMillion == 0 {
+        summary.warnings.append(warn("model \(m) has a zero price (input \(p.inputPerMillion), output "
+                                       + "\(p.outputPerMillion) USD per 1M tokens)"))
+      }
+    }
     phases.mark("writer: datasets, models, prices")
 
     // Dataset by dataset, as the parsers deliver: samples, provenance rows, records.
@@ -67,6 +73,16 @@ struct ImportWriter {
         if case .group(let g) = result { groups.append(g) }
       }
       summary.groupsSkipped += groups.count { $0.skipped }
+      for g in groups where !g.skipped {
+        summary.crossChecks += g.crossChecks
+        if !g.failedAPI.isEmpty { summary.failedAPI.append((g.model, g.dataset, g.failedAPI)) }
+        summary.estimatedRecords += g.estimatedRows
+        summary.scoring.append((g.model, g.dataset, g.scoring))
+        if g.rows.count > 1, let first = g.rows.first?.outputTokens, g.rows.allSatisfy({ $0.outputTokens == first }) {
+          summary.warnings.append(warn("\(g.model) × \(g.dataset): every one of \(g.rows.count) records has \(first) output "
+                                         + "tokens (constant token counts: empty or placeholder predictions?)"))
+        }
+      }
       groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
       var fileIds: [String: Int64] = [:]
       for f in groups.flatMap(\.files) { fileIds[f.path] = try tx.recordImportedFile(f) }
@@ -91,7 +107,7 @@ struct ImportWriter {
           }
           unsorted.append(RecordRow(
             sampleId: ref.id, modelId: modelId, score: r.score, correct: r.score >= options.correctThreshold,
-            outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate,
+            outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate || r.estimated,
             costUSD: price.cost(inputTokens: Double(ref.inputTokens), outputTokens: Double(r.outputTokens)),
             sourceFileId: fileId, sourceRow: r.sourceRow))
         }
@@ -140,6 +156,7 @@ struct ImportWriter {
     }
     try tx.setMetadata("simulated", plan.simulation == nil ? "false" : "true")
     try tx.setMetadata("tokenCounter", counter.name)
+    summary.tokenCounter = counter.name
     try tx.setMetadata("correctThreshold", thresholdText)
     try tx.setMetadata("imageTokens", "\(options.imageTokens)")
     summary.datasets = try tx.count(.dataset)

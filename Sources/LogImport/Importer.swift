@@ -38,12 +38,15 @@ public struct ImportOptions: Sendable {
   public var readers: TableReaders
   /// Datasets the importer recognises in file names (default: the VL-RouterBench catalog).
   public var datasets: [DatasetInfo]
+  /// `--vqa-period-rule`: the TextVQA period rule for every run (default: by the run's date).
+  public var vqaPeriodRule: VQAPeriodRule?
 
   public init(root: URL, pricing: URL? = nil, lmuData: URL? = nil, features: [URL] = [],
               missing: MissingPolicy = .refuse, seed: UInt64 = 42, correctThreshold: Float = 1.0,
               imageTokens: Int = 256, tokenCounter: any TokenCounter = ApproximateTokenCounter(),
               rules: DatasetRules = .standard, readers: TableReaders = .standard,
-              datasets: [DatasetInfo] = VLRouterBenchCatalog.datasets.map(\.info)) {
+              datasets: [DatasetInfo] = VLRouterBenchCatalog.datasets.map(\.info), vqaPeriodRule: VQAPeriodRule? = nil) {
+    self.vqaPeriodRule = vqaPeriodRule
     self.root = root
     self.pricing = pricing
     self.lmuData = lmuData
@@ -80,6 +83,18 @@ public struct ImportSummary: Sendable {
   public var featureSets: [String] = []
   public var seconds = 0.0
   public var warnings: [String] = []
+  /// Informational lines (ignored caches, which rerun was read, recomputations).
+  public var notes: [String] = []
+  /// Agreement of imported scores with VLMEvalKit's stored aggregates, per (model, dataset) and aggregate file.
+  public var crossChecks: [CrossCheck] = []
+  /// (model, dataset, indices) whose prediction is "Failed to obtain answer via API".
+  public var failedAPI: [(model: String, dataset: String, indices: [String])] = []
+  /// Records whose output tokens are a per-task estimate (no prediction).
+  public var estimatedRecords = 0
+  /// How each (model, dataset) was scored.
+  public var scoring: [(model: String, dataset: String, how: String)] = []
+  /// The token counter used.
+  public var tokenCounter = ""
   /// Wall time per import phase, in order (scan, datasets, groups, records, completeness, split, features, …).
   public var phases: [(name: String, seconds: Double)] = []
   /// CPU seconds of the whole process (all threads) during the import, and per phase (same order as `phases`,
@@ -236,6 +251,7 @@ public struct Importer: Sendable {
   {
     var summary = written
     summary.warnings = plan.warnings + summary.warnings
+    summary.notes = plan.notes + summary.notes
     let d = ContinuousClock.now - start
     summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
@@ -407,6 +423,7 @@ struct ImportPlan: Sendable {
   var root: URL
   var groups: [FileGroup]
   var warnings: [String]
+  var notes: [String]
   var prices: PriceTable
   var pricingFile: ImportedFile?
   var datasetFiles: [DatasetFile]
@@ -429,13 +446,14 @@ struct ImportPlan: Sendable {
     for s in Importer.shadowDatasets where known[s] == nil {
       known[s] = DatasetInfo(name: s, displayName: s, group: .other, answerType: .unknown)
     }
-    let layout = try WorkDirectoryScanner(knownDatasets: known, rules: options.rules, readers: options.readers)
-      .scan(root: root)
+    let layout = try WorkDirectoryScanner(knownDatasets: known, rules: options.rules, readers: options.readers,
+                                          periodRuleOverride: options.vqaPeriodRule).scan(root: root)
     guard !layout.groups.isEmpty else {
       throw ImportError(.usage, "no prediction files (work_dir/<model>/T<date>_G<hex>/<model>_<dataset>.tsv) found",
                         file: root.path)
     }
     warnings = layout.warnings
+    notes = layout.notes
     var position: [String: Int] = [:]
     for (i, d) in options.datasets.enumerated() where position[d.name] == nil { position[d.name] = i }
     var extra = 1000

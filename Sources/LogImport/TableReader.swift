@@ -86,8 +86,10 @@ public struct TableReaders: Sendable {
 
   public init(_ readers: [any TableReader]) { self.readers = readers }
 
-  /// TSV and CSV through libcsv.
-  public static var standard: TableReaders { TableReaders([DelimitedTableReader.tsv, DelimitedTableReader.csv]) }
+  /// TSV and CSV through libcsv, XLSX through the streaming `XLSXReader`, JSON records through a byte scanner.
+  public static var standard: TableReaders {
+    TableReaders([DelimitedTableReader.tsv, DelimitedTableReader.csv, XLSXTableReader(), JSONRecordsTableReader()])
+  }
 
   public func reader(forExtension ext: String) -> (any TableReader)? {
     readers.first { $0.fileExtensions.contains(ext.lowercased()) }

@@ -17,6 +17,12 @@ struct FileGroup: Sendable {
   var rule: any DatasetRule
   var prediction: FoundFile
   var judged: FoundFile?
+  /// VLMEvalKit's aggregate files beside the prediction file (`_acc.csv`, `_score.csv`, `_score.json`, …).
+  var aggregates: [FoundFile] = []
+  /// The run directory the files came from (`nil`: the model directory itself).
+  var runDirectory: String?
+  /// How the era of the run was decided, for the report.
+  var eraNote: String = ""
 }
 
 /// What lies under an import root.
@@ -27,6 +33,8 @@ struct ImportLayout: Sendable {
   var isRoot: Bool
   var groups: [FileGroup]
   var warnings: [String]
+  /// Informational lines for the import report (ignored caches, rerun choices, recomputations).
+  var notes: [String] = []
 }
 
 /// Finds prediction and judged files in a VLMEvalKit work directory.
@@ -41,6 +49,8 @@ struct WorkDirectoryScanner {
   var knownDatasets: [String: DatasetInfo]
   var rules: DatasetRules
   var readers: TableReaders
+  /// `--vqa-period-rule`: overrides the era's TextVQA period rule.
+  var periodRuleOverride: VQAPeriodRule? = nil
   /// Extensions of per-sample files (prediction and judged); `.csv` is VLMEvalKit's aggregate format.
   static let perSampleExtensions: Set<String> = ["tsv", "xlsx", "json"]
 
@@ -82,6 +92,7 @@ struct WorkDirectoryScanner {
     let workDir = isRoot ? candidate : root
     var groups: [FileGroup] = []
     var warnings: [String] = []
+    var notes: [String] = []
     for model in try Self.entries(workDir, root: root) where Self.isDirectory(workDir.appendingPathComponent(model)) {
       if model.hasPrefix(".") || model == "logs" { continue }
       let modelDir = workDir.appendingPathComponent(model)
@@ -105,49 +116,146 @@ struct WorkDirectoryScanner {
       }
       var files: [URL: [(name: String, dataset: String, suffix: String, ext: String)]] = [:]
       var unknown = Set<String>()
+      var ignored: [String: Int] = [:]
+      // Datasets outside the catalog: a per-sample file `<model>_<D>.<ext>` with a judged file `<model>_<D><suffix>`
+      // beside it (suffix `_<judge>_result`, `_auxmatch`, …) is dataset D (group Other, generic correctness column).
+      var me = self
+      for dir in dirs {
+        var stems: [String] = []
+        for name in try Self.entries(dir, root: root) where Self.isRegularFile(dir.appendingPathComponent(name)) {
+          let ext = (name as NSString).pathExtension.lowercased()
+          let stem = (name as NSString).deletingPathExtension
+          guard Self.perSampleExtensions.contains(ext), stem.hasPrefix(model + "_"),
+                datasetAndSuffix(of: stem, model: model) == nil else { continue }
+          stems.append(String(stem.dropFirst(model.count + 1)))
+        }
+        let stemSet = Set(stems)
+        for d in stems where me.knownDatasets[d] == nil {
+          let paired = stemSet.contains { other in
+            other.count > d.count && other.hasPrefix(d + "_")
+              && GenericCorrectness.judgedFiles.contains { $0.matches(String(other.dropFirst(d.count))) }
+          }
+          if paired { me.knownDatasets[d] = DatasetInfo(name: d, displayName: d, group: .other, answerType: .unknown) }
+        }
+      }
       for dir in dirs {
         for name in try Self.entries(dir, root: root) {
           let url = dir.appendingPathComponent(name)
           guard Self.isRegularFile(url) else { continue }  // skips directories and dangling / other symlinks
           let ext = url.pathExtension.lowercased()
           let stem = (name as NSString).deletingPathExtension
+          if let kind = Self.cacheKind(name: name, ext: ext) {
+            ignored[kind, default: 0] += 1
+            continue
+          }
           guard stem.hasPrefix(model + "_") else { continue }
-          guard let (dataset, suffix) = datasetAndSuffix(of: stem, model: model) else {
+          guard let (dataset, suffix) = me.datasetAndSuffix(of: stem, model: model) else {
             if Self.perSampleExtensions.contains(ext) { unknown.insert(String(stem.dropFirst(model.count + 1))) }
             continue
           }
           files[dir, default: []].append((name, dataset, suffix, ext))
         }
       }
+      if !ignored.isEmpty {
+        notes.append("\(model): ignored " + ignored.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+          .joined(separator: ", "))
+      }
       if !unknown.isEmpty {
         warnings.append("\(model): skipped files of unknown datasets: \(unknown.sorted().prefix(5).joined(separator: ", "))")
       }
       let datasets = Set(files.values.flatMap { $0.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) }.map(\.dataset) })
       for name in datasets.sorted() {
-        guard let info = knownDatasets[name], let rule = rules.rule(for: info) else {
+        guard let info = me.knownDatasets[name] else { continue }
+        let order = (preferred[name].map { [$0] } ?? []) + dirs
+        let holding = dirs.filter { d in files[d]?.contains { $0.dataset == name && $0.suffix.isEmpty } == true }
+        guard let dir = order.first(where: { d in files[d]?.contains { $0.dataset == name && $0.suffix.isEmpty } == true })
+        else { continue }
+        if holding.count > 1 {
+          // Reruns: only `dir` is read; say whether the others' prediction files are identical or differ.
+          func predictionHash(_ d: URL) -> String? {
+            guard let f = files[d]?.first(where: { $0.dataset == name && $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) })
+            else { return nil }
+            return try? sha256(ofFile: d.appendingPathComponent(f.name), displayPath: f.name).hex
+          }
+          let chosen = predictionHash(dir)
+          let differing = holding.filter { $0 != dir && predictionHash($0) != chosen }.map(\.lastPathComponent)
+          notes.append("\(model) × \(name): \(holding.count) runs hold it (\(holding.map(\.lastPathComponent).joined(separator: ", "))); "
+                         + "read \(dir.lastPathComponent) (" + (preferred[name] == dir ? "a top-level link targets it" : "newest run directory by name") + ")"
+                         + (differing.isEmpty ? "; the other runs' prediction files are identical"
+                              : "; prediction files differ in \(differing.joined(separator: ", ")) (not read)"))
+        }
+        let here = files[dir]!.filter { $0.dataset == name }
+        let isRun = dir != modelDir
+        var era = RunEra.current
+        var eraNote = "no run date: current VLMEvalKit rules"
+        if isRun, let e = RunEra.of(runDirectory: dir.lastPathComponent) {
+          era = e
+          eraNote = "run \(dir.lastPathComponent)"
+        }
+        if let o = periodRuleOverride {
+          era.periodRule = o
+          eraNote += ", period rule overridden"
+        }
+        guard var rule = rules.rule(for: info).map({ $0.forEra(era) }) ?? genericRule(here) else {
           warnings.append("\(model): no scoring rule for dataset \(name); skipped")
           continue
         }
-        let order = (preferred[name].map { [$0] } ?? []) + dirs
-        guard let dir = order.first(where: { d in files[d]?.contains { $0.dataset == name && $0.suffix.isEmpty } == true })
-        else { continue }
-        let here = files[dir]!.filter { $0.dataset == name }
         let prediction = try pick(here.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) },
                                   dir: dir, root: root, what: "prediction files")
         var judged: FoundFile?
         if let pattern = rule.judgedFile {
           let matches = here.filter { !$0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) && pattern.matches($0.suffix) }
-          if matches.isEmpty {
+          if matches.isEmpty, let fallback = rule.fallback {
+            notes.append("\(model) × \(name): no `\(pattern)` file; \(fallback.summary)")
+            rule = fallback
+          } else if matches.isEmpty {
             throw ImportError(.missingJudgedFile,
                               "no per-sample judged file `\(model)_\(name)\(pattern)`.tsv beside the prediction file; "
                                 + "\(name) is scored by \(rule.summary)", file: prediction.path)
           }
-          judged = try pick(matches, dir: dir, root: root, what: "judged files")
+          if !matches.isEmpty { judged = try pick(matches, dir: dir, root: root, what: "judged files") }
         }
-        groups.append(FileGroup(model: model, dataset: info, rule: rule, prediction: prediction, judged: judged))
+        let aggregates = here.filter { Self.isAggregate(suffix: $0.suffix, ext: $0.ext) }.map {
+          FoundFile(url: dir.appendingPathComponent($0.name), path: Self.relative(dir.appendingPathComponent($0.name), to: root),
+                    ext: $0.ext)
+        }
+        groups.append(FileGroup(model: model, dataset: info, rule: rule, prediction: prediction, judged: judged,
+                                aggregates: aggregates, runDirectory: isRun ? dir.lastPathComponent : nil,
+                                eraNote: eraNote))
       }
     }
-    return ImportLayout(root: root, workDir: workDir, isRoot: isRoot, groups: groups, warnings: warnings)
+    return ImportLayout(root: root, workDir: workDir, isRoot: isRoot, groups: groups, warnings: warnings, notes: notes)
+  }
+
+  /// Caches and shards VLMEvalKit leaves beside its outputs (never read): the kind, or `nil` for other files.
+  static func cacheKind(name: String, ext: String) -> String? {
+    if ext == "lock" { return "lock files" }
+    if ext == "pkl" {
+      let b = Array(name.utf8)
+      if b.count > 3, (0x30...0x39).contains(b[0]), (0x30...0x39).contains(b[1]), b[2] == UInt8(ascii: "_") {
+        return "rank shards (.pkl)"
+      }
+      if name.hasSuffix("_PREV.pkl") { return "previous-run caches (_PREV.pkl)" }
+      return "caches (.pkl)"
+    }
+    return nil
+  }
+
+  /// VLMEvalKit's aggregate score files: `_acc.csv|json`, `_score.csv|json`, `_<judge>_score.csv` (a
+  /// `_<judge>_score.xlsx|tsv` is MathVerse's per-sample file).
+  static func isAggregate(suffix: String, ext: String) -> Bool {
+    guard ext == "csv" || ext == "json" else { return false }
+    return suffix == "_acc" || suffix == "_score" || (ext == "csv" && suffix.hasSuffix("_score") && !suffix.contains("vanilla"))
+  }
+
+  /// The generic rule of a dataset outside the catalog: the first judged-file kind present, its correctness
+  /// column found at parse time.
+  func genericRule(_ here: [(name: String, dataset: String, suffix: String, ext: String)]) -> (any DatasetRule)? {
+    for pattern in GenericCorrectness.judgedFiles
+    where here.contains(where: { Self.perSampleExtensions.contains($0.ext) && pattern.matches($0.suffix) }) {
+      return GenericCorrectnessRule(judgedFile: pattern)
+    }
+    return GenericCorrectnessRule(judgedFile: nil)
   }
 
   /// One file among candidates: the one with a reader; two readable candidates are ambiguous.

@@ -30,7 +30,18 @@ public func write(_ sim: SimulatedBenchmark, to dir: URL, progress: (String) -> 
 /// `write(_:to:progress:)` with up to `jobs` models written concurrently (the same bytes as the serial writer).
 public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int,
                   progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-  let plan = try WritePlan(sim, dir: dir, progress: progress)
+  try await write(sim, to: dir, jobs: jobs, perSampleFile: nil, progress: progress)
+}
+
+/// `write(_:to:jobs:progress:)`, handing every per-sample `.tsv` written under `work_dir/` (prediction and judged
+/// files, not the aggregates) to `perSampleFile` right after it is written — e.g. to rewrite it as `.xlsx`
+/// (`routerbench simulate --format xlsx`).
+public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int,
+                  perSampleFile: (@Sendable (URL) throws -> Void)?,
+                  progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
+  var p = try WritePlan(sim, dir: dir, progress: progress)
+  p.perSampleFile = perSampleFile
+  let plan = p
   let count = sim.models.count
   try await withThrowingTaskGroup(of: Void.self) { group in
     var next = 0
@@ -52,6 +63,8 @@ struct WritePlan: Sendable {
   let dir: URL
   let workDir: URL
   let cache: [LogWriter.DatasetRows]
+  /// Called with every per-sample `.tsv` written under `work_dir/`.
+  var perSampleFile: (@Sendable (URL) throws -> Void)?
 
   init(_ sim: SimulatedBenchmark, dir: URL, progress: (String) -> Void) throws {
     self.sim = sim
@@ -74,7 +87,9 @@ struct WritePlan: Sendable {
     try FileManager.default.createDirectory(at: runDir, withIntermediateDirectories: true)
     for d in sim.datasets.indices {
       for file in LogWriter.modelFiles(sim, model: m, dataset: d, rows: cache[d]) {
-        try Data(file.bytes).write(to: runDir.appendingPathComponent(file.name))
+        let url = runDir.appendingPathComponent(file.name)
+        try Data(file.bytes).write(to: url)
+        if let perSampleFile, file.name.hasSuffix(".tsv") { try perSampleFile(url) }
       }
     }
   }

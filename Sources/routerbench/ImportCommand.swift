@@ -5,6 +5,17 @@ import LogImport
 
 extension MissingPolicy: ExpressibleByArgument {}
 
+/// `--tokenizer`: the exact cl100k BPE (default) or the fast approximation.
+enum TokenizerChoice: String, ExpressibleByArgument, CaseIterable {
+  case cl100k, approximate
+}
+
+/// `--vqa-period-rule`: VLMEvalKit's TextVQA period regex before (old) or after (new) May 2025.
+enum PeriodRuleChoice: String, ExpressibleByArgument, CaseIterable {
+  case old, new
+  var rule: VQAPeriodRule { self == .old ? .legacy : .current }
+}
+
 /// `routerbench import WORK_DIR --db FILE`: VLMEvalKit-style logs → one SQLite benchmark file.
 struct ImportCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -44,13 +55,32 @@ struct ImportCommand: AsyncParsableCommand {
   @Flag(help: "Print the wall and CPU time of each import phase to stderr.")
   var timings = false
 
+  @Option(help: "Token counter: cl100k (exact; falls back to approximate with a warning without the vocabulary) or approximate.")
+  var tokenizer: TokenizerChoice = .cl100k
+
+  @Option(help: "TextVQA period rule: old (VLMEvalKit before May 2025) or new; default: by each run's date.")
+  var vqaPeriodRule: PeriodRuleChoice?
+
+  @Option(help: "Write a Markdown import report (cross-check against VLMEvalKit's aggregates, notes, warnings) here.")
+  var report: String?
+
   func run() async throws {
+    let err = FileHandle.standardError
+    let counter: any TokenCounter
+    switch tokenizer {
+    case .approximate: counter = ApproximateTokenCounter()
+    case .cl100k:
+      do { counter = try CL100KTokenizer() } catch {
+        err.write(Data("warning: cl100k vocabulary unavailable (\(error)); using the approximate token counter (run `make vocab`)\n".utf8))
+        counter = ApproximateTokenCounter()
+      }
+    }
     let store = try BenchStore(path: db)
     let options = ImportOptions(
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
       lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
-      missing: missing, seed: seed, correctThreshold: correctThreshold)
-    let err = FileHandle.standardError
+      missing: missing, seed: seed, correctThreshold: correctThreshold, tokenCounter: counter,
+      vqaPeriodRule: vqaPeriodRule?.rule)
     let s = try await Importer(options: options).run(into: store) { event in
       switch event {
       case .group(let i, let n, let model, let dataset, let records, let skipped):
@@ -58,6 +88,11 @@ struct ImportCommand: AsyncParsableCommand {
       case .note(let text):
         err.write(Data("\(text)\n".utf8))
       }
+    }
+    if let report {
+      try ImportReport.markdown(s, root: workDir).write(toFile: report, atomically: true, encoding: .utf8)
+      let agree = s.crossChecks.count { $0.isAgreement }
+      err.write(Data("report: \(report) (\(agree)/\(s.crossChecks.count) stored aggregates reproduced)\n".utf8))
     }
     if timings {
       err.write(Data(String(format: "CPU %.2f s (all threads); writer waited %.2f s for parsers\n", s.cpuSeconds,

@@ -10,6 +10,8 @@ struct RouterBench: AsyncParsableCommand {
     subcommands: [
       Simulate.self,
       ImportCommand.self,
+      SummaryCommand.self,
+      RepriceCommand.self,
       ReproduceCommand.self,
       RunCommand.self,
       ReportCommand.self,

@@ -232,9 +232,10 @@ import Testing
   }
 
   @Test func predictionFileWithoutItsJudgedFile() async throws {
-    let e = try await failingReimport { f in try FileManager.default.removeItem(at: f.file("beta_vl.2", "DocVQA_VAL", "_results")) }
-    #expect(e.kind == .missingJudgedFile && e.file == "work_dir/beta_vl.2/\(Fixture.run)/beta_vl.2_DocVQA_VAL.tsv")
-    #expect(e.description.contains("beta_vl.2_DocVQA_VAL_results"))
+    // MCQ has no recomputation (ImageVQA datasets without `_results` are recomputed from the prediction file).
+    let e = try await failingReimport { f in try FileManager.default.removeItem(at: f.file("beta_vl.2", "MMStar", "_openai_result")) }
+    #expect(e.kind == .missingJudgedFile && e.file == "work_dir/beta_vl.2/\(Fixture.run)/beta_vl.2_MMStar.tsv")
+    #expect(e.description.contains("beta_vl.2_MMStar_<judge>_result"))
   }
 
   @Test func missingColumn() async throws {

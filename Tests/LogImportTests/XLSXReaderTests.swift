@@ -182,7 +182,7 @@ import Testing
     let e = S.importError { _ = try S.rows(url) }
     #expect(e?.kind == .invalidCell)
     #expect(e?.row == 7 && e?.column == "C")
-    #expect(e?.description.contains("row 7, column C") == true)
+    #expect(e?.description.contains("row 7, column 'C'") == true)
   }
 
   @Test func malformedSheets() throws {
