@@ -7,6 +7,18 @@ extension MissingPolicy: ExpressibleByArgument {}
 
 /// `--tokenizer`: the exact cl100k BPE (default) or the fast approximation.
 enum TokenizerChoice: String, ExpressibleByArgument, CaseIterable {
+  /// The chosen counter; cl100k falls back to the approximation, with a warning, when the vocabulary is missing.
+  func counter() -> any TokenCounter {
+    switch self {
+    case .approximate: return ApproximateTokenCounter()
+    case .cl100k:
+      do { return try CL100KTokenizer() } catch {
+        note("warning: cl100k vocabulary unavailable (\(error)); using the approximate token counter (run `make vocab`)")
+        return ApproximateTokenCounter()
+      }
+    }
+  }
+
   case cl100k, approximate
 }
 
@@ -66,15 +78,7 @@ struct ImportCommand: AsyncParsableCommand {
 
   func run() async throws {
     let err = FileHandle.standardError
-    let counter: any TokenCounter
-    switch tokenizer {
-    case .approximate: counter = ApproximateTokenCounter()
-    case .cl100k:
-      do { counter = try CL100KTokenizer() } catch {
-        err.write(Data("warning: cl100k vocabulary unavailable (\(error)); using the approximate token counter (run `make vocab`)\n".utf8))
-        counter = ApproximateTokenCounter()
-      }
-    }
+    let counter = tokenizer.counter()
     let store = try BenchStore(path: db)
     let options = ImportOptions(
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },

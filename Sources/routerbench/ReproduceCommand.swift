@@ -28,6 +28,7 @@ struct ReproduceCommand: AsyncParsableCommand {
   @Option(help: "Seeds for seed-dependent routers.") var seeds: Int = 5
   @Option(help: "Runs in parallel.") var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   @Option(help: "Bootstrap resamples for confidence intervals.") var bootstrap: Int = 1000
+  @Option(help: "Token counter: cl100k (exact) or approximate.") var tokenizer: TokenizerChoice = .cl100k
 
   func validate() throws {
     guard scale.isFinite, scale > 0, scale <= 10 else { throw ValidationError("--scale must be in (0, 10]") }
@@ -68,7 +69,8 @@ struct ReproduceCommand: AsyncParsableCommand {
     let store = try BenchStore(path: dbPath)
     try await timed("import") {
       note("[2/4] import: \(simDir.path) → \(dbPath)")
-      let s = try await Importer(options: ImportOptions(root: simDir, seed: seed)).run(into: store) { event in
+      let options = ImportOptions(root: simDir, seed: seed, tokenCounter: tokenizer.counter())
+      let s = try await Importer(options: options).run(into: store) { event in
         if case .note(let text) = event { note("      " + text) }
       }
       note(String(format: "      %d records (%d new) in %.1f s", s.records, s.recordsImported, s.seconds))
