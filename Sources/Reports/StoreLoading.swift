@@ -11,6 +11,13 @@ public struct StoredReport: Sendable {
 }
 
 extension StoredReport {
+  /// When each router's first finished run ended, and its configuration (for the leaderboard).
+  public var runProvenance: [String: RunProvenance] {
+    Dictionary(runs.filter { $0.status == "done" }.map {
+      ($0.router, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configJSON))
+    }, uniquingKeysWith: { first, _ in first })
+  }
+
   /// Reads the benchmark, every finished run's results and timings, and the provenance from `store`.
   /// `routerOrder` is the registry order of router names (table columns).
   public static func load(from store: BenchStore, name: String, routerOrder: [String], toolVersion: String) throws -> StoredReport {

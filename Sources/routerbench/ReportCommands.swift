@@ -45,10 +45,7 @@ struct ReportCommand: ParsableCommand {
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
     try writeReport(report.input, timings: report.timings, pValues: boot.pValues, to: dir)
-    let provenance = Dictionary(report.runs.filter { $0.status == "done" }.map {
-      ($0.router, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configJSON))
-    }, uniquingKeysWith: { a, _ in a })
-    let board = leaderboard(main, intervals: boot.intervals, pValues: boot.pValues, provenance: provenance)
+    let board = leaderboard(main, intervals: boot.intervals, pValues: boot.pValues, provenance: report.runProvenance)
     // Dates vary between runs, so the leaderboard files written with the report leave them out.
     let stable = board.map { var e = $0; e.date = ""; return e }
     for f in LeaderboardFormat.allCases where f != .html {
@@ -76,10 +73,8 @@ struct LeaderboardCommand: ParsableCommand {
     let (store, report) = try loadStoredReport(database.db)
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
-    let provenance = Dictionary(report.runs.filter { $0.status == "done" }.map {
-      ($0.router, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configJSON))
-    }, uniquingKeysWith: { a, _ in a })
-    print(renderLeaderboard(leaderboard(main, intervals: boot.intervals, pValues: boot.pValues, provenance: provenance),
+    print(renderLeaderboard(leaderboard(main, intervals: boot.intervals, pValues: boot.pValues,
+                                        provenance: report.runProvenance),
                             format: LeaderboardFormat(rawValue: format)!), terminator: "")
   }
 }
