@@ -26,8 +26,8 @@ public struct CL100KTokenizer: Sendable {
     classes = CL100KClassTable()
   }
 
-  /// Loads the vocabulary from `$ROUTERBENCH_TIKTOKEN`, else `<root>/.cache/tiktoken/cl100k_base.tiktoken`
-  /// with `root` defaulting to the current directory.
+  /// Loads the vocabulary from `$ROUTERBENCH_TIKTOKEN`, else `<root>/.cache/tiktoken/cl100k_base.tiktoken`;
+  /// without a root, the current directory's `.cache/`, then the checkout the executable was built in.
   public init(root: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
     try self.init(vocabularyURL: Self.vocabularyURL(root: root, environment: environment))
   }
@@ -35,8 +35,18 @@ public struct CL100KTokenizer: Sendable {
   public static func vocabularyURL(root: URL? = nil,
                                    environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
     if let p = environment[environmentKey], !p.isEmpty { return URL(fileURLWithPath: p) }
-    let base = root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    return base.appendingPathComponent(defaultRelativePath)
+    if let root { return root.appendingPathComponent(defaultRelativePath) }
+    let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(defaultRelativePath)
+    if FileManager.default.fileExists(atPath: here.path) { return here }
+    // Run from elsewhere: the checkout the binary was built in (<repo>/.build/<triple>/<config>/routerbench).
+    if var dir = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() {
+      for _ in 0..<5 {
+        let candidate = dir.appendingPathComponent(defaultRelativePath)
+        if FileManager.default.fileExists(atPath: candidate.path) { return candidate }
+        dir = dir.deletingLastPathComponent()
+      }
+    }
+    return here
   }
 
   public var vocabularySize: Int { ranks.count }
