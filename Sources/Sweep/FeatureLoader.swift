@@ -29,7 +29,9 @@ public struct FeatureLoader: Sendable {
     }
     let available = try store.featureSetNames()
     for s in sets where !available.contains(s) {
-      throw SweepError.invalidFeatureKey("no feature set '\(s)' in the database (stored: \(available.joined(separator: ", ")))")
+      let stored = available.isEmpty ? "none stored" : "stored: " + available.joined(separator: ", ")
+      throw SweepError.invalidFeatureKey(
+        "no feature set '\(s)' in the database (\(stored)); import embeddings with `routerbench features import`, or compute text features with `routerbench features text` and pass --feature-set hashed-text")
     }
     let views = try sets.map { try store.loadFeatures(name: $0) }
     if views.count == 1 {
