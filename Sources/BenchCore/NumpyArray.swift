@@ -57,27 +57,41 @@ public struct NumpyArray: Sendable, Hashable {
 
   /// Parses `.npy` bytes (see `init(contentsOf:)`).
   public init(npy bytes: [UInt8], source: String = "<bytes>") throws(NumpyError) {
-    guard bytes.count >= 10, bytes[0..<6].elementsEqual([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) else {
+    let result = bytes.withUnsafeBytes { raw in Result { () throws(NumpyError) in try NumpyArray.parse(raw, source: source) } }
+    self = try result.get()
+  }
+
+  /// Parses `.npy` bytes in place (e.g. a memory-mapped file). Little-endian float32 in C order; with
+  /// `allowingFloat64`, little-endian float64 too, narrowed to Float (feature files written by other tools).
+  public static func parse(_ raw: UnsafeRawBufferPointer, source: String,
+                           allowingFloat64: Bool = false) throws(NumpyError) -> NumpyArray {
+    guard raw.count >= 10, raw[0..<6].elementsEqual([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) else {
       throw .malformed(source, "not an .npy file (bad magic)")
     }
-    let major = bytes[6]
+    let major = raw[6]
     let headerLength: Int
     let headerStart: Int
     switch major {
     case 1:
-      headerLength = Int(bytes[8]) | Int(bytes[9]) << 8
+      headerLength = Int(raw[8]) | Int(raw[9]) << 8
       headerStart = 10
     case 2, 3:
-      guard bytes.count >= 12 else { throw .malformed(source, "truncated header") }
-      headerLength = Int(bytes[8]) | Int(bytes[9]) << 8 | Int(bytes[10]) << 16 | Int(bytes[11]) << 24
+      guard raw.count >= 12 else { throw .malformed(source, "truncated header") }
+      headerLength = Int(raw[8]) | Int(raw[9]) << 8 | Int(raw[10]) << 16 | Int(raw[11]) << 24
       headerStart = 12
     default:
       throw .malformed(source, "unsupported .npy version \(major)")
     }
-    guard bytes.count >= headerStart + headerLength else { throw .malformed(source, "truncated header") }
-    let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
+    guard raw.count >= headerStart + headerLength else { throw .malformed(source, "truncated header") }
+    let header = String(decoding: raw[headerStart..<(headerStart + headerLength)], as: UTF8.self)
     guard let descr = Self.value(of: "descr", in: header) else { throw .malformed(source, "header has no 'descr'") }
-    guard descr == "'<f4'" else { throw .unsupported(source, "dtype \(descr); only little-endian float32 ('<f4')") }
+    let width: Int
+    switch descr {
+    case "'<f4'", "'|f4'": width = 4
+    case "'<f8'" where allowingFloat64: width = 8
+    default:
+      throw .unsupported(source, "dtype \(descr); only little-endian float32 ('<f4')\(allowingFloat64 ? " or float64 ('<f8')" : "")")
+    }
     guard Self.value(of: "fortran_order", in: header) == "False" else {
       throw .unsupported(source, "Fortran order; only C order")
     }
@@ -92,16 +106,18 @@ public struct NumpyArray: Sendable, Hashable {
     }
     let count = dims.reduce(1, *)
     let dataStart = headerStart + headerLength
-    guard bytes.count - dataStart == count * 4 else {
-      throw .malformed(source, "\(bytes.count - dataStart) data bytes for shape \(dims) (expected \(count * 4))")
+    guard raw.count - dataStart == count * width else {
+      throw .malformed(source, "\(raw.count - dataStart) data bytes for shape \(dims) (expected \(count * width))")
     }
     var values = [Float](repeating: 0, count: count)
     for i in 0..<count {
-      let o = dataStart + 4 * i
-      let bits = UInt32(bytes[o]) | UInt32(bytes[o + 1]) << 8 | UInt32(bytes[o + 2]) << 16 | UInt32(bytes[o + 3]) << 24
-      values[i] = Float(bitPattern: bits)
+      if width == 4 {
+        values[i] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: dataStart + 4 * i, as: UInt32.self)))
+      } else {
+        values[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: dataStart + 8 * i, as: UInt64.self))))
+      }
     }
-    self.init(shape: dims, values: values)
+    return NumpyArray(shape: dims, values: values)
   }
 
   /// The raw text of a header entry's value (`'<f4'`, `False`, `(3, 4)`).
