@@ -52,3 +52,8 @@ extension MutableCollection where Self: RandomAccessCollection, Index == Int {
     }
   }
 }
+
+extension Duration {
+  /// The duration in seconds as a Double (for timings and throughput).
+  public var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}

@@ -253,7 +253,7 @@ public struct Importer: Sendable {
     summary.warnings = plan.warnings + summary.warnings
     summary.notes = plan.notes + summary.notes
     let d = ContinuousClock.now - start
-    summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    summary.seconds = d.seconds
     summary.phases.append(("commit", summary.seconds - summary.phases.reduce(0) { $0 + $1.seconds }))
     summary.cpuSeconds = PhaseClock.processCPU() - cpuStart
     return summary
@@ -359,7 +359,7 @@ final class ParseChannel: @unchecked Sendable {
       if let failure { throw failure }
       if let r = results.removeValue(forKey: job) {
         let d = clock.now - start
-        return (r, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)
+        return (r, d.seconds)
       }
       condition.wait()
     }
@@ -381,7 +381,7 @@ struct PhaseClock {
   mutating func mark(_ name: String) {
     let t = clock.now
     let d = t - last
-    phases.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+    phases.append((name, d.seconds))
     let c = Self.processCPU()
     cpu.append(c - lastCPU)
     last = t

@@ -68,7 +68,3 @@ public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Ben
                   .test: Evaluation(benchmark: benchmark, rows: test, decisions: testChoice)],
     trainSeconds: (t1 - t0).seconds, routeSeconds: (t2 - t1).seconds, routedInputTokens: tokens)
 }
-
-extension Duration {
-  var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -15,7 +15,7 @@ struct InfoCommand: ParsableCommand {
     let t0 = clock.now
     let b = try store.loadBenchmark(name: URL(fileURLWithPath: database.db).deletingPathExtension().lastPathComponent)
     let load = clock.now - t0
-    let seconds = Double(load.components.seconds) + Double(load.components.attoseconds) * 1e-18
+    let seconds = load.seconds
     print("\(database.db): \(b.sampleCount) samples × \(b.modelCount) models (\(b.sampleCount * b.modelCount) records), \(b.datasets.count) datasets")
     print(String(format: "loaded quality and cost matrices in %.3f s", seconds))
     for (k, v) in try store.allMetadata() { print("  \(k): \(v)") }

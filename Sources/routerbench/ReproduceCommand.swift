@@ -44,7 +44,7 @@ struct ReproduceCommand: AsyncParsableCommand {
       let t0 = clock.now
       let v = try await body()
       let d = clock.now - t0
-      stages.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18))
+      stages.append((name, d.seconds))
       return v
     }
     let total = clock.now
@@ -101,7 +101,7 @@ struct ReproduceCommand: AsyncParsableCommand {
       try ReportCommand.writeAll(store: store, report: report, out: out, bootstrap: bootstrap, seed: seed)
     }
     let elapsed = clock.now - total
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let seconds = elapsed.seconds
     var timing: [String: Any] = ["total_seconds": seconds, "runs_planned": plan.count, "runs_resumed": summary.resumed]
     for (k, v) in stages { timing["\(k)_seconds"] = v }
     let data = try JSONSerialization.data(withJSONObject: timing, options: [.prettyPrinted, .sortedKeys])
