@@ -67,12 +67,12 @@ extension StoredReport {
     func arrays(_ models: [Int]) -> (correct: [Double], cost: [Double]) {
       (zip(test, models).map { benchmark.isCorrect($0, $1) ? 1 : 0 }, zip(test, models).map { benchmark.cost[$0, $1] })
     }
-    let best = benchmark.models.indices.max { a, b in
-      let x = arrays(Array(repeating: a, count: test.count)), y = arrays(Array(repeating: b, count: test.count))
-      let n = Double(test.count)
-      return rs.score(accuracy: x.correct.reduce(0, +) / n, cost: x.cost.reduce(0, +) / n)
-        < rs.score(accuracy: y.correct.reduce(0, +) / n, cost: y.cost.reduce(0, +) / n)
-    } ?? 0
+    // The best single model on test by rank score (first index on ties), each model evaluated once.
+    let singleScores = benchmark.models.indices.map { m -> Double in
+      let e = Evaluation(benchmark: benchmark, rows: test, decisions: Array(repeating: m, count: test.count)).overall
+      return rs.score(accuracy: e.accuracy, cost: e.averageCost)
+    }
+    let best = singleScores.indices.max { singleScores[$0] < singleScores[$1] || (singleScores[$0] == singleScores[$1] && $0 > $1) } ?? 0
     let baseline = arrays(Array(repeating: best, count: test.count))
     var intervals: [String: Bootstrap.Result] = [:], pValues: [String: Double] = [:]
     for row in main {
