@@ -18,7 +18,7 @@ let package = Package(
   products: [
     .executable(name: "routerbench", targets: ["routerbench"]),
     .library(name: "RouterBenchKit", targets: ["BenchCore", "BenchStore", "LogImport", "Simulation",
-                                              "Learning", "CurveFit", "Routers", "Sweep", "Reports"]),
+                                              "Learning", "CurveFit", "Routers", "Sweep", "Reports", "Pipeline"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -41,13 +41,16 @@ let package = Package(
     .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"], swiftSettings: swiftSettings),
     .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
     .target(name: "Routers", dependencies: ["BenchCore", "Learning"], swiftSettings: swiftSettings),
-    .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Learning"],
+    .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Yams"],
             swiftSettings: swiftSettings),
     .target(name: "Reports", dependencies: ["BenchCore", "BenchStore", "CurveFit"], swiftSettings: swiftSettings),
+    .target(name: "Pipeline",
+            dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Routers", "Sweep", "Reports"],
+            swiftSettings: swiftSettings),
     .executableTarget(
       name: "routerbench",
       dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Learning", "CurveFit", "Routers",
-                     "Sweep", "Reports", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                     "Sweep", "Reports", "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings),
 
     // MARK: Tests (Swift Testing)
@@ -66,7 +69,7 @@ let package = Package(
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
-                               "Reports", "Routers"],
+                               "Reports", "Routers", "Pipeline"],
                 swiftSettings: swiftSettings),
   ],
   swiftLanguageModes: [.v6]

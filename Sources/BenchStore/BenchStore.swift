@@ -74,8 +74,11 @@ public struct BenchStore: Sendable {
   public func transaction<T>(_ body: (inout StoreTransaction) throws -> T) throws -> T {
     do {
       return try writer.write { db in
+        let before = db.totalChangesCount
         var tx = StoreTransaction(db: db, path: path)
-        return try body(&tx)
+        let value = try body(&tx)
+        if db.totalChangesCount != before { try Self.bumpDataGeneration(db) }
+        return value
       }
     } catch let e as DatabaseError {
       throw StoreError.wrap(e, path: path)
@@ -88,8 +91,11 @@ public struct BenchStore: Sendable {
     let path = path
     do {
       return try await writer.write { db in
+        let before = db.totalChangesCount
         var tx = StoreTransaction(db: db, path: path)
-        return try body(&tx)
+        let value = try body(&tx)
+        if db.totalChangesCount != before { try Self.bumpDataGeneration(db) }
+        return value
       }
     } catch let e as DatabaseError {
       throw StoreError.wrap(e, path: path)
@@ -104,6 +110,22 @@ public struct BenchStore: Sendable {
   /// Runs `body` in a write transaction, wrapping every error as a `StoreError`.
   func write<T>(_ body: (inout StoreTransaction) throws -> T) throws(StoreError) -> T {
     do { return try transaction(body) } catch { throw StoreError.wrap(error, path: path) }
+  }
+
+  // MARK: Data generation
+
+  /// Every transaction that changes benchmark data (samples, models, records, prices, splits, features) bumps
+  /// this counter, in the same commit. A run remembers the generation it loaded and is refused at save time when
+  /// the counter moved (`saveRun`); run-table writes do not bump it.
+  static func bumpDataGeneration(_ db: Database) throws {
+    try db.execute(sql: """
+      INSERT INTO metadata (key, value) VALUES ('dataGeneration', '1')
+      ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+      """)
+  }
+
+  static func dataGeneration(_ db: Database) throws -> Int64 {
+    try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'dataGeneration'").flatMap { Int64($0) } ?? 0
   }
 
   // MARK: Metadata

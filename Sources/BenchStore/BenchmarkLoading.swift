@@ -16,8 +16,26 @@ extension BenchStore {
   public func loadBenchmark(name: String? = nil, split: String = BenchStore.defaultSplitName)
     throws(StoreError) -> Benchmark
   {
-    let path = path
-    return try read { db in
+    try read { db in try Self.loadBenchmark(db, path: path, name: name, split: split).benchmark }
+  }
+
+  /// The benchmark with what a run needs to store its results against exactly this data: the sample and model
+  /// row ids in matrix order, the data generation and the content fingerprint, all read in one snapshot.
+  public func snapshot(name: String? = nil, split: String = BenchStore.defaultSplitName)
+    throws(StoreError) -> BenchmarkSnapshot
+  {
+    try read { db in
+      let (b, samples, models) = try Self.loadBenchmark(db, path: path, name: name, split: split)
+      return BenchmarkSnapshot(benchmark: b, sampleRowIDs: samples, modelRowIDs: models,
+                               generation: try Self.dataGeneration(db), fingerprint: b.fingerprint(split: split),
+                               splitName: split)
+    }
+  }
+
+  static func loadBenchmark(_ db: Database, path: String?, name: String?, split: String) throws
+    -> (benchmark: Benchmark, sampleIDs: [Int64], modelIDs: [Int64])
+  {
+    do {
       let datasetRows = try Row.fetchAll(db, sql: """
         SELECT id, name, displayName, groupName, answerType FROM dataset ORDER BY position, id
         """)
@@ -45,6 +63,8 @@ extension BenchStore {
       var rowOf = [Int32](repeating: -1, count: Int(maxId - minId + 1))
       var keys: [String] = []
       keys.reserveCapacity(n)
+      var sampleIDs: [Int64] = []
+      sampleIDs.reserveCapacity(n)
       var sampleDataset: [Int32] = []
       sampleDataset.reserveCapacity(n)
       var inputTokens: [Int32] = []
@@ -54,6 +74,7 @@ extension BenchStore {
         defer { st.reset() }
         while try st.step() {
           rowOf[Int(st.int64(0) - minId)] = Int32(keys.count)
+          sampleIDs.append(st.int64(0))
           sampleDataset.append(datasetIndex[st.int64(1)] ?? 0)
           keys.append(st.text(2))
           inputTokens.append(Int32(clamping: st.int64(3)))
@@ -112,10 +133,11 @@ extension BenchStore {
       let preset = try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'preset'")
       let benchName = name ?? preset ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         ?? "benchmark"
-      return Benchmark(
+      let b = Benchmark(
         name: benchName, datasets: datasets, models: models, sampleIDs: keys, sampleDataset: sampleDataset,
         inputTokens: inputTokens, quality: Matrix(rows: n, columns: k, values: quality),
         cost: Matrix(rows: n, columns: k, values: cost), splits: splits, correctThreshold: threshold)
+      return (b, sampleIDs, modelIds)
     }
   }
 
@@ -181,5 +203,47 @@ extension BenchStore {
         WHERE s.key = ? AND m.name = ?
         """, arguments: [key, model]).map { RecordProvenance(file: $0[0], row: $0[1], sha256: $0[2]) }
     }
+  }
+}
+
+/// A benchmark as one run loaded it: the matrices, the database ids of its rows and columns, the data
+/// generation and the content fingerprint. Runs are saved against it (`saveRun(_:loadedFrom:experiment:)`).
+public struct BenchmarkSnapshot: Sendable {
+  public var benchmark: Benchmark
+  /// `sample.id` of each benchmark row.
+  public var sampleRowIDs: [Int64]
+  /// `model.id` of each benchmark column.
+  public var modelRowIDs: [Int64]
+  /// The data generation when the snapshot was read (see `BenchStore.bumpDataGeneration`).
+  public var generation: Int64
+  /// SHA-256 of the content every run result depends on (see `Benchmark.fingerprint(split:)`).
+  public var fingerprint: String
+  /// The stored split the benchmark's train/dev/test rows come from.
+  public var splitName: String
+}
+
+extension Benchmark {
+  /// SHA-256 over everything a routing result depends on: dataset and model names, sample keys and datasets,
+  /// input tokens, the quality and cost matrices (their exact bits), the correctness threshold and the split
+  /// (its name and members). Two databases with the same content have the same fingerprint; any re-import that
+  /// changes a score, a cost, a sample or the split changes it.
+  func fingerprint(split: String) -> String {
+    var h = SHA256()
+    func text(_ s: String) { h.update(Array(s.utf8)); h.update([0]) }
+    text("routerbench-benchmark-v1")
+    for d in datasets { text(d.name) }
+    text("models")
+    for m in models { text(m.name) }
+    text("samples")
+    for (i, key) in sampleIDs.enumerated() { text("\(key)\t\(sampleDataset[i])\t\(inputTokens[i])") }
+    quality.values.withUnsafeBytes { h.update($0) }
+    cost.values.withUnsafeBytes { h.update($0) }
+    text("threshold \(correctThreshold.bitPattern)")
+    text("split \(split)")
+    for part in SplitName.allCases {
+      text(part.rawValue)
+      (splits[part] ?? []).map(Int64.init).withUnsafeBytes { h.update($0) }
+    }
+    return h.hexDigest()
   }
 }

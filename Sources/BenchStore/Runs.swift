@@ -1,235 +1,496 @@
 public import BenchCore
-public import GRDB
 internal import Foundation
+internal import GRDB
 
-/// One finished run, as the runner hands it to the store.
-public struct StoredRun: Sendable {
+// MARK: - Values other modules see
+
+/// One finished (or failed) run, as the runner hands it to the store.
+public struct RunToSave: Sendable {
+  /// SHA-256 of the canonical identity JSON: the run's key (unique in the `run` table).
+  public var identityKey: String
+  /// The canonical identity JSON (everything that can change the outcome).
+  public var identityJSON: String
+  /// The router kind ("MLP").
   public var router: String
-  public var family: String
-  /// nil = the router does not depend on λ; `.infinity` is stored as NULL with label "inf".
-  public var lambda: Double?
-  public var lambdaLabel: String
+  /// The name the experiment gave this variant ("MLP-paper"; the kind when none was given).
+  public var variant: String
+  public var family: RouterFamily
+  public var isUpperBound: Bool
+  public var lambda: Lambda
   public var seed: UInt64
-  public var featureSet: String?
-  public var configJSON: String
-  /// The run's identity for resume (unique).
-  public var configKey: String
+  public var featureKey: FeatureKey?
+  /// The router's configuration as canonical JSON.
+  public var configurationJSON: String
   public var costScale: Double
   public var bounds: CostBounds
   public var trainSeconds: Double
   public var routeSeconds: Double
   public var routedInputTokens: Int
-  /// (split, benchmark row, model column) for every routed sample.
+  /// What fitting found (chosen model, epochs), as sorted-key JSON.
+  public var fitReportJSON: String
+  /// (split, benchmark row, model column) for every routed sample, in the snapshot's row and column order.
   public var decisions: [(split: SplitName, row: Int, model: Int)]
   /// Per-dataset and ALL results on dev and test (their `runID` is ignored and assigned here).
   public var results: [ResultRow]
+  /// Set for a failed run: the message (decisions and results are then empty).
+  public var error: String?
 
-  public init(router: String, family: String, lambda: Double?, lambdaLabel: String, seed: UInt64,
-              featureSet: String?, configJSON: String, configKey: String, costScale: Double, bounds: CostBounds,
-              trainSeconds: Double, routeSeconds: Double, routedInputTokens: Int,
-              decisions: [(split: SplitName, row: Int, model: Int)], results: [ResultRow]) {
+  public init(identityKey: String, identityJSON: String, router: String, variant: String, family: RouterFamily,
+              isUpperBound: Bool, lambda: Lambda, seed: UInt64, featureKey: FeatureKey?, configurationJSON: String,
+              costScale: Double, bounds: CostBounds, trainSeconds: Double = 0, routeSeconds: Double = 0,
+              routedInputTokens: Int = 0, fitReportJSON: String = "{}",
+              decisions: [(split: SplitName, row: Int, model: Int)] = [], results: [ResultRow] = [],
+              error: String? = nil) {
+    self.identityKey = identityKey
+    self.identityJSON = identityJSON
     self.router = router
+    self.variant = variant
     self.family = family
+    self.isUpperBound = isUpperBound
     self.lambda = lambda
-    self.lambdaLabel = lambdaLabel
     self.seed = seed
-    self.featureSet = featureSet
-    self.configJSON = configJSON
-    self.configKey = configKey
+    self.featureKey = featureKey
+    self.configurationJSON = configurationJSON
     self.costScale = costScale
     self.bounds = bounds
     self.trainSeconds = trainSeconds
     self.routeSeconds = routeSeconds
     self.routedInputTokens = routedInputTokens
+    self.fitReportJSON = fitReportJSON
     self.decisions = decisions
     self.results = results
+    self.error = error
   }
 }
 
-/// A run as listed by `routerbench runs`.
+/// A run as listed by `routerbench runs` and read by reports.
 public struct RunListing: Sendable, Hashable {
   public var id: Int64
+  /// The router kind.
   public var router: String
-  public var family: String
-  public var lambdaLabel: String
+  public var variant: String
+  public var family: RouterFamily?
+  public var isUpperBound: Bool
+  public var lambda: Lambda
   public var seed: UInt64
-  public var featureSet: String?
-  public var status: String
+  public var featureKey: String?
+  public var status: RunStatus?
+  public var identityKey: String
+  /// nil for runs stored before run identities existed.
+  public var identityJSON: String?
+  public var benchmarkFingerprint: String?
+  public var configurationJSON: String
   public var trainSeconds: Double?
   public var routeSeconds: Double?
   public var routedInputTokens: Int?
-  public var configJSON: String
   public var finishedAt: String?
   public var error: String?
+  /// The experiments this run belongs to, sorted.
+  public var experiments: [String]
 }
 
+/// Which runs a read or a delete applies to. Every field left nil matches everything.
+public struct RunFilter: Sendable, Hashable {
+  /// Runs that belong to this experiment.
+  public var experiment: String?
+  /// Router kinds or variant names (case-insensitive).
+  public var routers: [String]?
+  public var lambdas: [Lambda]?
+  public var seeds: [UInt64]?
+  /// Only runs computed on the data with this fingerprint.
+  public var benchmarkFingerprint: String?
+  public var status: RunStatus?
+
+  public init(experiment: String? = nil, routers: [String]? = nil, lambdas: [Lambda]? = nil, seeds: [UInt64]? = nil,
+              benchmarkFingerprint: String? = nil, status: RunStatus? = nil) {
+    self.experiment = experiment
+    self.routers = routers
+    self.lambdas = lambdas
+    self.seeds = seeds
+    self.benchmarkFingerprint = benchmarkFingerprint
+    self.status = status
+  }
+
+  /// Whether a listed run passes the filter.
+  public func matches(_ r: RunListing) -> Bool {
+    if let e = experiment, !r.experiments.contains(e) { return false }
+    if let rs = routers?.map({ $0.lowercased() }), !rs.contains(r.router.lowercased()), !rs.contains(r.variant.lowercased()) {
+      return false
+    }
+    if let ls = lambdas, !ls.contains(r.lambda) { return false }
+    if let ss = seeds, !ss.contains(r.seed) { return false }
+    if let f = benchmarkFingerprint, r.benchmarkFingerprint != f { return false }
+    if let s = status, r.status != s { return false }
+    return true
+  }
+}
+
+/// An experiment: a named set of runs (a `reproduce`, a `run --config`, or ad-hoc `run` commands).
+public struct ExperimentInfo: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable, Codable {
+    case reproduce, config, cli
+  }
+  public var name: String
+  public var kind: Kind
+  /// The experiment's definition as JSON (routers, λ grid, seeds, features…).
+  public var definitionJSON: String
+  public var createdAt: String
+  public var updatedAt: String
+  public var runs: Int
+}
+
+// MARK: - Records (GRDB)
+
+/// A row of `run` (one record type per table, GRDB's pattern).
+struct RunRecord: Codable, FetchableRecord, MutablePersistableRecord {
+  static let databaseTableName = "run"
+  var id: Int64?
+  var router: String
+  var variant: String?
+  var family: String
+  var lambda: Double?
+  var lambdaLabel: String
+  var seed: Int64
+  var featureSet: String?
+  var featureKey: String?
+  var configJSON: String
+  var configKey: String
+  var identity: String?
+  var benchmarkFingerprint: String?
+  var status: String
+  var isUpperBound: Bool
+  var costScale: Double?
+  var cmin: Double?
+  var cmax: Double?
+  var trainSeconds: Double?
+  var routeSeconds: Double?
+  var routedInputTokens: Int?
+  var startedAt: String?
+  var finishedAt: String?
+  var error: String?
+  var fitReport: String?
+
+  enum Columns {
+    static let id = Column(CodingKeys.id)
+    static let configKey = Column(CodingKeys.configKey)
+    static let status = Column(CodingKeys.status)
+  }
+
+  mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+  init(_ r: RunToSave, finishedAt: String) {
+    router = r.router
+    variant = r.variant
+    family = r.family.rawValue
+    lambda = r.lambda.value
+    lambdaLabel = r.lambda.label
+    seed = Int64(bitPattern: r.seed)
+    featureSet = r.featureKey?.label
+    featureKey = r.featureKey?.label
+    configJSON = r.configurationJSON
+    configKey = r.identityKey
+    identity = r.identityJSON
+    status = (r.error == nil ? RunStatus.done : .failed).rawValue
+    isUpperBound = r.isUpperBound
+    costScale = r.costScale
+    cmin = r.error == nil ? r.bounds.cmin : nil
+    cmax = r.error == nil ? r.bounds.cmax : nil
+    trainSeconds = r.error == nil ? r.trainSeconds : nil
+    routeSeconds = r.error == nil ? r.routeSeconds : nil
+    routedInputTokens = r.error == nil ? r.routedInputTokens : nil
+    startedAt = finishedAt
+    self.finishedAt = finishedAt
+    error = r.error
+    fitReport = r.fitReportJSON
+  }
+
+  var lambdaValue: Lambda {
+    guard let l = lambda else { return .notApplicable }
+    return Lambda(l) ?? .notApplicable
+  }
+}
+
+/// A row of `result`.
+struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "result"
+  var runId: Int64
+  var split: String
+  var dataset: String
+  var samples: Int
+  var correct: Double
+  var scoreSum: Double
+  var costSum: Double
+  var accuracy: Double
+  var averageCost: Double
+  var rankScore: Double?
+}
+
+/// A row of `experiment`.
+struct ExperimentRecord: Codable, FetchableRecord, PersistableRecord {
+  static let databaseTableName = "experiment"
+  var name: String
+  var kind: String
+  var definition: String
+  var createdAt: String
+  var updatedAt: String
+}
+
+// MARK: - Reads and writes
+
 extension BenchStore {
-  /// Keys of runs stored with status `done`.
-  public func completedRunKeys() throws -> Set<String> {
-    try writer.read { db in
-      Set(try String.fetchAll(db, sql: "SELECT configKey FROM run WHERE status = 'done'"))
+  /// Identity keys of runs stored with status `done`.
+  public func completedRunKeys() throws(StoreError) -> Set<String> {
+    try read { db in
+      Set(try String.fetchAll(db, RunRecord.select(RunRecord.Columns.configKey, as: String.self)
+                                .filter(RunRecord.Columns.status == RunStatus.done.rawValue)))
     }
   }
 
-  /// Sample ids in benchmark row order and model ids in benchmark column order (the order `loadBenchmark` uses).
-  private func rowAndColumnIDs(_ db: Database) throws -> (samples: [Int64], models: [Int64]) {
-    (try Int64.fetchAll(db, sql: "SELECT id FROM sample ORDER BY id"),
-     try Int64.fetchAll(db, sql: "SELECT id FROM model ORDER BY name"))
-  }
-
-  /// Stores a finished run, its decisions and results in one transaction, replacing an earlier failed attempt
-  /// with the same key. Returns the run id.
+  /// Stores a run, its decisions and results in one transaction, replacing an earlier attempt with the same
+  /// identity, and adds it to `experiment` when one is named. Returns the run id.
+  ///
+  /// Decisions are stored against the sample and model ids of `snapshot` (the data the run loaded), never the
+  /// current row order. If the benchmark's data changed since the snapshot was taken (an import committed in the
+  /// meantime), the run is refused with `StoreError.Kind.stale`: its results describe data that is gone.
   @discardableResult
-  public func saveRun(_ run: StoredRun) throws -> Int64 {
-    try writer.write { db in
-      try db.execute(sql: "DELETE FROM run WHERE configKey = ?", arguments: [run.configKey])
-      let now = ISO8601DateFormatter().string(from: Date())
-      try db.execute(sql: """
-        INSERT INTO run (router, family, lambda, lambdaLabel, seed, featureSet, configJSON, configKey, status,
-                         costScale, cmin, cmax, trainSeconds, routeSeconds, routedInputTokens, startedAt, finishedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'done', ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
-        arguments: [run.router, run.family, run.lambda.flatMap { $0.isFinite ? $0 : nil }, run.lambdaLabel,
-                    Int64(bitPattern: run.seed), run.featureSet, run.configJSON, run.configKey, run.costScale,
-                    run.bounds.cmin, run.bounds.cmax, run.trainSeconds, run.routeSeconds, run.routedInputTokens,
-                    now, now])
-      let runID = db.lastInsertedRowID
-      let ids = try rowAndColumnIDs(db)
+  public func saveRun(_ run: RunToSave, loadedFrom snapshot: BenchmarkSnapshot, experiment: String?) throws(StoreError) -> Int64 {
+    try writeRuns { db in
+      let generation = try Self.dataGeneration(db)
+      guard generation == snapshot.generation else {
+        throw StoreError(.stale, "the benchmark's data changed (an import committed) after this run loaded it; "
+                           + "its results describe data that is gone, so it was not stored: run again", path: path,
+                         table: "run", key: run.variant)
+      }
+      try db.execute(sql: "DELETE FROM run WHERE configKey = ?", arguments: [run.identityKey])
+      var record = RunRecord(run, finishedAt: ISO8601DateFormatter().string(from: Date()))
+      record.benchmarkFingerprint = snapshot.fingerprint
+      try record.insert(db)
+      let runID = record.id!
       let decision = try db.cachedStatement(
         sql: "INSERT INTO decision (runId, sampleId, split, modelId) VALUES (?, ?, ?, ?)")
       for d in run.decisions {
-        try decision.execute(arguments: [runID, ids.samples[d.row], d.split.rawValue, ids.models[d.model]])
+        try decision.execute(arguments: [runID, snapshot.sampleRowIDs[d.row], d.split.rawValue,
+                                         snapshot.modelRowIDs[d.model]])
       }
-      let result = try db.cachedStatement(sql: """
-        INSERT INTO result (runId, split, dataset, samples, correct, scoreSum, costSum, accuracy, averageCost, rankScore)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """)
       for r in run.results {
-        try result.execute(arguments: [runID, r.split.rawValue, r.dataset, r.outcome.samples, r.outcome.correct,
-                                       r.outcome.scoreSum, r.outcome.costSum, r.outcome.accuracy,
-                                       r.outcome.averageCost, r.rankScore])
+        try ResultRecord(runId: runID, split: r.split.rawValue, dataset: r.dataset, samples: r.outcome.samples,
+                         correct: r.outcome.correct, scoreSum: r.outcome.scoreSum, costSum: r.outcome.costSum,
+                         accuracy: r.outcome.accuracy, averageCost: r.outcome.averageCost,
+                         rankScore: r.rankScore).insert(db)
+      }
+      if let experiment {
+        try db.execute(sql: "INSERT OR IGNORE INTO experimentRun (experiment, runId) VALUES (?, ?)",
+                       arguments: [experiment, runID])
       }
       return runID
     }
   }
 
-  /// Records a failed run (a later sweep retries it).
-  public func saveFailedRun(router: String, family: String, lambda: Double?, lambdaLabel: String, seed: UInt64,
-                            featureSet: String?, configKey: String, costScale: Double, error: String) throws {
-    try writer.write { db in
-      try db.execute(sql: "DELETE FROM run WHERE configKey = ?", arguments: [configKey])
+  /// Creates or updates an experiment's definition (its runs are added by `saveRun` and `addRuns`).
+  ///
+  /// An experiment holds exactly what it now asks for, on the data it now runs on: when the definition changes it
+  /// forgets its runs, and it forgets runs computed on data other than `fingerprint` (the runs stay stored, and
+  /// those the definition asks for again are added back as the sweep adopts them).
+  public func registerExperiment(name: String, kind: ExperimentInfo.Kind, definitionJSON: String,
+                                 fingerprint: String? = nil) throws(StoreError) {
+    try writeRuns { db in
       let now = ISO8601DateFormatter().string(from: Date())
+      if let old = try String.fetchOne(db, sql: "SELECT definition FROM experiment WHERE name = ?", arguments: [name]),
+         old != definitionJSON {
+        try db.execute(sql: "DELETE FROM experimentRun WHERE experiment = ?", arguments: [name])
+      }
+      if let fingerprint {
+        try db.execute(sql: """
+          DELETE FROM experimentRun WHERE experiment = ? AND runId IN
+            (SELECT id FROM run WHERE benchmarkFingerprint IS NOT ?)
+          """, arguments: [name, fingerprint])
+      }
       try db.execute(sql: """
-        INSERT INTO run (router, family, lambda, lambdaLabel, seed, featureSet, configJSON, configKey, status,
-                         costScale, startedAt, finishedAt, error)
-        VALUES (?, ?, ?, ?, ?, ?, '{}', ?, 'failed', ?, ?, ?, ?)
-        """,
-        arguments: [router, family, lambda.flatMap { $0.isFinite ? $0 : nil }, lambdaLabel,
-                    Int64(bitPattern: seed), featureSet, configKey, costScale, now, now, error])
+        INSERT INTO experiment (name, kind, definition, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
+        ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, definition = excluded.definition,
+                                        updatedAt = excluded.updatedAt
+        """, arguments: [name, kind.rawValue, definitionJSON, now, now])
     }
   }
 
-  /// Every stored result of finished runs, ordered by run id, split and dataset.
-  public func fetchResults() throws -> [ResultRow] {
-    try writer.read { db in
-      let rows = try Row.fetchAll(db, sql: """
-        SELECT r.id, r.router, r.family, r.lambdaLabel, r.seed, x.split, x.dataset, x.samples, x.correct,
-               x.scoreSum, x.costSum, x.rankScore
-        FROM result x JOIN run r ON r.id = x.runId
-        WHERE r.status = 'done'
-        ORDER BY r.id, x.split, x.dataset
+  /// Adds the finished runs with these identity keys to an experiment (runs it asked for that were already
+  /// stored). Returns how many were added.
+  @discardableResult
+  public func addRuns(identityKeys keys: [String], to experiment: String) throws(StoreError) -> Int {
+    try writeRuns { db in
+      var added = 0
+      let st = try db.cachedStatement(sql: """
+        INSERT OR IGNORE INTO experimentRun (experiment, runId)
+        SELECT ?, id FROM run WHERE configKey = ? AND status = 'done'
         """)
-      return rows.compactMap { row -> ResultRow? in
-        guard let split = SplitName(rawValue: row[5]) else { return nil }
-        let seed: Int64 = row[4]
-        return ResultRow(
-          runID: row[0], router: row[1], family: row[2], lambdaLabel: row[3], seed: UInt64(bitPattern: seed),
-          split: split, dataset: row[6],
-          outcome: Outcome(samples: row[7], correct: row[8], scoreSum: row[9], costSum: row[10]), rankScore: row[11])
+      for k in keys {
+        try st.execute(arguments: [experiment, k])
+        added += db.changesCount
       }
+      return added
     }
   }
 
-  /// Every run, ordered by id.
-  public func fetchRuns() throws -> [RunListing] {
-    try writer.read { db in
+  /// Deletes an experiment (its runs stay stored).
+  public func deleteExperiment(_ name: String) throws(StoreError) {
+    try writeRuns { db in try db.execute(sql: "DELETE FROM experiment WHERE name = ?", arguments: [name]) }
+  }
+
+  /// Every experiment, newest first.
+  public func experiments() throws(StoreError) -> [ExperimentInfo] {
+    try read { db in
       try Row.fetchAll(db, sql: """
-        SELECT id, router, family, lambdaLabel, seed, featureSet, status, trainSeconds, routeSeconds,
-               routedInputTokens, configJSON, finishedAt, error FROM run ORDER BY id
-        """).map { row in
-        let seed: Int64 = row[4]
-        return RunListing(id: row[0], router: row[1], family: row[2], lambdaLabel: row[3],
-                          seed: UInt64(bitPattern: seed), featureSet: row[5], status: row[6], trainSeconds: row[7],
-                          routeSeconds: row[8], routedInputTokens: row[9], configJSON: row[10], finishedAt: row[11],
-                          error: row[12])
+        SELECT e.name, e.kind, e.definition, e.createdAt, e.updatedAt,
+               (SELECT COUNT(*) FROM experimentRun x WHERE x.experiment = e.name)
+        FROM experiment e ORDER BY e.updatedAt DESC, e.name
+        """).map { r in
+        ExperimentInfo(name: r[0], kind: ExperimentInfo.Kind(rawValue: r[1]) ?? .cli, definitionJSON: r[2],
+                       createdAt: r[3], updatedAt: r[4], runs: r[5])
       }
     }
   }
 
-  /// The decisions of one run and split: (benchmark row, model column), in row order.
-  public func fetchDecisions(runID: Int64, split: SplitName) throws -> [(row: Int, model: Int)] {
-    try writer.read { db in
-      let ids = try rowAndColumnIDs(db)
-      let rowOf = Dictionary(uniqueKeysWithValues: ids.samples.enumerated().map { ($1, $0) })
-      let colOf = Dictionary(uniqueKeysWithValues: ids.models.enumerated().map { ($1, $0) })
-      return try Row.fetchAll(db, sql: "SELECT sampleId, modelId FROM decision WHERE runId = ? AND split = ?",
-                              arguments: [runID, split.rawValue])
+  /// The runs that pass `filter`, ordered by id.
+  public func fetchRuns(_ filter: RunFilter = RunFilter()) throws(StoreError) -> [RunListing] {
+    try read { db in
+      var members: [Int64: [String]] = [:]
+      for r in try Row.fetchAll(db, sql: "SELECT runId, experiment FROM experimentRun ORDER BY experiment") {
+        members[r[0], default: []].append(r[1])
+      }
+      return try RunRecord.order(RunRecord.Columns.id).fetchAll(db).map { r in
+        RunListing(id: r.id!, router: r.router, variant: r.variant ?? r.router,
+                   family: RouterFamily(rawValue: r.family), isUpperBound: r.isUpperBound, lambda: r.lambdaValue,
+                   seed: UInt64(bitPattern: r.seed), featureKey: r.featureKey ?? r.featureSet,
+                   status: RunStatus(rawValue: r.status), identityKey: r.configKey, identityJSON: r.identity,
+                   benchmarkFingerprint: r.benchmarkFingerprint, configurationJSON: r.configJSON,
+                   trainSeconds: r.trainSeconds, routeSeconds: r.routeSeconds, routedInputTokens: r.routedInputTokens,
+                   finishedAt: r.finishedAt, error: r.error, experiments: members[r.id!] ?? [])
+      }.filter(filter.matches)
+    }
+  }
+
+  /// The stored results of the finished runs that pass `filter`, ordered by run id, split and dataset.
+  /// Each row is labelled with its run's variant name, family, λ and upper-bound flag.
+  public func fetchResults(_ filter: RunFilter = RunFilter()) throws(StoreError) -> [ResultRow] {
+    var f = filter
+    f.status = .done
+    let runs = Dictionary(uniqueKeysWithValues: try fetchRuns(f).map { ($0.id, $0) })
+    return try read { db in
+      try ResultRecord.order(Column("runId"), Column("split"), Column("dataset")).fetchAll(db).compactMap { x in
+        guard let run = runs[x.runId], let split = SplitName(rawValue: x.split) else { return nil }
+        return ResultRow(
+          runID: x.runId, router: run.variant, family: run.family ?? .external, lambda: run.lambda, seed: run.seed,
+          split: split, dataset: x.dataset,
+          outcome: Outcome(samples: x.samples, correct: x.correct, scoreSum: x.scoreSum, costSum: x.costSum),
+          rankScore: x.rankScore ?? 0, isUpperBound: run.isUpperBound, featureKey: run.featureKey)
+      }
+    }
+  }
+
+  /// Deletes the runs that pass `filter` (their decisions, results and experiment memberships go with them).
+  /// Returns how many were deleted.
+  @discardableResult
+  public func deleteRuns(_ filter: RunFilter) throws(StoreError) -> Int {
+    let ids = try fetchRuns(filter).map(\.id)
+    return try writeRuns { db in
+      for chunk in stride(from: 0, to: ids.count, by: 500) {
+        let part = ids[chunk..<min(chunk + 500, ids.count)]
+        try db.execute(sql: "DELETE FROM run WHERE id IN (\(part.map { _ in "?" }.joined(separator: ",")))",
+                       arguments: StatementArguments(Array(part)))
+      }
+      return ids.count
+    }
+  }
+
+  /// The decisions of one run and split as (row, model) of `snapshot`, in row order. Samples or models of the run
+  /// that are no longer in the snapshot are left out (the caller compares counts).
+  public func fetchDecisions(runID: Int64, split: SplitName, in snapshot: BenchmarkSnapshot) throws(StoreError)
+    -> [(row: Int, model: Int)]
+  {
+    let rowOf = Dictionary(uniqueKeysWithValues: snapshot.sampleRowIDs.enumerated().map { ($1, $0) })
+    let colOf = Dictionary(uniqueKeysWithValues: snapshot.modelRowIDs.enumerated().map { ($1, $0) })
+    return try read { db in
+      try Row.fetchAll(db, sql: "SELECT sampleId, modelId FROM decision WHERE runId = ? AND split = ?",
+                       arguments: [runID, split.rawValue])
         .compactMap { r -> (Int, Int)? in
           guard let i = rowOf[r[0]], let m = colOf[r[1]] else { return nil }
           return (i, m)
         }.sorted { $0.0 < $1.0 }
     }
   }
+
+  /// A run-table write: no data-generation bump (runs are not benchmark data), errors wrapped.
+  func writeRuns<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    do { return try writer.write(body) } catch { throw StoreError.wrap(error, path: path, table: "run") }
+  }
 }
 
 extension BenchStore {
   /// Copies the finished runs of another database of the same benchmark (e.g. one shard of a job array) into
-  /// this one. Runs already present (same key, done) are skipped; samples and models are matched by key and name,
-  /// so the two files need not share row ids. Returns the number of runs copied. One transaction.
+  /// this one, with their experiment memberships. Runs already present (same identity, done) are skipped;
+  /// samples and models are matched by key and name, so the two files need not share row ids. Returns the
+  /// number of runs copied. One transaction.
   @discardableResult
-  public func mergeRuns(fromDatabaseAt path: String) throws -> Int {
+  public func mergeRuns(fromDatabaseAt path: String) throws(StoreError) -> Int {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError(.notFound, "no database to merge from", path: path)
     }
-    return try writer.writeWithoutTransaction { db in
-      try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [path])
-      defer { try? db.execute(sql: "DETACH DATABASE other") }
-      var copied = 0
-      try db.inTransaction {
-        let theirs = try Row.fetchAll(db, sql: "SELECT * FROM other.run WHERE status = 'done' ORDER BY id")
-        let ours = Set(try String.fetchAll(db, sql: "SELECT configKey FROM main.run WHERE status = 'done'"))
-        for run in theirs {
-          let key: String = run["configKey"]
-          if ours.contains(key) { continue }
-          try db.execute(sql: "DELETE FROM main.run WHERE configKey = ?", arguments: [key])
+    do {
+      return try writer.writeWithoutTransaction { db in
+        try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [path])
+        defer { try? db.execute(sql: "DETACH DATABASE other") }
+        var copied = 0
+        try db.inTransaction {
           try db.execute(sql: """
-            INSERT INTO main.run (router, family, lambda, lambdaLabel, seed, featureSet, configJSON, configKey, status,
-                                  costScale, cmin, cmax, trainSeconds, routeSeconds, routedInputTokens, startedAt,
-                                  finishedAt, error)
-            SELECT router, family, lambda, lambdaLabel, seed, featureSet, configJSON, configKey, status, costScale,
-                   cmin, cmax, trainSeconds, routeSeconds, routedInputTokens, startedAt, finishedAt, error
-            FROM other.run WHERE id = ?
-            """, arguments: [run["id"] as Int64])
-          let newID = db.lastInsertedRowID
-          try db.execute(sql: """
-            INSERT INTO main.decision (runId, sampleId, split, modelId)
-            SELECT ?, ms.id, d.split, mm.id
-            FROM other.decision d
-            JOIN other.sample os ON os.id = d.sampleId JOIN main.sample ms ON ms.key = os.key
-            JOIN other.model om ON om.id = d.modelId JOIN main.model mm ON mm.name = om.name
-            WHERE d.runId = ?
-            """, arguments: [newID, run["id"] as Int64])
-          try db.execute(sql: """
-            INSERT INTO main.result (runId, split, dataset, samples, correct, scoreSum, costSum, accuracy,
-                                     averageCost, rankScore)
-            SELECT ?, split, dataset, samples, correct, scoreSum, costSum, accuracy, averageCost, rankScore
-            FROM other.result WHERE runId = ?
-            """, arguments: [newID, run["id"] as Int64])
-          copied += 1
+            INSERT INTO main.experiment (name, kind, definition, createdAt, updatedAt)
+            SELECT name, kind, definition, createdAt, updatedAt FROM other.experiment WHERE true
+            ON CONFLICT(name) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt)
+            """)
+          let theirs = try Row.fetchAll(db, sql: "SELECT id, configKey FROM other.run WHERE status = 'done' ORDER BY id")
+          let ours = Set(try String.fetchAll(db, sql: "SELECT configKey FROM main.run WHERE status = 'done'"))
+          for run in theirs {
+            let key: String = run["configKey"], otherID: Int64 = run["id"]
+            if !ours.contains(key) {
+              try db.execute(sql: "DELETE FROM main.run WHERE configKey = ?", arguments: [key])
+              try db.execute(sql: """
+                INSERT INTO main.run (router, variant, family, lambda, lambdaLabel, seed, featureSet, featureKey,
+                                      configJSON, configKey, identity, benchmarkFingerprint, status, isUpperBound,
+                                      costScale, cmin, cmax, trainSeconds, routeSeconds, routedInputTokens,
+                                      startedAt, finishedAt, error, fitReport)
+                SELECT router, variant, family, lambda, lambdaLabel, seed, featureSet, featureKey, configJSON,
+                       configKey, identity, benchmarkFingerprint, status, isUpperBound, costScale, cmin, cmax,
+                       trainSeconds, routeSeconds, routedInputTokens, startedAt, finishedAt, error, fitReport
+                FROM other.run WHERE id = ?
+                """, arguments: [otherID])
+              let newID = db.lastInsertedRowID
+              try db.execute(sql: """
+                INSERT INTO main.decision (runId, sampleId, split, modelId)
+                SELECT ?, ms.id, d.split, mm.id
+                FROM other.decision d
+                JOIN other.sample os ON os.id = d.sampleId JOIN main.sample ms ON ms.key = os.key
+                JOIN other.model om ON om.id = d.modelId JOIN main.model mm ON mm.name = om.name
+                WHERE d.runId = ?
+                """, arguments: [newID, otherID])
+              try db.execute(sql: """
+                INSERT INTO main.result (runId, split, dataset, samples, correct, scoreSum, costSum, accuracy,
+                                         averageCost, rankScore)
+                SELECT ?, split, dataset, samples, correct, scoreSum, costSum, accuracy, averageCost, rankScore
+                FROM other.result WHERE runId = ?
+                """, arguments: [newID, otherID])
+              copied += 1
+            }
+            try db.execute(sql: """
+              INSERT OR IGNORE INTO main.experimentRun (experiment, runId)
+              SELECT x.experiment, (SELECT id FROM main.run WHERE configKey = ?)
+              FROM other.experimentRun x WHERE x.runId = ?
+              """, arguments: [key, otherID])
+          }
+          return .commit
         }
-        return .commit
+        return copied
       }
-      return copied
+    } catch {
+      throw StoreError.wrap(error, path: self.path, table: "run")
     }
   }
 }

@@ -10,6 +10,7 @@ enum Schema {
     m.registerMigration("v1-benchmark", migrate: createBenchmarkTables)
     m.registerMigration("v1-runs", migrate: createRunTables)
     m.registerMigration("v2-normalised-provenance", migrate: normaliseProvenance)
+    m.registerMigration("v3-run-identity-and-experiments", migrate: addRunIdentityAndExperiments)
     return m
   }
 
@@ -222,6 +223,42 @@ enum Schema {
       CREATE VIEW recordSource AS
         SELECT r.sampleId, r.modelId, f.path AS sourceFile, r.sourceRow, f.sha256 AS sourceSHA256
         FROM record r JOIN importedFile f ON f.id = r.sourceFileId;
+      """)
+  }
+
+  /// A run's identity holds everything that can change its outcome (docs/architecture.md, "Run identity"):
+  /// `identityKey` is the SHA-256 of the canonical identity JSON (`identity`), `router` the router kind,
+  /// `variant` the name the experiment gave it, `featureKey` its features, `benchmarkFingerprint` the content
+  /// hash of the data it ran on. `lambda` holds λ as a number (NULL: the router does not depend on λ; ∞ is
+  /// stored as SQLite's infinity). Runs join experiments through `experimentRun`, so one result serves every
+  /// experiment that asks for the same identity. Runs stored before this migration have no identity: they stay
+  /// listed by `routerbench runs` but belong to no experiment, so no report uses them.
+  static func addRunIdentityAndExperiments(_ db: Database) throws {
+    try db.execute(sql: """
+      ALTER TABLE run ADD COLUMN variant TEXT;
+      ALTER TABLE run ADD COLUMN featureKey TEXT;
+      ALTER TABLE run ADD COLUMN identity TEXT CHECK (identity IS NULL OR json_valid(identity));
+      ALTER TABLE run ADD COLUMN benchmarkFingerprint TEXT;
+      ALTER TABLE run ADD COLUMN isUpperBound INTEGER NOT NULL DEFAULT 0 CHECK (isUpperBound IN (0, 1));
+      ALTER TABLE run ADD COLUMN fitReport TEXT CHECK (fitReport IS NULL OR json_valid(fitReport));
+      UPDATE run SET variant = router WHERE variant IS NULL;
+      UPDATE run SET lambda = 9e999 WHERE lambdaLabel = 'inf';
+      CREATE INDEX run_router ON run(router);
+
+      CREATE TABLE experiment (
+        name TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('reproduce', 'config', 'cli')),
+        definition TEXT NOT NULL CHECK (json_valid(definition)),
+        createdAt TEXT NOT NULL,
+        updatedAt TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE experimentRun (
+        experiment TEXT NOT NULL REFERENCES experiment(name) ON DELETE CASCADE ON UPDATE CASCADE,
+        runId INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,
+        PRIMARY KEY (experiment, runId)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX experimentRun_runId ON experimentRun(runId);
       """)
   }
 }

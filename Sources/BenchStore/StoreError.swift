@@ -13,6 +13,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case incomplete
     /// The caller passed something inconsistent (duplicate key, wrong sizes, …).
     case invalidArgument
+    /// The benchmark's data changed under a run between its load and its save.
+    case stale
     /// SQLite reported an error.
     case database
   }

@@ -1,28 +1,7 @@
 public import BenchCore
 
-/// How a text embedding q (N×d_q) and an image embedding v (N×d_v) become one feature matrix
-/// (VL-RouterBench App. G.2, Eq. A20–A26; spec §3.2–3.3).
-///
-/// The first five are fixed functions (`fuse(text:image:)`); the last three have parameters and are layers of a
-/// `Network` that reads the raw concatenation `[q ; v]` (see `Network.Layer`).
-public enum FusionMethod: String, Sendable, Hashable, Codable, CaseIterable {
-  /// `[q ; v]`.
-  case concat
-  /// Row-wise L2 normalisation of each view (zero rows unchanged), then `[q ; v]`. The default of every
-  /// feature-level router in the paper.
-  case normalizeConcat = "normalize_concat"
-  /// `α·v + (1−α)·q` with a learnable α = σ(a) (a `Network` layer); views truncated to min(d_q, d_v).
-  case weightedAverage = "weighted_average"
-  case onlyText = "only_text"
-  case onlyImage = "only_image"
-  /// Gated Multimodal Unit (Arevalo et al. 2017), a `Network` layer.
-  case gmu
-  /// Multimodal Low-rank Bilinear pooling (Kim et al. 2017), a `Network` layer.
-  case mlb
-
-  /// Whether the fusion has parameters (and so must be trained inside a `Network`).
-  public var isTrainable: Bool { self == .weightedAverage || self == .gmu || self == .mlb }
-
+/// The fixed rules of `FusionMethod` (declared in BenchCore, so run identities can name it without Learning).
+extension FusionMethod {
   /// Fuses two aligned views with a fixed rule. Trainable methods return the raw concatenation `[q ; v]`, which
   /// their `Network` layer splits again.
   public func fuse(text: Matrix<Float>, image: Matrix<Float>) -> Matrix<Float> {

@@ -48,15 +48,10 @@ public struct ReportInput: Sendable {
     return routerOrder.filter(present.contains) + present.subtracting(routerOrder).sorted()
   }
 
-  /// λ labels present, in grid order: "-" (λ-independent) is not a column of its own.
-  var lambdaLabels: [String] {
-    let present = Set(results.map(\.lambdaLabel)).subtracting(["-"])
-    return present.sorted { lambdaSortKey($0) < lambdaSortKey($1) }
+  /// λ values present, in numeric order: `.notApplicable` (λ-independent) is not a column of its own.
+  public var lambdas: [Lambda] {
+    Set(results.map(\.lambda)).subtracting([.notApplicable]).sorted()
   }
-}
-
-func lambdaSortKey(_ label: String) -> Double {
-  label == "-" ? -1 : (Objective.parseLambda(label) ?? .greatestFiniteMagnitude)
 }
 
 /// The per-dataset long-format CSV (`per-dataset.csv`), test split, one row per run × dataset and an `ALL` row.
@@ -69,8 +64,8 @@ public func perDatasetCSV(_ input: ReportInput) -> String {
   let info = Dictionary(uniqueKeysWithValues: input.datasets.map { ($0.name, $0) })
   let routerRank = Dictionary(uniqueKeysWithValues: input.routers.enumerated().map { ($1, $0) })
   let rows = input.results.filter { $0.split == .test }.sorted {
-    (lambdaSortKey($0.lambdaLabel), routerRank[$0.router] ?? .max, $0.seed, position[$0.dataset] ?? .max)
-      < (lambdaSortKey($1.lambdaLabel), routerRank[$1.router] ?? .max, $1.seed, position[$1.dataset] ?? .max)
+    ($0.lambda, routerRank[$0.router] ?? .max, $0.seed, position[$0.dataset] ?? .max)
+      < ($1.lambda, routerRank[$1.router] ?? .max, $1.seed, position[$1.dataset] ?? .max)
   }
   var s = "lambda,router,seed,dataset,group,samples,accuracy_pct,cost_usd_per_10k,rank_score\n"
   for r in rows {
@@ -89,10 +84,10 @@ struct Cell {
   var accuracy: Double, cost: Double, rankScore: Double, seeds: Int
 }
 
-func testCells(_ input: ReportInput, lambda: String) -> [String: [String: Cell]] {
+func testCells(_ input: ReportInput, lambda: Lambda) -> [String: [String: Cell]] {
   // router → dataset → mean cell
   var acc: [String: [String: (Double, Double, Double, Int)]] = [:]
-  for r in input.results where r.split == .test && (r.lambdaLabel == lambda || r.lambdaLabel == "-") {
+  for r in input.results where r.split == .test && (r.lambda == lambda || r.lambda == .notApplicable) {
     var e = acc[r.router, default: [:]][r.dataset, default: (0, 0, 0, 0)]
     e.0 += r.outcome.accuracyPercent
     e.1 += r.outcome.costPer10K
@@ -107,11 +102,11 @@ func testCells(_ input: ReportInput, lambda: String) -> [String: [String: Cell]]
 /// The paper's per-dataset table (Tables A1–A6 layout) for one λ: rows grouped General / STEM / Chart & Doc with
 /// Avg. Acc. and Avg. Cost per dataset, then the All-Datasets averages and rank score; one column per router.
 /// On the vl-routerbench preset each cell reads "ours (paper)".
-public func perDatasetTable(_ input: ReportInput, lambda: String) -> TextTable {
+public func perDatasetTable(_ input: ReportInput, lambda: Lambda) -> TextTable {
   let cells = testCells(input, lambda: lambda)
   let routers = input.routers
   let paper = input.paper
-  let tableName = PaperFigures.lambdaTables.first { $0.label == lambda }.map { "Table \($0.table)" } ?? "Table"
+  let tableName = PaperFigures.lambdaTables.first { $0.label == lambda.label }.map { "Table \($0.table)" } ?? "Table"
   func cell(_ router: String, _ dataset: DatasetInfo?, _ metric: PaperFigures.Metric) -> String {
     let key = dataset?.name ?? ResultRow.allDatasets
     guard let c = cells[router]?[key] else { return "–" }
@@ -121,7 +116,7 @@ public func perDatasetTable(_ input: ReportInput, lambda: String) -> TextTable {
     case .rankScore: c.rankScore
     }
     var s = fixed(v)
-    if let paper, let p = paper.value(lambda: lambda, dataset: dataset?.displayName ?? "All Datasets",
+    if let paper, let p = paper.value(lambda: lambda.label, dataset: dataset?.displayName ?? "All Datasets",
                                       metric: metric, method: router) {
       s += " (\(fixed(p)))"
     }
@@ -167,13 +162,13 @@ public func reportFiles(_ input: ReportInput, timings: [RunTiming] = [],
   let lambdaSVG = lambdaPlot(frontiers).render()
   files.append(("plots/overview.svg", overview))
   files.append(("plots/lambda-sweep.svg", lambdaSVG))
-  let lambdas = input.lambdaLabels.isEmpty ? ["0"] : input.lambdaLabels
+  let lambdas = input.lambdas.isEmpty ? [Lambda.finite(0)] : input.lambdas
   var index = "# RouterBench report — \(input.benchmarkName)\n\n"
   if input.simulated { index += "> Simulated benchmark (calibrated to VL-RouterBench); not real model outputs.\n\n" }
   index += mainText.markdown + "\n"
   for l in lambdas {
     let t = perDatasetTable(input, lambda: l)
-    let stem = "tables/" + (PaperFigures.lambdaTables.first { $0.label == l }?.table ?? "lambda-\(l)")
+    let stem = "tables/" + (PaperFigures.lambdaTables.first { $0.label == l.label }?.table ?? "lambda-\(l.label)")
     files.append((stem + ".md", t.markdown))
     files.append((stem + ".csv", t.csv))
     files.append((stem + ".tex", t.latex))

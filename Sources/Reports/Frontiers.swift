@@ -20,9 +20,9 @@ func routerPoints(_ input: ReportInput) -> [String: [OperatingPoint]] {
   var out: [String: [OperatingPoint]] = [:]
   for router in input.routers {
     let all = input.results.filter { $0.router == router && $0.split == .test && $0.dataset == ResultRow.allDatasets }
-    let lambdas = Set(all.map(\.lambdaLabel)).sorted { lambdaSortKey($0) < lambdaSortKey($1) }
+    let lambdas = Set(all.map(\.lambda)).sorted()
     out[router] = lambdas.map { l in
-      let rs = all.filter { $0.lambdaLabel == l }
+      let rs = all.filter { $0.lambda == l }
       let n = Double(rs.count)
       return OperatingPoint(cost: rs.reduce(0) { $0 + $1.outcome.costPer10K } / n,
                             quality: rs.reduce(0) { $0 + $1.outcome.accuracyPercent } / n, label: "λ=\(l)")
@@ -85,7 +85,7 @@ public func overviewPlot(_ input: ReportInput, main: [MainTableRow], frontiers: 
   }
   var colour = 0
   for r in main {
-    let marker: SVGPlot.Marker = r.router == "Oracle" ? .star : r.family == "baseline" ? .square : .diamond
+    let marker: SVGPlot.Marker = r.isUpperBound ? .star : r.family == "baseline" ? .square : .diamond
     let c = SVGPlot.palette[colour % SVGPlot.palette.count]
     colour += 1
     plot.series.append(.init(name: "\(r.router) (λ=\(r.lambda))", points: [(r.cost.mean, r.accuracy.mean)], color: c, marker: marker))

@@ -35,11 +35,11 @@ public struct RunProvenance: Sendable, Hashable {
 /// Ranks the main table's routers by test rank score (Oracle first as the bound, rank 0).
 public func leaderboard(_ rows: [MainTableRow], intervals: [String: Bootstrap.Result] = [:],
                         pValues: [String: Double] = [:], provenance: [String: RunProvenance] = [:]) -> [LeaderboardEntry] {
-  let oracle = rows.first { $0.router == "Oracle" }?.rankScore.mean
+  let oracle = rows.first { $0.isUpperBound }?.rankScore.mean
   return rows.sorted { ($0.rank, $0.router) < ($1.rank, $1.router) }.map { r in
     let ci = intervals[r.router]
     return LeaderboardEntry(
-      rank: r.rank, router: r.router, family: r.family, lambda: r.lambda, accuracyPct: r.accuracy.mean,
+      rank: r.rank, router: r.router, family: r.family, lambda: r.lambda.label, accuracyPct: r.accuracy.mean,
       costUSDPer10K: r.cost.mean, rankScore: r.rankScore.mean,
       accuracyCI: ci.map { Interval(lower: $0.accuracy.lower * 100, upper: $0.accuracy.upper * 100) },
       costCI: ci.map { Interval(lower: $0.cost.lower * 10_000, upper: $0.cost.upper * 10_000) },

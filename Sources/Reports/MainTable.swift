@@ -20,8 +20,10 @@ public struct RunTiming: Sendable, Hashable {
 public struct MainTableRow: Sendable, Hashable {
   public var router: String
   public var family: String
-  /// The λ chosen on dev ("-" for λ-independent routers).
-  public var lambda: String
+  /// The λ chosen on dev (`.notApplicable` for λ-independent routers).
+  public var lambda: Lambda
+  /// The router read the routed rows' labels (the Oracle): an upper bound, rank 0.
+  public var isUpperBound: Bool
   public var seeds: Int
   public var accuracy: MeanStd
   public var cost: MeanStd
@@ -56,26 +58,26 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
   var rows: [MainTableRow] = []
   for router in input.routers {
     let all = input.results.filter { $0.router == router && $0.dataset == ResultRow.allDatasets }
-    let lambdas = Set(all.map(\.lambdaLabel)).sorted { lambdaSortKey($0) < lambdaSortKey($1) }
-    func devScore(_ l: String) -> Double {
-      let v = all.filter { $0.lambdaLabel == l && $0.split == .dev }.map(\.rankScore)
+    let lambdas = Set(all.map(\.lambda)).sorted()
+    func devScore(_ l: Lambda) -> Double {
+      let v = all.filter { $0.lambda == l && $0.split == .dev }.map(\.rankScore)
       return v.isEmpty ? -.infinity : v.reduce(0, +) / Double(v.count)
     }
-    guard let best = lambdas.max(by: { devScore($0) < devScore($1) || (devScore($0) == devScore($1) && lambdaSortKey($0) > lambdaSortKey($1)) })
+    guard let best = lambdas.max(by: { devScore($0) < devScore($1) || (devScore($0) == devScore($1) && $0 > $1) })
     else { continue }
-    let test = all.filter { $0.lambdaLabel == best && $0.split == .test }.sorted { $0.seed < $1.seed }
+    let test = all.filter { $0.lambda == best && $0.split == .test }.sorted { $0.seed < $1.seed }
     guard !test.isEmpty else { continue }
     let runs = test.compactMap { timingByRun[$0.runID] }
     let tokens = runs.reduce(0) { $0 + $1.routedInputTokens }
     let seconds = runs.reduce(0) { $0 + $1.routeSeconds }
     rows.append(MainTableRow(
-      router: router, family: test[0].family, lambda: best, seeds: test.count,
+      router: router, family: test[0].family.rawValue, lambda: best, isUpperBound: test[0].isUpperBound, seeds: test.count,
       accuracy: MeanStd(test.map { $0.outcome.accuracyPercent }), cost: MeanStd(test.map { $0.outcome.costPer10K }),
       rankScore: MeanStd(test.map { $0.rankScore * 100 }), rank: 0,
       throughputKTokensPerSecond: seconds > 0 ? Double(tokens) / seconds / 1000 : nil))
   }
   // Rank: Oracle 0; the others by test rank score, descending (registry order breaks exact ties).
-  let ranked = rows.enumerated().filter { $0.element.router != "Oracle" }
+  let ranked = rows.enumerated().filter { !$0.element.isUpperBound }
     .sorted { $0.element.rankScore.mean > $1.element.rankScore.mean || ($0.element.rankScore.mean == $1.element.rankScore.mean && $0.offset < $1.offset) }
   for (place, item) in ranked.enumerated() { rows[item.offset].rank = place + 1 }
   return rows
@@ -86,7 +88,7 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
 public func mainTableCSV(_ rows: [MainTableRow]) -> String {
   var s = "router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,throughput_k_tokens_per_s\n"
   for r in rows {
-    s += [r.router, r.family, r.lambda, fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
+    s += [r.router, r.family, r.lambda.label, fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
           fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
           r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank),
           r.throughputKTokensPerSecond.map { fixed($0, 2) } ?? ""].map(csvField).joined(separator: ",") + "\n"
@@ -104,7 +106,7 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThr
   if !pValues.isEmpty { header.append("p vs best single") }
   if paper != nil { header += ["Paper Acc.", "Paper Cost", "Paper Rank Score"] }
   let body = rows.map { r -> [String] in
-    var cells = [r.family, r.router, r.lambda, pm(r.accuracy), pm(r.cost), pm(r.rankScore), String(r.rank)]
+    var cells = [r.family, r.isUpperBound ? r.router + " (upper bound)" : r.router, r.lambda.label, pm(r.accuracy), pm(r.cost), pm(r.rankScore), String(r.rank)]
     if includeThroughput { cells.append(r.throughputKTokensPerSecond.map { fixed($0) } ?? "–") }
     if !pValues.isEmpty { cells.append(pValues[r.router].map { fixed($0, 3) } ?? "–") }
     if let paper {

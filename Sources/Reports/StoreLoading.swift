@@ -2,29 +2,99 @@ public import BenchCore
 public import BenchStore
 internal import Foundation
 
+/// Which stored runs a report shows: one experiment (by default the latest `reproduce` or `run --config`), on the
+/// current data, optionally narrowed to some routers and λ values.
+public struct ReportSelection: Sendable, Hashable {
+  /// nil: the most recently updated `reproduce`/config experiment, else the most recent one.
+  public var experiment: String?
+  /// Router kinds or variant names; nil = all.
+  public var routers: [String]?
+  /// λ values; nil = all. λ-independent routers are always kept.
+  public var lambdas: [Lambda]?
+
+  public init(experiment: String? = nil, routers: [String]? = nil, lambdas: [Lambda]? = nil) {
+    self.experiment = experiment
+    self.routers = routers
+    self.lambdas = lambdas
+  }
+}
+
+/// Errors of reading a report's inputs.
+public enum ReportError: Error, Sendable, CustomStringConvertible {
+  case noExperiment(database: String, known: [String])
+  case unknownExperiment(String, known: [String])
+  case noRuns(experiment: String, database: String, stale: Int)
+
+  public var description: String {
+    switch self {
+    case .noExperiment(let db, _):
+      "\(db) has no experiment yet; run `routerbench run --db \(db)` or `routerbench reproduce` first"
+    case .unknownExperiment(let n, let known):
+      "no experiment '\(n)'; stored: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+    case .noRuns(let e, let db, let stale):
+      "experiment '\(e)' has no finished runs on the current data of \(db)"
+        + (stale > 0 ? " (\(stale) runs were computed on earlier data: run the experiment again)" : "")
+    }
+  }
+}
+
 /// Everything `report` and `leaderboard` need, read from a benchmark database.
 public struct StoredReport: Sendable {
   public var input: ReportInput
   public var timings: [RunTiming]
-  public var benchmark: Benchmark
+  public var snapshot: BenchmarkSnapshot
   public var runs: [RunListing]
+  public var experiment: ExperimentInfo
+  /// Runs of the experiment computed on earlier data (left out).
+  public var staleRuns: Int
+
+  public var benchmark: Benchmark { snapshot.benchmark }
 }
 
 extension StoredReport {
   /// When each router's first finished run ended, and its configuration (for the leaderboard).
   public var runProvenance: [String: RunProvenance] {
-    Dictionary(runs.filter { $0.status == "done" }.map {
-      ($0.router, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configJSON))
+    Dictionary(runs.filter { $0.status == .done }.map {
+      ($0.variant, RunProvenance(finishedAt: $0.finishedAt ?? "", configJSON: $0.configurationJSON))
     }, uniquingKeysWith: { first, _ in first })
   }
 
-  /// Reads the benchmark, every finished run's results and timings, and the provenance from `store`.
-  /// `routerOrder` is the registry order of router names (table columns).
-  public static func load(from store: BenchStore, name: String, routerOrder: [String], toolVersion: String) throws -> StoredReport {
-    let benchmark = try store.loadBenchmark(name: name)
-    let results = try store.fetchResults()
-    let runs = try store.fetchRuns()
-    let timings = runs.filter { $0.status == "done" }.compactMap { r -> RunTiming? in
+  /// Reads the benchmark, the selected experiment's finished runs on the current data, their timings, and the
+  /// provenance from `store`. `routerOrder` is the registry order of router kinds (table columns).
+  public static func load(from store: BenchStore, selection: ReportSelection, routerOrder: [String]) throws -> StoredReport {
+    let snapshot = try store.snapshot()
+    let benchmark = snapshot.benchmark
+    let name = benchmark.name
+    let experiments = try store.experiments()
+    let database = store.path ?? "(memory)"
+    let chosen: ExperimentInfo
+    if let wanted = selection.experiment {
+      guard let e = experiments.first(where: { $0.name == wanted }) else {
+        throw ReportError.unknownExperiment(wanted, known: experiments.map(\.name))
+      }
+      chosen = e
+    } else {
+      guard let e = experiments.first(where: { $0.kind != .cli }) ?? experiments.first else {
+        throw ReportError.noExperiment(database: database, known: [])
+      }
+      chosen = e
+    }
+    var filter = RunFilter(experiment: chosen.name, routers: selection.routers)
+    let allOfExperiment = try store.fetchRuns(filter)
+    filter.benchmarkFingerprint = snapshot.fingerprint
+    var runs = try store.fetchRuns(filter)
+    if let ls = selection.lambdas { runs = runs.filter { $0.lambda == .notApplicable || ls.contains($0.lambda) } }
+    let staleRuns = allOfExperiment.filter { $0.benchmarkFingerprint != snapshot.fingerprint }.count
+    let kept = Set(runs.map(\.id))
+    var results = try store.fetchResults(filter).filter { kept.contains($0.runID) }
+    guard !results.isEmpty else { throw ReportError.noRuns(experiment: chosen.name, database: database, stale: staleRuns) }
+    // A variant run on several feature keys gets one column per key: "MLP [text+image/gmu]".
+    var keysOfVariant: [String: Set<String>] = [:]
+    for r in results { keysOfVariant[r.router, default: []].insert(r.featureKey ?? "") }
+    for i in results.indices where (keysOfVariant[results[i].router]?.count ?? 0) > 1 {
+      results[i].router += " [\(results[i].featureKey ?? "no features")]"
+    }
+    let timings = runs.filter { $0.status == .done }.compactMap { r -> RunTiming? in
       guard let t = r.trainSeconds, let s = r.routeSeconds, let k = r.routedInputTokens else { return nil }
       return RunTiming(runID: r.id, trainSeconds: t, routeSeconds: s, routedInputTokens: k)
     }
@@ -34,8 +104,16 @@ extension StoredReport {
       return OperatingPoint(cost: e.overall.costPer10K, quality: e.overall.accuracyPercent,
                             label: benchmark.models[m].displayName)
     }
-    var provenance: [(String, String)] = [("tool", "routerbench \(toolVersion)"), ("database", store.path ?? "(memory)")]
-    for (k, v) in try store.allMetadata() { provenance.append((k, v)) }
+    var provenance: [(String, String)] = [("tool", "routerbench \(RouterBenchVersion.current)"), ("database", database)]
+    provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue), updated \(chosen.updatedAt))"))
+    provenance.append(("experiment definition", chosen.definitionJSON))
+    if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
+    if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
+    if staleRuns > 0 {
+      provenance.append(("left out", "\(staleRuns) runs of this experiment computed on earlier data"))
+    }
+    provenance.append(("benchmark fingerprint", snapshot.fingerprint))
+    for (k, v) in try store.allMetadata() where k != "dataGeneration" { provenance.append((k, v)) }
     let (files, prices) = try store.transaction { tx in (try tx.importedFiles(), try tx.activePriceTable()) }
     if !files.isEmpty {
       // One fingerprint of every imported input: SHA-256 over the sorted "path sha256" lines.
@@ -54,7 +132,8 @@ extension StoredReport {
       benchmarkName: name, preset: try store.metadata("preset"), simulated: try store.metadata("simulated") == "true",
       datasets: benchmark.datasets, routerOrder: routerOrder, results: results, bounds: b, singleModels: singles,
       provenance: provenance)
-    return StoredReport(input: input, timings: timings, benchmark: benchmark, runs: runs)
+    return StoredReport(input: input, timings: timings, snapshot: snapshot, runs: runs, experiment: chosen,
+                        staleRuns: staleRuns)
   }
 
   /// Bootstrap intervals over test samples for each main-table router (its first seed's run at the chosen λ),
@@ -76,13 +155,13 @@ extension StoredReport {
     let baseline = arrays(Array(repeating: best, count: test.count))
     var intervals: [String: Bootstrap.Result] = [:], pValues: [String: Double] = [:]
     for row in main {
-      guard let run = input.results.filter({ $0.router == row.router && $0.lambdaLabel == row.lambda && $0.split == .test })
+      guard let run = input.results.filter({ $0.router == row.router && $0.lambda == row.lambda && $0.split == .test })
         .min(by: { $0.seed < $1.seed }) else { continue }
-      let decisions = try store.fetchDecisions(runID: run.runID, split: .test)
+      let decisions = try store.fetchDecisions(runID: run.runID, split: .test, in: snapshot)
       guard decisions.count == test.count else { continue }
       let a = arrays(decisions.map(\.model))
       intervals[row.router] = Bootstrap.intervals(correct: a.correct, cost: a.cost, rankScore: rs, resamples: resamples, seed: seed)
-      if row.router != "Oracle" {
+      if !row.isUpperBound {
         pValues[row.router] = Bootstrap.pairedPValue(router: a, baseline: baseline, rankScore: rs, resamples: resamples, seed: seed)
       }
     }

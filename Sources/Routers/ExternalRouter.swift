@@ -15,6 +15,19 @@ public struct ExternalRouter: Router {
   public static let family = RouterFamily.external
   public static let summary = "Scores or decisions produced by another program, read from a CSV/JSONL file."
 
+  /// The file and its SHA-256 (part of every run's identity: a rewritten file is a new run).
+  public struct Configuration: RouterConfiguration {
+    public var name = ""
+    public var file = ""
+    public var sha256 = ""
+    public init() {}
+    public init(name: String, file: String, sha256: String) {
+      self.name = name
+      self.file = file
+      self.sha256 = sha256
+    }
+  }
+
   public var displayName: String
   public var path: String
   /// Scores by sample id, in the benchmark's model order; filled by `fit`.
@@ -25,7 +38,7 @@ public struct ExternalRouter: Router {
     self.path = path
   }
 
-  public var configuration: [String: String] { ["file": path] }
+  public init(configuration c: Configuration) { self.init(name: c.name, path: c.file) }
 
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
     table = try Self.load(path: path, models: data.benchmark.models.map(\.name), router: displayName)
@@ -43,11 +56,11 @@ public struct ExternalRouter: Router {
 
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard !table.isEmpty else { throw RouterError.notFitted(displayName) }
-    let k = inputs.benchmark.modelCount
+    let k = inputs.samples.modelCount
     var m = Matrix<Float>(rows: inputs.rows.count, columns: k, repeating: -.infinity)
     for (r, i) in inputs.rows.enumerated() {
-      guard let s = table[inputs.benchmark.sampleIDs[i]] else {
-        throw RouterError.invalidInput(router: displayName, message: "\(path) has no entry for \(inputs.benchmark.sampleIDs[i])")
+      guard let s = table[inputs.samples.sampleIDs[i]] else {
+        throw RouterError.invalidInput(router: displayName, message: "\(path) has no entry for \(inputs.samples.sampleIDs[i])")
       }
       for j in 0..<k { m[r, j] = s[j] }
     }
@@ -124,10 +137,9 @@ public struct ExternalRouter: Router {
 }
 
 extension RouterRegistry {
-  /// Registers `NAME=FILE` external routers.
-  public mutating func registerExternal(name: String, path: String) {
-    register(Entry(name: name, family: .external, summary: "external scores from \(path)") {
-      ExternalRouter(name: name, path: path)
-    })
+  /// Registers a `NAME=FILE` external router; `sha256` is the file's content hash (it enters the run identity).
+  public mutating func registerExternal(name: String, path: String, sha256: String) {
+    register(Entry(ExternalRouter.self, named: name, summary: "external scores from \(path)",
+                   configuration: .init(name: name, file: path, sha256: sha256)))
   }
 }

@@ -3,37 +3,64 @@ public import BenchCore
 /// Names routers for the command line and configs, and makes fresh instances.
 public struct RouterRegistry: Sendable {
   public struct Entry: Sendable {
+    /// The router kind ("MLP").
     public var name: String
     public var family: RouterFamily
     public var dependsOnLambda: Bool
     public var dependsOnSeed: Bool
     public var needsFeatures: Bool
-    public var supportsTrainableFusion: Bool = false
+    public var supportsTrainableFusion: Bool
+    /// Whether the router reads the routed rows' labels (`UpperBoundRouter`): reported as an upper bound.
+    public var isUpperBound: Bool
     public var summary: String
-    public var make: @Sendable () -> any Router
+    public var revision: Int
+    /// Every hyperparameter with its default value (the valid keys of an experiment file).
+    public var defaults: [String: ConfigValue]
+    /// A fresh router with `values` laid over the defaults, and its configuration as canonical JSON.
+    /// The second argument names where the values come from, for errors.
+    public var make: @Sendable (_ values: [String: ConfigValue], _ context: String) throws(RouterError) -> Made
 
-    public init<R: Router>(_ type: R.Type, make: @escaping @Sendable () -> R) {
+    public init<R: Router>(_ type: R.Type) {
       name = R.name
       family = R.family
       dependsOnLambda = R.dependsOnLambda
       dependsOnSeed = R.dependsOnSeed
       needsFeatures = R.needsFeatures
       supportsTrainableFusion = R.supportsTrainableFusion
+      isUpperBound = R.self is any UpperBoundRouter.Type
       summary = R.summary
-      self.make = make
+      revision = R.revision
+      defaults = ConfigurationCoding.fields(of: R.Configuration())
+      make = { values, context throws(RouterError) in
+        let c = try ConfigurationCoding.decode(R.Configuration.self, from: values, router: R.name, context: context)
+        return Made(router: try R(configuration: c), configurationJSON: ConfigurationCoding.canonicalJSON(c))
+      }
     }
 
-    /// An entry whose name is chosen at run time (external routers: one per `--external NAME=FILE`).
-    public init(name: String, family: RouterFamily, dependsOnLambda: Bool = false, dependsOnSeed: Bool = false,
-                needsFeatures: Bool = false, summary: String, make: @escaping @Sendable () -> any Router) {
+    /// An entry under a name chosen at run time with a fixed configuration (external routers: one per
+    /// `--external NAME=FILE`).
+    public init<R: Router>(_ type: R.Type, named name: String, summary: String, configuration: R.Configuration) {
+      self.init(type)
       self.name = name
-      self.family = family
-      self.dependsOnLambda = dependsOnLambda
-      self.dependsOnSeed = dependsOnSeed
-      self.needsFeatures = needsFeatures
       self.summary = summary
-      self.make = make
+      defaults = [:]
+      make = { values, context throws(RouterError) in
+        guard values.isEmpty else {
+          throw .invalidHyperparameter(router: name, message: "\(context): an external router takes no hyperparameters")
+        }
+        return Made(router: try R(configuration: configuration),
+                    configurationJSON: ConfigurationCoding.canonicalJSON(configuration))
+      }
     }
+
+    /// A router made from the defaults.
+    public func makeDefault() throws(RouterError) -> Made { try make([:], name) }
+  }
+
+  /// A router instance and the canonical JSON of its configuration.
+  public struct Made: Sendable {
+    public var router: any Router
+    public var configurationJSON: String
   }
 
   public private(set) var entries: [Entry] = []
@@ -83,18 +110,18 @@ public struct RouterRegistry: Sendable {
   /// Every router that ships with RouterBench, in table order.
   public static var builtIn: RouterRegistry {
     RouterRegistry([
-      .init(OracleRouter.self) { OracleRouter() },
-      .init(StrongestRouter.self) { StrongestRouter() },
-      .init(CheapestRouter.self) { CheapestRouter() },
-      .init(StrongestPerDatasetRouter.self) { StrongestPerDatasetRouter() },
-      .init(RandomRouter.self) { RandomRouter() },
-      .init(BestValuePerDatasetRouter.self) { BestValuePerDatasetRouter() },
-      .init(KNNRouter.self) { KNNRouter() },
-      .init(PRkNNRouter.self) { PRkNNRouter() },
-      .init(OVRRouter.self) { OVRRouter() },
-      .init(KMeansRouter.self) { KMeansRouter() },
-      .init(LinearRouter.self) { LinearRouter() },
-      .init(MLPRouter.self) { MLPRouter() },
+      .init(OracleRouter.self),
+      .init(StrongestRouter.self),
+      .init(CheapestRouter.self),
+      .init(StrongestPerDatasetRouter.self),
+      .init(RandomRouter.self),
+      .init(BestValuePerDatasetRouter.self),
+      .init(KNNRouter.self),
+      .init(PRkNNRouter.self),
+      .init(OVRRouter.self),
+      .init(KMeansRouter.self),
+      .init(LinearRouter.self),
+      .init(MLPRouter.self),
     ])
   }
 }

@@ -1,21 +1,12 @@
 public import BenchCore
 
-/// Where a router comes from, for grouping in tables (VL-RouterBench Table 2 families).
-public enum RouterFamily: String, Sendable, Hashable, Codable, CaseIterable {
-  case baseline
-  case feature
-  case endToEnd = "end-to-end"
-  case scenario
-  case external
-}
-
 /// A trainable fusion asked for on the command line (`--fusion gmu|mlb|weighted_average`): the features are then the
 /// raw concatenation `[text ; image]`, the text view in the first `textWidth` columns, and a router that supports
 /// it (`supportsTrainableFusion`) learns the fusion layer itself (VL-RouterBench App. G.2).
 public struct TrainableFusion: Sendable, Hashable, Codable {
-  public var method: String
+  public var method: FusionMethod
   public var textWidth: Int
-  public init(method: String, textWidth: Int) {
+  public init(method: FusionMethod, textWidth: Int) {
     self.method = method
     self.textWidth = textWidth
   }
@@ -24,6 +15,9 @@ public struct TrainableFusion: Sendable, Hashable, Codable {
 /// What a router may learn from: the benchmark, the training rows (labels allowed), the dev rows (labels allowed,
 /// for early stopping and model selection only) and, if the run has one, a feature matrix aligned to the
 /// benchmark's rows.
+///
+/// The harness hands routers a benchmark whose test rows carry no quality or cost (`Benchmark.hidingLabels`):
+/// the rows a router will be scored on are not there to be read.
 public struct TrainingData: Sendable {
   public var benchmark: Benchmark
   public var trainRows: [Int]
@@ -43,23 +37,66 @@ public struct TrainingData: Sendable {
     self.features = features
     self.costBounds = costBounds ?? benchmark.costBounds
   }
-
-  /// Training rows' correctness masks and costs, the raw material of every label rule.
-  public func correctMask(row i: Int) -> [Bool] { (0..<benchmark.modelCount).map { benchmark.isCorrect(i, $0) } }
 }
 
-/// The rows to route. A router reads the sample metadata (dataset, input tokens) and the features of these rows;
-/// it must not read their quality or cost unless it declares `readsRoutedLabels` (only the Oracle does).
+/// The rows to route: sample metadata (dataset, id, input tokens) and features, and **no** quality or cost —
+/// the type has none to give. Only an `UpperBoundRouter` (the Oracle) is shown the routed rows' labels, through
+/// its own explicit path.
 public struct RoutingInputs: Sendable {
-  public var benchmark: Benchmark
+  public var samples: SampleTable
+  /// Benchmark rows to route (indices into `samples` and `features`).
   public var rows: [Int]
   public var features: Matrix<Float>?
 
-  public init(benchmark: Benchmark, rows: [Int], features: Matrix<Float>? = nil) {
-    self.benchmark = benchmark
+  public init(samples: SampleTable, rows: [Int], features: Matrix<Float>? = nil) {
+    self.samples = samples
     self.rows = rows
     self.features = features
   }
+
+  /// The routing inputs of `rows` of a benchmark: its sample table only, the labels left behind.
+  public init(benchmark: Benchmark, rows: [Int], features: Matrix<Float>? = nil) {
+    self.init(samples: benchmark.sampleTable, rows: rows, features: features)
+  }
+}
+
+/// The quality and cost of the routed rows, shown only to an `UpperBoundRouter`.
+public struct RoutedLabels: Sendable {
+  /// `rows.count × K` scores in [0, 1], in the order of `RoutingInputs.rows`.
+  public var quality: Matrix<Float>
+  /// `rows.count × K` USD per sample.
+  public var cost: Matrix<Double>
+  public var correctThreshold: Float
+
+  /// The labels of `rows` of `benchmark`.
+  public init(benchmark b: Benchmark, rows: [Int]) {
+    let k = b.modelCount
+    var q = [Float](), c = [Double]()
+    q.reserveCapacity(rows.count * k)
+    c.reserveCapacity(rows.count * k)
+    for i in rows {
+      for j in 0..<k {
+        q.append(b.quality[i, j])
+        c.append(b.cost[i, j])
+      }
+    }
+    quality = Matrix(rows: rows.count, columns: k, values: q)
+    cost = Matrix(rows: rows.count, columns: k, values: c)
+    correctThreshold = b.correctThreshold
+  }
+
+  public func isCorrect(_ r: Int, _ m: Int) -> Bool { quality[r, m] >= correctThreshold }
+}
+
+/// A router's hyperparameters: a typed value decoded from an experiment file (unknown keys are errors), encoded
+/// as canonical JSON into the run's identity. `init()` gives the defaults.
+public protocol RouterConfiguration: Codable, Sendable, Hashable {
+  init()
+}
+
+/// The configuration of a router that has no hyperparameters.
+public struct NoConfiguration: RouterConfiguration {
+  public init() {}
 }
 
 /// The router plugin protocol.
@@ -68,7 +105,10 @@ public struct RoutingInputs: Sendable {
 /// against every model; the harness routes to the argmax (first index on ties). Adding a router is one file plus
 /// one line in `RouterRegistry.builtIn` (see docs/adding-a-router.md).
 public protocol Router: Sendable {
-  /// The name used on the command line and in tables ("MLP", "Oracle", …).
+  /// The router's typed hyperparameters (`NoConfiguration` when it has none).
+  associatedtype Configuration: RouterConfiguration = NoConfiguration
+
+  /// The router kind, as on the command line and in `--routers` ("MLP", "Oracle", …).
   static var name: String { get }
   static var family: RouterFamily { get }
   /// Whether the router's behaviour depends on λ. Routers that don't run once per seed, not once per λ.
@@ -77,36 +117,76 @@ public protocol Router: Sendable {
   static var dependsOnSeed: Bool { get }
   /// Whether the router needs a feature matrix.
   static var needsFeatures: Bool { get }
-  /// Whether the router reads the routed rows' quality and cost (an upper bound, not a real router).
-  static var readsRoutedLabels: Bool { get }
   /// Whether the router can learn a trainable fusion (`TrainingData.trainableFusion`).
   static var supportsTrainableFusion: Bool { get }
   /// One line: what the router does, its paper and its hyperparameters.
   static var summary: String { get }
+  /// The algorithm's revision, part of every run's identity: bump it when a code change alters results under
+  /// the same configuration, so stored runs of the old code are not taken for runs of the new one.
+  static var revision: Int { get }
+
+  /// A router with these hyperparameters; throws `RouterError.invalidHyperparameter` naming a bad value.
+  init(configuration: Configuration) throws(RouterError)
 
   /// Learns from `data` (train rows; dev rows only for early stopping). Never sees test labels.
   mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws
   /// One row of K scores per routed sample (higher = route there).
   func scores(for inputs: RoutingInputs) throws -> Matrix<Float>
-  /// The router's hyperparameters as stable key/value pairs (stored with each run).
-  var configuration: [String: String] { get }
+  /// What fitting found (chosen model, epochs run, …) as stable key/value pairs, stored with the run. Not part of
+  /// the run's identity: the configuration is.
+  var fitReport: [String: String] { get }
+}
+
+/// A router that reads the routed rows' labels: an upper bound (the Oracle), not a real router. The harness
+/// calls `scores(for:labels:)` for it, labels every run of it as an upper bound, and leaves it out of ranks.
+public protocol UpperBoundRouter: Router {
+  func scores(for inputs: RoutingInputs, labels: RoutedLabels) throws -> Matrix<Float>
+}
+
+extension UpperBoundRouter {
+  /// Without the labels an upper bound cannot route.
+  public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
+    throw RouterError.invalidInput(router: Self.name, message: "an upper bound routes only with the routed rows' labels")
+  }
 }
 
 extension Router {
   public static var dependsOnLambda: Bool { false }
   public static var dependsOnSeed: Bool { false }
   public static var needsFeatures: Bool { false }
-  public static var readsRoutedLabels: Bool { false }
   public static var supportsTrainableFusion: Bool { false }
-  public var configuration: [String: String] { [:] }
+  public static var revision: Int { 1 }
+  public var fitReport: [String: String] { [:] }
 
   /// Routes: the argmax model per row (first index wins ties).
   public func route(_ inputs: RoutingInputs) throws -> [Int] {
-    let s = try scores(for: inputs)
-    precondition(s.rows == inputs.rows.count && s.columns == inputs.benchmark.modelCount,
-                 "\(Self.name) returned a \(s.rows)×\(s.columns) score matrix for \(inputs.rows.count) rows")
+    try Self.checkedArgmax(scores(for: inputs), inputs)
+  }
+
+  static func checkedArgmax(_ s: Matrix<Float>, _ inputs: RoutingInputs) throws -> [Int] {
+    guard s.rows == inputs.rows.count && s.columns == inputs.samples.modelCount else {
+      throw RouterError.invalidInput(
+        router: Self.name,
+        message: "returned a \(s.rows)×\(s.columns) score matrix for \(inputs.rows.count) rows × \(inputs.samples.modelCount) models")
+    }
     return argmaxRows(s)
   }
+}
+
+extension UpperBoundRouter {
+  /// Routes with the routed rows' labels (the upper bound's privileged path).
+  public func route(_ inputs: RoutingInputs, labels: RoutedLabels) throws -> [Int] {
+    try Self.checkedArgmax(scores(for: inputs, labels: labels), inputs)
+  }
+}
+
+/// A router without hyperparameters, made with `init()`.
+public protocol PlainRouter: Router where Configuration == NoConfiguration {
+  init()
+}
+
+extension PlainRouter {
+  public init(configuration: NoConfiguration) { self.init() }
 }
 
 /// Argmax of each row, first index on ties; NaN never wins.

@@ -5,7 +5,10 @@ internal import Foundation
 /// Everything one finished run produced.
 public struct RunOutcome: Sendable {
   public var spec: RunSpec
-  public var configuration: [String: String]
+  /// The router's configuration as canonical JSON (as in the identity).
+  public var configurationJSON: String
+  /// What fitting found, as sorted-key JSON.
+  public var fitReportJSON: String
   public var bounds: CostBounds
   /// Rows and chosen model per split (dev and test).
   public var decisions: [SplitName: (rows: [Int], models: [Int])]
@@ -16,53 +19,79 @@ public struct RunOutcome: Sendable {
   public var routedInputTokens: Int
 }
 
-/// Errors from planning and running a sweep.
+/// Errors from planning and running a sweep and from reading experiment files.
 public enum SweepError: Error, Sendable, CustomStringConvertible {
-  case runFailed(key: String, underlying: String)
-  case missingFeatureSet(router: String)
+  case runFailed(run: String, underlying: String)
+  case missingFeatureSet(String, stored: [String])
   case invalidShard(String)
-  case invalidFeatureKey(String)
+  case invalidFeatures(String)
+  /// An experiment file or definition is wrong: `source` names the file (and line).
+  case invalidExperiment(source: String, message: String)
+  /// The benchmark's data changed while the sweep ran.
+  case dataChanged(stored: Int, message: String)
 
   public var description: String {
     switch self {
-    case .runFailed(let k, let u): "run \(k) failed: \(u)"
-    case .missingFeatureSet(let r): "\(r) needs a feature set; pass --feature-set NAME (see `routerbench features list`)"
+    case .runFailed(let r, let u): "run \(r) failed: \(u)"
+    case .missingFeatureSet(let s, let stored):
+      "no feature set '\(s)' in the database (\(stored.isEmpty ? "none stored" : "stored: " + stored.joined(separator: ", "))); "
+        + "import embeddings with `routerbench features import`, or compute text features with `routerbench features text` and pass --feature-set hashed-text"
     case .invalidShard(let s): "invalid --shard '\(s)': expected i/n with 0 ≤ i < n, e.g. 0/4"
-    case .invalidFeatureKey(let m): "--feature-set / --fusion: \(m)"
+    case .invalidFeatures(let m): "features: \(m)"
+    case .invalidExperiment(let s, let m): "\(s): \(m)"
+    case .dataChanged(let n, let m): "\(m); \(n) runs of this sweep were stored before the change — run again to compute the rest on the new data"
     }
   }
 }
 
 /// Fits one router on train (dev for early stopping), routes dev and test, and evaluates both.
 ///
-/// The router's generator is derived from the run's seed and key, so a run's result does not depend on which
-/// other runs share the sweep or the order they execute in.
+/// The router is fit on a copy of the benchmark whose test rows have no quality or cost, and routes through
+/// `RoutingInputs`, which has none; only an `UpperBoundRouter` is shown the routed rows' labels. The router's
+/// generator is derived from the run's seed and generator key, so a run's result does not depend on which other
+/// runs share the sweep or the order they execute in.
 public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Benchmark,
                     features loaded: LoadedFeatures?) throws -> RunOutcome {
-  if entry.needsFeatures && loaded == nil { throw SweepError.missingFeatureSet(router: entry.name) }
-  if let f = loaded?.trainableFusion, !entry.supportsTrainableFusion {
-    throw SweepError.invalidFeatureKey("\(entry.name) cannot learn the trainable fusion '\(f.method)'; use MLP, or a fixed fusion")
+  if entry.needsFeatures && loaded == nil {
+    throw SweepError.missingFeatureSet(spec.identity.features?.label ?? "?", stored: [])
   }
+  if let f = loaded?.trainableFusion, !entry.supportsTrainableFusion {
+    throw SweepError.invalidFeatures("\(entry.name) cannot learn the trainable fusion '\(f.method.rawValue)'; use MLP, or a fixed fusion")
+  }
+  var benchmark = benchmark
+  benchmark.correctThreshold = spec.identity.correctThreshold
   let features = loaded?.matrix
   let train = try benchmark.rows(of: .train), dev = try benchmark.rows(of: .dev), test = try benchmark.rows(of: .test)
   let bounds = benchmark.costBounds
-  var router = entry.make()
-  var rng = SplitMix64(seed: spec.seed).derived(spec.key)
-  let objective = Objective(lambda: spec.lambda ?? 0, costScale: spec.costScale)
-  let data = TrainingData(benchmark: benchmark, trainRows: train, devRows: dev, features: features, costBounds: bounds,
-                          trainableFusion: loaded?.trainableFusion)
+  let made = try entry.make(spec.values, spec.identity.variant)
+  var router = made.router
+  var rng = SplitMix64(seed: spec.identity.seed).derived(spec.generatorKey)
+  let objective = Objective(lambda: spec.identity.lambda.value ?? 0, costScale: spec.identity.costScale)
+  let data = TrainingData(benchmark: benchmark.hidingLabels(of: test), trainRows: train, devRows: dev,
+                          features: features, costBounds: bounds, trainableFusion: loaded?.trainableFusion)
+
+  func route(_ rows: [Int]) throws -> [Int] {
+    let inputs = RoutingInputs(benchmark: benchmark, rows: rows, features: features)
+    if let upper = router as? any UpperBoundRouter {
+      return try upper.route(inputs, labels: RoutedLabels(benchmark: benchmark, rows: rows))
+    }
+    return try router.route(inputs)
+  }
 
   let clock = ContinuousClock()
   let t0 = clock.now
   try router.fit(data, objective: objective, using: &rng)
   let t1 = clock.now
-  let testChoice = try router.route(RoutingInputs(benchmark: benchmark, rows: test, features: features))
+  let testChoice = try route(test)
   let t2 = clock.now
-  let devChoice = try router.route(RoutingInputs(benchmark: benchmark, rows: dev, features: features))
+  let devChoice = try route(dev)
 
   let tokens = test.reduce(0) { $0 + Int(benchmark.inputTokens[$1]) }
+  let enc = JSONEncoder()
+  enc.outputFormatting = [.sortedKeys]
+  let report = (try? enc.encode(router.fitReport)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
   return RunOutcome(
-    spec: spec, configuration: router.configuration, bounds: bounds,
+    spec: spec, configurationJSON: made.configurationJSON, fitReportJSON: report, bounds: bounds,
     decisions: [.dev: (dev, devChoice), .test: (test, testChoice)],
     evaluations: [.dev: Evaluation(benchmark: benchmark, rows: dev, decisions: devChoice),
                   .test: Evaluation(benchmark: benchmark, rows: test, decisions: testChoice)],

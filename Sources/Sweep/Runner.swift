@@ -1,13 +1,15 @@
 public import BenchCore
 public import Routers
+internal import BenchStore
 internal import Foundation
-internal import Learning
 
 /// Where finished runs are kept. The sweep asks it which runs are already done (resume) and hands it each run
 /// as soon as it finishes, so a sweep killed half-way loses at most the runs in flight.
 public protocol RunLedger: Sendable {
   /// Keys of runs already finished successfully.
   func completedKeys() throws -> Set<String>
+  /// Claims runs of the plan that were already stored (adds them to the sweep's experiment).
+  func adopt(_ keys: [String]) throws
   /// Stores one finished run atomically.
   func record(_ outcome: RunOutcome) throws
   /// Notes a failed run (kept for the record; a later sweep retries it).
@@ -39,7 +41,7 @@ public struct SweepProgress: Sendable {
     if skipped > 0 { s += " (\(skipped) resumed)" }
     if failed > 0 { s += " (\(failed) failed)" }
     if let eta = etaSeconds { s += " ETA \(formatClock(eta))" }
-    if let l = last { s += "  \(l.router) λ=\(l.lambdaLabel) seed=\(l.seed)" }
+    if let l = last { s += "  \(l.title)" }
     return s
   }
 }
@@ -54,43 +56,46 @@ public struct SweepSummary: Sendable {
   public var planned: Int
   public var resumed: Int
   public var ran: Int
-  public var failures: [(key: String, message: String)]
+  public var failures: [(run: String, message: String)]
 }
 
-/// Runs a plan with at most `jobs` runs in parallel, skipping runs the ledger already has.
+/// Runs a plan with at most `jobs` runs in parallel, skipping runs the ledger already has (unless `force`).
 ///
 /// Runs execute in child tasks; the parent records each outcome as it arrives, in completion order, so the
 /// ledger needs no locking and a kill loses only runs still in flight. A failing run is recorded and reported,
-/// and the others go on.
+/// and the others go on. If the benchmark's data changes under the sweep (an import commits), the run that
+/// notices is refused and the sweep stops with `SweepError.dataChanged`.
 public func runSweep(
   plan: [RunSpec], registry: RouterRegistry, benchmark: Benchmark,
-  features: @Sendable (String) throws -> LoadedFeatures, ledger: some RunLedger, jobs: Int = 1,
-  progress: @Sendable (SweepProgress) -> Void = { _ in }
+  features: @Sendable (FeatureKey) throws -> LoadedFeatures, ledger: some RunLedger, jobs: Int = 1,
+  force: Bool = false, progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
   // Every run uses one BLAS thread: parallelism comes from running runs side by side (`jobs`), two runs with
   // several threads each would oversubscribe the cores, and a fixed thread count keeps floating-point sums, hence
   // results, identical whatever `--jobs` is.
-  BLAS.setThreadCount(1)
-  let done = try ledger.completedKeys()
+  RouterCompute.useOneBLASThreadPerRun()
+  let done = force ? [] : try ledger.completedKeys()
   let todo = plan.filter { !done.contains($0.key) }
+  try ledger.adopt(plan.map(\.key).filter(done.contains))
   let resumed = plan.count - todo.count
   var state = SweepProgress(done: resumed, total: plan.count, skipped: resumed, failed: 0, elapsedSeconds: 0)
   progress(state)
   // Feature sets are loaded once and shared by every run that needs them.
-  var featureCache: [String: LoadedFeatures] = [:]
-  for name in Set(todo.compactMap(\.featureSet)) { featureCache[name] = try features(name) }
+  var featureCache: [FeatureKey: LoadedFeatures] = [:]
+  for key in Set(todo.compactMap(\.identity.features)) { featureCache[key] = try features(key) }
   let cache = featureCache
   let clock = ContinuousClock()
   let start = clock.now
   var failures: [(String, String)] = []
+  var stored = 0
 
   try await withThrowingTaskGroup(of: (RunSpec, Result<RunOutcome, any Error>).self) { group in
     var next = 0
     func launch() throws {
       let spec = todo[next]
       next += 1
-      let entry = try registry.entry(named: spec.router)
-      let f = spec.featureSet.flatMap { cache[$0] }
+      let entry = try registry.entry(named: spec.identity.router)
+      let f = spec.identity.features.flatMap { cache[$0] }
       group.addTask {
         (spec, Result { try execute(spec, entry: entry, benchmark: benchmark, features: f) })
       }
@@ -99,9 +104,15 @@ public func runSweep(
     while let (spec, result) = try await group.next() {
       switch result {
       case .success(let outcome):
-        try ledger.record(outcome)
+        do {
+          try ledger.record(outcome)
+          stored += 1
+        } catch let e as StoreError where e.kind == .stale {
+          group.cancelAll()
+          throw SweepError.dataChanged(stored: stored, message: "\(spec.title): \(e.message)")
+        }
       case .failure(let error):
-        failures.append((spec.key, "\(error)"))
+        failures.append((spec.title, "\(error)"))
         try ledger.recordFailure(spec, message: "\(error)")
         state.failed += 1
       }

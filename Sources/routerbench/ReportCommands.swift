@@ -5,17 +5,13 @@ import Foundation
 import Reports
 import Routers
 
-/// Loads the stored report of a database (shared by `report` and `leaderboard`).
-func loadStoredReport(_ db: String) throws -> (BenchStore, StoredReport) {
-  guard FileManager.default.fileExists(atPath: db) else {
-    throw ValidationError("no database at \(db); create one with `routerbench import` or `routerbench reproduce`")
-  }
-  let store = try BenchStore(path: db)
-  let name = URL(fileURLWithPath: db).deletingPathExtension().lastPathComponent
-  let report = try StoredReport.load(from: store, name: name, routerOrder: RouterRegistry.builtIn.entries.map(\.name),
-                                     toolVersion: RouterBench.configuration.version)
-  guard !report.input.results.isEmpty else {
-    throw ValidationError("\(db) has no finished runs yet; run `routerbench run --db \(db)` first")
+/// Loads the stored report of the selected experiment (shared by `report` and `leaderboard`).
+func loadStoredReport(_ database: DatabaseOptions, _ selection: ReportSelection) throws -> (BenchStore, StoredReport) {
+  let store = try database.open()
+  let report = try StoredReport.load(from: store, selection: selection,
+                                     routerOrder: RouterRegistry.builtIn.entries.map(\.name))
+  if report.staleRuns > 0 {
+    note("note: \(report.staleRuns) runs of experiment '\(report.experiment.name)' were computed on earlier data and are left out")
   }
   return (store, report)
 }
@@ -25,33 +21,22 @@ struct ReportCommand: ParsableCommand {
     commandName: "report",
     abstract: "Write per-dataset.csv, Tables A1–A6, the main table, frontiers, plots, the leaderboard and index.html.",
     discussion: """
+      Shows one experiment (default: the latest `reproduce` or `run --config`), only its runs on the current data.
       Files (under --out): per-dataset.csv, main-table.csv, frontiers.csv, leaderboard.md/.csv/.json,
       tables/A1…A6.{md,csv,tex}, tables/main-table.{md,tex}, tables/frontiers.md, plots/*.svg, index.html,
       README.md; timings.csv holds the measured timings (everything else is deterministic).
       """)
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var select: SelectionOptions
   @Option(help: "Output directory.") var out: String = "results"
   @Option(help: "Bootstrap resamples for confidence intervals (0 = none).") var bootstrap: Int = 1000
   @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 42
 
   func run() throws {
-    let (store, report) = try loadStoredReport(database.db)
-    try Self.writeAll(store: store, report: report, out: out, bootstrap: bootstrap, seed: seed)
-  }
-
-  static func writeAll(store: BenchStore, report: StoredReport, out: String, bootstrap: Int, seed: UInt64) throws {
-    let dir = URL(fileURLWithPath: out)
-    let main = mainTable(report.input, timings: report.timings)
-    let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
-    try writeReport(report.input, timings: report.timings, pValues: boot.pValues, to: dir)
-    let board = leaderboard(main, intervals: boot.intervals, pValues: boot.pValues, provenance: report.runProvenance)
-    // Dates vary between runs, so the leaderboard files written with the report leave them out.
-    let stable = board.map { var e = $0; e.date = ""; return e }
-    for f in LeaderboardFormat.allCases where f != .html {
-      try Data(renderLeaderboard(stable, format: f).utf8).write(to: dir.appendingPathComponent("leaderboard.\(f.rawValue)"))
-    }
-    note("==> report written to \(dir.path)/ (index.html, per-dataset.csv, main-table.csv, tables/, plots/)")
+    let (store, report) = try loadStoredReport(database, select.selection)
+    try writeFullReport(report, store: store, to: URL(fileURLWithPath: out), bootstrap: bootstrap, seed: seed)
+    note("==> report of experiment '\(report.experiment.name)' written to \(out)/ (index.html, per-dataset.csv, main-table.csv, tables/, plots/)")
   }
 }
 
@@ -61,6 +46,7 @@ struct LeaderboardCommand: ParsableCommand {
     abstract: "Routers ranked by rank score at their dev-chosen λ, with confidence intervals and gap to Oracle.")
 
   @OptionGroup var database: DatabaseOptions
+  @OptionGroup var select: SelectionOptions
   @Option(help: "md, csv, json or html.") var format: String = "md"
   @Option(help: "Bootstrap resamples for confidence intervals (0 = none).") var bootstrap: Int = 1000
   @Option(help: "Seed of the bootstrap.") var seed: UInt64 = 42
@@ -70,7 +56,7 @@ struct LeaderboardCommand: ParsableCommand {
   }
 
   func run() throws {
-    let (store, report) = try loadStoredReport(database.db)
+    let (store, report) = try loadStoredReport(database, select.selection)
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
     print(renderLeaderboard(leaderboard(main, intervals: boot.intervals, pValues: boot.pValues,
@@ -80,34 +66,92 @@ struct LeaderboardCommand: ParsableCommand {
 }
 
 struct RunsCommand: ParsableCommand {
-  static let configuration = CommandConfiguration(commandName: "runs", abstract: "List stored runs.")
-  @OptionGroup var database: DatabaseOptions
-  @Option(help: "Output format (csv).") var format: String = "csv"
+  static let configuration = CommandConfiguration(
+    commandName: "runs", abstract: "List, delete and group stored runs.",
+    subcommands: [List.self, Delete.self, Experiments.self], defaultSubcommand: List.self)
 
-  func validate() throws {
-    guard format == "csv" else { throw ValidationError("--format: only csv is supported") }
+  /// Filters shared by `runs list` and `runs delete`.
+  struct Filters: ParsableArguments {
+    @Option(help: "Only runs of this experiment.") var experiment: String?
+    @Option(help: "Only these routers (kinds or variant names, comma-separated).") var router: String?
+    @Option(help: "Only these λ values (comma-separated; '-' for λ-independent runs).") var lambda: String?
+    @Option(help: "Only these seeds (comma-separated).") var seed: String?
+
+    func validate() throws {
+      if let lambda { for t in splitList(lambda) where Lambda(parsing: t) == nil { throw ValidationError("--lambda: '\(t)' is not a λ") } }
+      if let seed { for t in splitList(seed) where UInt64(t) == nil { throw ValidationError("--seed: '\(t)' is not a seed") } }
+    }
+
+    var filter: RunFilter {
+      RunFilter(experiment: experiment, routers: router.map(splitList),
+                lambdas: lambda.map { splitList($0).compactMap { Lambda(parsing: $0) } },
+                seeds: seed.map { splitList($0).compactMap { UInt64($0) } })
+    }
+    var isEmpty: Bool { experiment == nil && router == nil && lambda == nil && seed == nil }
   }
 
-  func run() throws {
-    let store = try BenchStore(path: database.db)
-    let runs = try store.fetchRuns()
-    print("router,lambda,seed,status,train_seconds,route_seconds")
-    for r in runs {
-      print([r.router, r.lambdaLabel, String(r.seed), r.status, r.trainSeconds.map { String(format: "%.4f", $0) } ?? "",
-             r.routeSeconds.map { String(format: "%.4f", $0) } ?? ""].joined(separator: ","))
+  struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Stored runs as CSV.")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var filters: Filters
+    @Option(help: "Output format (csv).") var format: String = "csv"
+
+    func validate() throws {
+      guard format == "csv" else { throw ValidationError("--format: only csv is supported") }
+    }
+
+    func run() throws {
+      let runs = try database.open().fetchRuns(filters.filter)
+      print("id,router,variant,lambda,seed,features,status,experiments,identity,train_seconds,route_seconds")
+      for r in runs {
+        print([String(r.id), r.router, r.variant, r.lambda.label, String(r.seed), r.featureKey ?? "",
+               r.status?.rawValue ?? "", r.experiments.joined(separator: " "), String(r.identityKey.prefix(12)),
+               r.trainSeconds.map { String(format: "%.4f", $0) } ?? "",
+               r.routeSeconds.map { String(format: "%.4f", $0) } ?? ""].map(csvField).joined(separator: ","))
+      }
+    }
+  }
+
+  struct Delete: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "delete", abstract: "Delete the stored runs that match the filters (at least one, or --all).",
+      discussion: "Example: routerbench runs delete --router MLP --lambda 10,100")
+    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var filters: Filters
+    @Flag(help: "Delete every run.") var all = false
+
+    func validate() throws {
+      if filters.isEmpty && !all { throw ValidationError("name what to delete (--experiment, --router, --lambda, --seed) or pass --all") }
+    }
+
+    func run() throws {
+      let n = try database.open().deleteRuns(all ? RunFilter() : filters.filter)
+      note("deleted \(n) runs")
+    }
+  }
+
+  struct Experiments: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "experiments", abstract: "Stored experiments, newest first.")
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+      print("experiment,kind,runs,updated")
+      for e in try database.open().experiments() {
+        print([e.name, e.kind.rawValue, String(e.runs), e.updatedAt].map(csvField).joined(separator: ","))
+      }
     }
   }
 }
 
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "merge", abstract: "Copy finished runs from shard databases into one database.",
+    commandName: "merge", abstract: "Copy finished runs (and their experiments) from shard databases into one database.",
     discussion: "Example: routerbench merge --db matrices/b.sqlite shard-0.sqlite shard-1.sqlite")
   @OptionGroup var database: DatabaseOptions
   @Argument(help: "Shard databases of the same benchmark.") var shards: [String]
 
   func run() throws {
-    let store = try BenchStore(path: database.db)
+    let store = try database.open()
     for s in shards {
       let n = try store.mergeRuns(fromDatabaseAt: s)
       note("merged \(n) runs from \(s)")

@@ -2,89 +2,106 @@ import ArgumentParser
 import BenchCore
 import BenchStore
 import Foundation
+import Pipeline
 import Routers
 import Sweep
 
 struct RunCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Fit routers on train, route dev and test, and store every run (router × λ × seed).",
+    abstract: "Fit routers on train, route dev and test, and store every run of an experiment (router × λ × seed).",
     discussion: """
-      Deterministic routers run once; λ-independent routers once per seed. Finished runs are stored as they end,
-      so a killed sweep resumes where it stopped when the same command is run again.
+      An experiment comes from a file (--config) or from the flags below (experiment 'cli' unless --experiment
+      names it). A run is stored under its identity — router configuration, λ, seed, cost scale, threshold,
+      features and their content, split, the data's fingerprint and any external file's hash — so a run is reused
+      only when nothing that could change its result changed. A killed sweep resumes when run again; --force
+      reruns what the experiment asks for.
       Examples:
-        routerbench run --db matrices/b.sqlite --routers baselines
-        routerbench run --db matrices/b.sqlite --routers baselines,KNN,MLP --lambdas 0,100,inf --seeds 5 --jobs 2
-        routerbench run --db matrices/b.sqlite --routers all --shard 0/4   (one slice of a job array)
+        routerbench run --config experiments/paper.yaml
+        routerbench run --routers baselines,KNN,MLP --lambdas 0,100,inf --seeds 5 --jobs 2
+        routerbench run --config experiments/paper.yaml --shard 0/4   (one slice of a job array)
       """)
 
   @OptionGroup var database: DatabaseOptions
-  @Option(help: "Routers and groups, comma-separated: all, baselines, feature, end-to-end, or names (see `routerbench routers`).")
-  var routers: String = "baselines"
-  @Option(help: "λ grid, comma-separated; inf = hard cheapest-correct labels.")
-  var lambdas: String = "0,10,100,1000,10000,inf"
-  @Option(help: "Number of seeds (1…N) for seed-dependent routers.")
-  var seeds: Int = 5
-  @Option(help: "Runs executed in parallel.")
-  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-  @Option(name: .customLong("feature-set"), help: "Feature sets to fuse, '+'-separated (see `routerbench features list`).")
-  var featureSet: String = "text+image"
+  @Option(help: "An experiment file (YAML): name, routers with hyperparameters, λ grid, seeds, features (see experiments/).")
+  var config: String?
+  @Option(help: "The experiment's name (default: the file's, or 'cli').")
+  var experiment: String?
+  @Option(help: "Routers and groups, comma-separated: all, baselines, feature, end-to-end, or names (default: baselines).")
+  var routers: String?
+  @Option(help: "λ grid, comma-separated; inf = hard cheapest-correct labels (default: 0,10,100,1000,10000,inf).")
+  var lambdas: String?
+  @Option(help: "Number of seeds (1…N) for seed-dependent routers (default: 5).")
+  var seeds: Int?
+  @Option(name: .customLong("feature-set"), help: "Feature sets to fuse, '+'-separated (default: text+image; see `routerbench features list`).")
+  var featureSet: String?
   @Option(help: "Fusion of two feature sets (App. G.2): concat, normalize_concat, only_text, only_image, or the trainable weighted_average, gmu, mlb (MLP only).")
-  var fusion: String = "normalize_concat"
-  @Option(name: .customLong("cost-scale"), help: "λ multiplies cost in USD × this scale (100 = USD per 100 samples).")
-  var costScale: Double = Objective.defaultCostScale
+  var fusion: String?
+  @Option(name: .customLong("cost-scale"), help: "λ multiplies cost in USD × this scale (default 100 = USD per 100 samples).")
+  var costScale: Double?
   @Option(name: .customLong("external"),
           help: "An external router NAME=FILE (CSV/JSONL of per-sample scores or decisions keyed by sample id); repeatable.")
   var external: [String] = []
+  @Option(help: "Runs executed in parallel.")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
   @Option(help: "Run one slice i/n of the plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
   var shard: String?
+  @Flag(help: "Rerun the runs this experiment asks for even when they are stored.")
+  var force = false
+
+  var usesFlags: Bool {
+    routers != nil || lambdas != nil || seeds != nil || featureSet != nil || fusion != nil || costScale != nil || !external.isEmpty
+  }
 
   func validate() throws {
-    guard seeds >= 1 else { throw ValidationError("--seeds must be at least 1") }
+    if config != nil && usesFlags {
+      throw ValidationError("--config defines the experiment: drop --routers/--lambdas/--seeds/--feature-set/--fusion/--cost-scale/--external, or drop --config")
+    }
+    if let seeds, seeds < 1 { throw ValidationError("--seeds must be at least 1") }
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-    for l in lambdas.split(separator: ",") where Objective.parseLambda(String(l)) == nil {
-      throw ValidationError("--lambdas: '\(l)' is not a non-negative number or 'inf'")
-    }
+    if let lambdas { _ = try parseLambdas(lambdas, option: "--lambdas") }
     if let shard, parseShard(shard) == nil { throw ValidationError(SweepError.invalidShard(shard).description) }
-    guard FeatureLoader.fusions.contains(fusion.replacingOccurrences(of: "-", with: "_")) else {
-      throw ValidationError("--fusion must be one of \(FeatureLoader.fusions.joined(separator: ", "))")
+    if let fusion, FusionMethod(parsing: fusion) == nil {
+      throw ValidationError("--fusion must be one of \(FusionMethod.allCases.map(\.rawValue).joined(separator: ", "))")
     }
+    if let costScale, !(costScale.isFinite && costScale >= 0) { throw ValidationError("--cost-scale must be a number ≥ 0") }
     for e in external {
       let p = e.split(separator: "=", maxSplits: 1)
       guard p.count == 2, !p[0].isEmpty, !p[1].isEmpty else { throw ValidationError("--external expects NAME=FILE, got '\(e)'") }
-      guard FileManager.default.fileExists(atPath: String(p[1])) else { throw ValidationError("--external \(p[0]): no file at \(p[1])") }
     }
+  }
+
+  /// The experiment the command describes.
+  func makeExperiment() throws -> (Experiment, ExperimentInfo.Kind) {
+    if let config {
+      var e = try Experiment.load(path: config, registry: .builtIn)
+      if let experiment { e.name = experiment }
+      return (e, .config)
+    }
+    var e = Experiment(name: experiment ?? "cli",
+                       routers: external.isEmpty || routers != nil ? try Experiment.variants(routers ?? "baselines", registry: .builtIn) : [])
+    if let lambdas { e.lambdas = try parseLambdas(lambdas, option: "--lambdas") }
+    if let seeds { e.seeds = (1...seeds).map(UInt64.init) }
+    if featureSet != nil || fusion != nil {
+      e.features = try FeatureKey(parsing: featureSet ?? "text+image", fusion: fusion)
+    }
+    if let costScale { e.costScale = costScale }
+    for x in external {
+      let p = x.split(separator: "=", maxSplits: 1).map(String.init)
+      guard FileManager.default.fileExists(atPath: p[1]) else { throw CLIError("--external \(p[0]): no file at \(p[1])") }
+      e.external.append(ExternalScores(name: p[0], path: p[1]))
+    }
+    return (e, .cli)
   }
 
   func run() async throws {
-    let store = try BenchStore(path: database.db)
-    let benchmark = try store.loadBenchmark(name: URL(fileURLWithPath: database.db).deletingPathExtension().lastPathComponent)
-    var registry = RouterRegistry.builtIn
-    var selected = external.isEmpty || routers != "baselines" ? try registry.resolve(routers) : []
-    for e in external {
-      let p = e.split(separator: "=", maxSplits: 1).map(String.init)
-      registry.registerExternal(name: p[0], path: p[1])
-      selected.append(try registry.entry(named: p[0]))
-    }
-    let config = SweepConfig(
-      routers: selected, lambdas: lambdas.split(separator: ",").compactMap { Objective.parseLambda(String($0)) },
-      seeds: (1...seeds).map(UInt64.init), featureSet: "\(featureSet)/\(fusion.replacingOccurrences(of: "-", with: "_"))", costScale: costScale)
-    var plan = config.plan()
-    if let shard, let (i, n) = parseShard(shard) { plan = Sweep.shard(plan, index: i, of: n) }
-    note("==> \(plan.count) runs planned (\(config.routers.map(\.name).joined(separator: ", "))) on \(benchmark.sampleCount) samples × \(benchmark.modelCount) models")
-    let ledger = StoreLedger(store: store, datasets: benchmark.datasets)
-    let summary = try await runSweep(
-      plan: plan, registry: registry, benchmark: benchmark,
-      features: { key in try FeatureLoader(store: store).load(key) }, ledger: ledger, jobs: jobs,
-      progress: { p in progressLine(p.line, final: p.done == p.total) })
-    note("==> \(summary.ran) runs done, \(summary.resumed) already stored")
-    for f in summary.failures { note("FAILED \(f.key): \(f.message)") }
-    if !summary.failures.isEmpty { throw ExitCode(1) }
+    let store = try database.open()
+    let (experiment, kind) = try makeExperiment()
+    let summary = try await Pipeline.run(
+      experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),
+      log: { note("==> " + $0) }, progress: { p in progressLine(p.line, final: p.done == p.total) })
+    note("==> \(summary.ran) runs done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
+    for f in summary.failures { note("FAILED \(f.run): \(f.message)") }
+    if !summary.failures.isEmpty { throw CLIError("\(summary.failures.count) runs failed (listed above)") }
   }
-}
-
-func parseShard(_ s: String) -> (Int, Int)? {
-  let p = s.split(separator: "/")
-  guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n > 0, (0..<n).contains(i) else { return nil }
-  return (i, n)
 }

@@ -1,13 +1,17 @@
 import ArgumentParser
+import BenchCore
+import BenchStore
 import Foundation
+import Reports
+import Sweep
 
 /// Diagnostics and progress go to stderr (through FileHandle: no Glibc globals under strict concurrency).
-func note(_ message: String) {
+@Sendable func note(_ message: String) {
   FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
 /// Rewrites a progress line in place on a terminal; prints it plainly otherwise (CI logs).
-func progressLine(_ message: String, final: Bool = false) {
+@Sendable func progressLine(_ message: String, final: Bool = false) {
   if isatty(2) != 0 {
     FileHandle.standardError.write(Data(("\r\u{1B}[K" + message + (final ? "\n" : "")).utf8))
   } else if final {
@@ -15,10 +19,74 @@ func progressLine(_ message: String, final: Bool = false) {
   }
 }
 
-/// `--db FILE`, shared by every command that reads or writes a benchmark database.
+/// The CLI's one error type for problems with the data or files a command was given: printed as
+/// `Error: <message>`, exit status 1. Usage errors (a bad flag value) are ArgumentParser's `ValidationError`,
+/// exit status 64 with the usage. Errors of the library modules (StoreError, ImportError, SweepError, …) pass
+/// through unchanged and also exit 1.
+struct CLIError: Error, CustomStringConvertible, LocalizedError {
+  var message: String
+  init(_ message: String) { self.message = message }
+  var description: String { message }
+  var errorDescription: String? { message }
+}
+
+/// `--db FILE`, shared by every command that reads or writes a benchmark database. The default is the database
+/// `make run` writes.
 struct DatabaseOptions: ParsableArguments {
+  static let defaultPath = "matrices/vl-routerbench.sqlite"
+
   @Option(name: .long, help: "The benchmark database (SQLite).")
-  var db: String = "matrices/benchmark.sqlite"
+  var db: String = DatabaseOptions.defaultPath
+
+  /// Opens an existing database; a missing file is a data error naming how to make one.
+  func open() throws -> BenchStore {
+    guard FileManager.default.fileExists(atPath: db) else {
+      throw CLIError("no database at \(db); create one with `routerbench import WORK_DIR --db \(db)` or `make run`")
+    }
+    return try BenchStore(path: db)
+  }
+}
+
+/// `--experiment`, `--routers`, `--lambdas`: which stored runs a report or leaderboard shows.
+struct SelectionOptions: ParsableArguments {
+  @Option(help: "The experiment to show (default: the latest `reproduce` or `run --config`; see `routerbench runs experiments`).")
+  var experiment: String?
+  @Option(help: "Only these routers (kinds or variant names, comma-separated).")
+  var routers: String?
+  @Option(help: "Only these λ values (comma-separated; λ-independent routers are always shown).")
+  var lambdas: String?
+
+  func validate() throws {
+    if let lambdas { _ = try parseLambdas(lambdas, option: "--lambdas") }
+  }
+
+  var selection: ReportSelection {
+    ReportSelection(experiment: experiment, routers: routers.map(splitList),
+                    lambdas: lambdas.flatMap { try? parseLambdas($0, option: "--lambdas") })
+  }
+}
+
+func splitList(_ s: String) -> [String] {
+  s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+/// Parses a comma-separated λ grid ("0,10,inf"); a bad value is a usage error.
+func parseLambdas(_ s: String, option: String) throws -> [Lambda] {
+  let items = splitList(s)
+  guard !items.isEmpty else { throw ValidationError("\(option): give at least one value") }
+  return try items.map { t in
+    guard let l = Lambda(parsing: t), l.isApplicable else {
+      throw ValidationError("\(option): '\(t)' is not a number ≥ 0 or 'inf'")
+    }
+    return l
+  }
+}
+
+/// Parses `i/n`.
+func parseShard(_ s: String) -> (index: Int, count: Int)? {
+  let p = s.split(separator: "/")
+  guard p.count == 2, let i = Int(p[0]), let n = Int(p[1]), n > 0, (0..<n).contains(i) else { return nil }
+  return (i, n)
 }
 
 extension Double {

@@ -2,41 +2,63 @@ import BenchCore
 import BenchStore
 import Foundation
 import LogImport
+import Pipeline
 import Reports
 import Routers
 import Simulation
 import Sweep
 import Testing
 
-/// simulate → import → run → report on a small simulated benchmark, through the same library calls the CLI makes.
-struct Pipeline {
+/// A small simulated benchmark in a database, through the same library calls the CLI makes.
+struct Bench {
   let dir: URL
   let store: BenchStore
-  let benchmark: Benchmark
 
-  static func make(scale: Double = 0.01, seed: UInt64 = 42) throws -> Pipeline {
+  static func make(scale: Double = 0.01, seed: UInt64 = 42) throws -> Bench {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rb-e2e-\(UUID().uuidString)")
     let sim = simulate(SimulationConfig(scale: scale, seed: seed))
     try write(sim, to: dir.appendingPathComponent("sim"))
     let store = try BenchStore(path: dir.appendingPathComponent("b.sqlite").path)
     _ = try Importer(options: ImportOptions(root: dir.appendingPathComponent("sim"), seed: seed)).run(into: store) { _ in }
-    return Pipeline(dir: dir, store: store, benchmark: try store.loadBenchmark(name: "b"))
+    return Bench(dir: dir, store: store)
   }
 
-  func sweep(_ routers: String, seeds: [UInt64] = [1, 2], jobs: Int = 2, ledger: (any RunLedger)? = nil) async throws -> SweepSummary {
-    let reg = RouterRegistry.builtIn
-    let plan = SweepConfig(routers: try reg.resolve(routers), lambdas: [0, 100, .infinity], seeds: seeds,
-                           featureSet: SweepConfig.defaultFeatureSet).plan()
-    let l = ledger ?? StoreLedger(store: store, datasets: benchmark.datasets)
-    return try await runSweep(plan: plan, registry: reg, benchmark: benchmark,
-                              features: { [store] in try FeatureLoader(store: store).load($0) }, ledger: l, jobs: jobs)
+  /// A copy of this benchmark's data without any run (another machine's database of the same benchmark).
+  func copy() throws -> Bench {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rb-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent("b.sqlite").path
+    try store.backup(to: path)
+    let copy = try BenchStore(path: path)
+    try copy.deleteRuns(RunFilter())
+    for e in try copy.experiments() { try copy.deleteExperiment(e.name) }
+    return Bench(dir: dir, store: copy)
   }
 
-  func reportFiles() throws -> [String: String] {
-    let r = try StoredReport.load(from: store, name: "b", routerOrder: RouterRegistry.builtIn.entries.map(\.name), toolVersion: "test")
+  func experiment(_ routers: String, name: String = "t", lambdas: [Lambda] = [.finite(0), .finite(100), .infinity],
+                  seeds: [UInt64] = [1, 2]) throws -> Experiment {
+    Experiment(name: name, routers: try Experiment.variants(routers, registry: .builtIn), lambdas: lambdas, seeds: seeds)
+  }
+
+  @discardableResult
+  func run(_ e: Experiment, kind: ExperimentInfo.Kind = .config, jobs: Int = 2, force: Bool = false) async throws
+    -> Pipeline.RunSummary
+  {
+    try await Pipeline.run(e, kind: kind, store: store, jobs: jobs, force: force)
+  }
+
+  func report(_ selection: ReportSelection = ReportSelection()) throws -> StoredReport {
+    try StoredReport.load(from: store, selection: selection, routerOrder: RouterRegistry.builtIn.entries.map(\.name))
+  }
+
+  func reportFiles(_ selection: ReportSelection = ReportSelection()) throws -> [String: String] {
+    let r = try report(selection)
     return Dictionary(uniqueKeysWithValues: Reports.reportFiles(r.input, timings: r.timings).map { ($0.path, $0.contents) })
   }
 }
+
+/// One small simulated benchmark shared by the suites that only read it or write runs of their own experiments.
+let sharedBench = Result { try Bench.make() }
 
 /// A ledger that stores into the database but dies after `limit` runs, like a killed process.
 final class DyingLedger: RunLedger, @unchecked Sendable {
@@ -45,6 +67,7 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
   struct Killed: Error {}
   init(_ inner: StoreLedger, limit: Int) { self.inner = inner; left = limit }
   func completedKeys() throws -> Set<String> { try inner.completedKeys() }
+  func adopt(_ keys: [String]) throws { try inner.adopt(keys) }
   func record(_ o: RunOutcome) throws {
     guard left > 0 else { throw Killed() }
     left -= 1
@@ -55,10 +78,11 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
 
 @Suite(.serialized) struct PipelineTests {
   @Test func sameInputsAndSeedGiveByteIdenticalTables() async throws {
-    let a = try Pipeline.make(), b = try Pipeline.make()
-    _ = try await a.sweep("baselines,KNN,Linear", jobs: 2)
-    _ = try await b.sweep("baselines,KNN,Linear", jobs: 1)
-    let fa = try a.reportFiles(), fb = try b.reportFiles()
+    let a = try sharedBench.get(), b = try a.copy()
+    let e = try a.experiment("baselines,KNN,Linear", name: "determinism")
+    try await a.run(e, jobs: 2)
+    try await b.run(e, jobs: 1)
+    let fa = try a.reportFiles(.init(experiment: "determinism")), fb = try b.reportFiles(.init(experiment: "determinism"))
     for path in fa.keys.sorted() where path != "timings.csv" && path != "main-table.csv" && path != "index.html" {
       #expect(fa[path] == fb[path], "\(path) differs between two identical pipelines")
     }
@@ -68,49 +92,58 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
   }
 
   @Test func killedSweepResumesFromTheDatabase() async throws {
-    let p = try Pipeline.make()
-    let ledger = StoreLedger(store: p.store, datasets: p.benchmark.datasets)
-    await #expect(throws: DyingLedger.Killed.self) { _ = try await p.sweep("baselines", ledger: DyingLedger(ledger, limit: 3)) }
+    let p = try sharedBench.get().copy()
+    let e = try p.experiment("baselines", name: "resume")
+    let snapshot = try p.store.snapshot()
+    let context = PlanContext(fingerprint: snapshot.fingerprint, split: "default",
+                              correctThreshold: snapshot.benchmark.correctThreshold, featureHashes: try p.store.featureSetHashes())
+    let plan = try e.plan(registry: .builtIn, context: context)
+    try p.store.registerExperiment(name: e.name, kind: .config, definitionJSON: e.definitionJSON)
+    let ledger = StoreLedger(store: p.store, snapshot: snapshot, experiment: e.name)
+    await #expect(throws: DyingLedger.Killed.self) {
+      _ = try await runSweep(plan: plan, registry: .builtIn, benchmark: snapshot.benchmark, features: { _ in fatalError() },
+                             ledger: DyingLedger(ledger, limit: 3), jobs: 2)
+    }
     #expect(try p.store.completedRunKeys().count == 3)
-    let s = try await p.sweep("baselines")
+    let s = try await p.run(e)
     #expect(s.resumed == 3 && s.ran == s.planned - 3)
-    #expect(try p.store.fetchRuns().filter { $0.status == "done" }.count == s.planned)
+    #expect(try p.store.fetchRuns(RunFilter(experiment: "resume", status: .done)).count == s.planned)
 
     // Identical to an uninterrupted sweep.
-    let q = try Pipeline.make()
-    _ = try await q.sweep("baselines")
-    #expect(try p.reportFiles()["per-dataset.csv"] == q.reportFiles()["per-dataset.csv"])
+    let q = try sharedBench.get().copy()
+    try await q.run(e)
+    #expect(try p.reportFiles(.init(experiment: "resume"))["per-dataset.csv"] == q.reportFiles(.init(experiment: "resume"))["per-dataset.csv"])
   }
 
   @Test func shardsMergeIntoTheSameResultAsOneSweep() async throws {
-    let whole = try Pipeline.make()
-    _ = try await whole.sweep("baselines")
-    let reg = RouterRegistry.builtIn
-    let plan = SweepConfig(routers: try reg.resolve("baselines"), lambdas: [0, 100, .infinity], seeds: [1, 2]).plan()
+    let base = try sharedBench.get()
+    let e = try base.experiment("baselines", name: "shards")
+    let whole = try base.copy()
+    try await whole.run(e)
     var shardPaths: [String] = []
     for i in 0..<2 {
-      let s = try Pipeline.make()
-      _ = try await runSweep(plan: shard(plan, index: i, of: 2), registry: reg, benchmark: s.benchmark,
-                             features: { _ in throw SweepError.invalidShard("no features") },
-                             ledger: StoreLedger(store: s.store, datasets: s.benchmark.datasets))
+      let s = try base.copy()
+      _ = try await Pipeline.run(e, kind: .config, store: s.store, jobs: 1, shard: (i, 2))
       shardPaths.append(s.store.path!)
     }
-    let merged = try Pipeline.make()
+    let merged = try base.copy()
     var copied = 0
     for path in shardPaths { copied += try merged.store.mergeRuns(fromDatabaseAt: path) }
-    #expect(copied == plan.count)
+    #expect(try copied == whole.store.fetchRuns(RunFilter(experiment: "shards")).count)
     #expect(try merged.store.mergeRuns(fromDatabaseAt: shardPaths[0]) == 0)
-    #expect(try merged.reportFiles()["per-dataset.csv"] == whole.reportFiles()["per-dataset.csv"])
+    #expect(try merged.reportFiles(.init(experiment: "shards"))["per-dataset.csv"]
+            == whole.reportFiles(.init(experiment: "shards"))["per-dataset.csv"])
     #expect(throws: StoreError.self) { try merged.store.mergeRuns(fromDatabaseAt: "/nonexistent/x.sqlite") }
   }
 
   @Test func storedDecisionsReproduceStoredResults() async throws {
-    let p = try Pipeline.make()
-    _ = try await p.sweep("Strongest,Oracle")
-    let results = try p.store.fetchResults()
-    for run in try p.store.fetchRuns() {
-      let d = try p.store.fetchDecisions(runID: run.id, split: .test)
-      let e = Evaluation(benchmark: p.benchmark, rows: d.map(\.row), decisions: d.map(\.model))
+    let p = try sharedBench.get()
+    try await p.run(try p.experiment("Strongest,Oracle", name: "decisions"))
+    let snapshot = try p.store.snapshot()
+    let results = try p.store.fetchResults(RunFilter(experiment: "decisions"))
+    for run in try p.store.fetchRuns(RunFilter(experiment: "decisions")) {
+      let d = try p.store.fetchDecisions(runID: run.id, split: .test, in: snapshot)
+      let e = Evaluation(benchmark: snapshot.benchmark, rows: d.map(\.row), decisions: d.map(\.model))
       let all = try #require(results.first { $0.runID == run.id && $0.split == .test && $0.dataset == ResultRow.allDatasets })
       #expect(all.outcome == e.overall)
     }
@@ -118,20 +151,15 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
 }
 
 @Suite struct TrainableFusionTests {
-  @Test func mlpLearnsAGMUFusionFromTheCommandLineKeyAndOthersRefuse() async throws {
-    let p = try Pipeline.make()
-    let reg = RouterRegistry.builtIn
-    let plan = SweepConfig(routers: try reg.resolve("MLP,KNN"), lambdas: [10], seeds: [1],
-                           featureSet: "text+image/gmu").plan()
-    let s = try await runSweep(plan: plan, registry: reg, benchmark: p.benchmark,
-                               features: { [store = p.store] in try FeatureLoader(store: store).load($0) },
-                               ledger: StoreLedger(store: p.store, datasets: p.benchmark.datasets))
+  @Test func mlpLearnsAGMUFusionFromTheFeatureKeyAndOthersRefuse() async throws {
+    let p = try sharedBench.get()
+    var e = try p.experiment("MLP,KNN", name: "gmu", lambdas: [.finite(10)], seeds: [1])
+    e.features = FeatureKey(sets: ["text", "image"], fusion: .gmu)
+    let s = try await p.run(e)
     #expect(s.failures.count == 1 && s.failures[0].message.contains("KNN cannot learn the trainable fusion 'gmu'"))
-    let runs = try p.store.fetchRuns()
-    let mlp = try #require(runs.first { $0.status == "done" })
-    #expect(mlp.router == "MLP[text+image/gmu]" && mlp.configJSON.contains("gmu(text=384"))
-    // A fixed fusion of two sets is the default key and keeps the plain name.
-    #expect(RunSpec(router: "MLP", family: .feature, lambda: 0, seed: 1, featureSet: SweepConfig.defaultFeatureSet,
-                    costScale: 100).displayName == "MLP")
+    let mlp = try #require(try p.store.fetchRuns(RunFilter(experiment: "gmu", status: .done)).first)
+    // Kind, variant and feature key live in separate columns: the table shows `MLP`.
+    #expect(mlp.router == "MLP" && mlp.variant == "MLP" && mlp.featureKey == "text+image/gmu")
+    #expect(try p.report(.init(experiment: "gmu")).input.results.allSatisfy { $0.router == "MLP" })
   }
 }

@@ -15,8 +15,9 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
     let oh = Outcome(samples: h.0, correct: h.1, scoreSum: h.1, costSum: h.2)
     let oc = Outcome(samples: c.0, correct: c.1, scoreSum: c.1, costSum: c.2)
     for (name, o) in [(hall.name, oh), (chart.name, oc), (ResultRow.allDatasets, oh + oc)] {
-      rows.append(ResultRow(runID: id, router: router, family: "baseline", lambdaLabel: lambda, seed: seed, split: .test,
-                            dataset: name, outcome: o, rankScore: rs.score(accuracy: o.accuracy, cost: o.averageCost)))
+      rows.append(ResultRow(runID: id, router: router, family: .baseline, lambda: Lambda(parsing: lambda)!, seed: seed,
+                            split: .test, dataset: name, outcome: o,
+                            rankScore: rs.score(accuracy: o.accuracy, cost: o.averageCost), isUpperBound: router == "Oracle"))
     }
   }
   add("Oracle", "-", 1, (185, 184, 185 * 0.23e-4), (500, 489, 500 * 0.21e-4))
@@ -43,7 +44,7 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
   }
 
   @Test func tableA1LayoutWithPaperFigures() throws {
-    let t = perDatasetTable(sampleInput(), lambda: "0")
+    let t = perDatasetTable(sampleInput(), lambda: .finite(0))
     // The paper's Oracle on HallusionBench at λ = 0 is 99.46 % and 0.23 USD/10K.
     #expect(t.rows[0][3] == "99.46 (99.46)" && t.rows[1][3] == "0.23 (0.23)")
     // MLP at λ = 0 is the mean of its two seeds: (127 + 128) / 2 / 185.
@@ -53,7 +54,7 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
   }
 
   @Test func noPaperColumnsOutsideThePreset() {
-    let t = perDatasetTable(sampleInput(preset: nil), lambda: "10")
+    let t = perDatasetTable(sampleInput(preset: nil), lambda: .finite(10))
     #expect(t.title.hasPrefix("Table A2"))
     #expect(!t.rows.joined().joined().contains("("))
     #expect(!t.caption.contains("ours (paper)"))
@@ -87,8 +88,9 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
     let rs = RankScore(bounds: bounds)
     func dev(_ runID: Int64, _ router: String, _ lambda: String, _ seed: UInt64, _ acc: Double, _ cost: Double) -> ResultRow {
       let o = Outcome(samples: 100, correct: acc * 100, scoreSum: acc * 100, costSum: cost * 100)
-      return ResultRow(runID: runID, router: router, family: "feature", lambdaLabel: lambda, seed: seed, split: .dev,
-                       dataset: ResultRow.allDatasets, outcome: o, rankScore: rs.score(accuracy: acc, cost: cost))
+      return ResultRow(runID: runID, router: router, family: .feature, lambda: Lambda(parsing: lambda)!, seed: seed,
+                       split: .dev, dataset: ResultRow.allDatasets, outcome: o,
+                       rankScore: rs.score(accuracy: acc, cost: cost), isUpperBound: router == "Oracle")
     }
     input.results += [dev(1, "Oracle", "-", 1, 0.99, 0.2e-4), dev(2, "Strongest", "-", 1, 0.8, 2.5e-4),
                       dev(3, "Cheapest", "-", 1, 0.6, 0.14e-4), dev(4, "MLP", "0", 1, 0.70, 3e-4),
@@ -99,7 +101,7 @@ func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInp
   @Test func lambdaIsChosenOnDevAndSeedsAreAveraged() throws {
     let rows = mainTable(inputWithDev(), timings: [RunTiming(runID: 6, trainSeconds: 1, routeSeconds: 0.5, routedInputTokens: 1000)])
     let mlp = try #require(rows.first { $0.router == "MLP" })
-    #expect(mlp.lambda == "10" && mlp.seeds == 1 && mlp.accuracy.std == nil)
+    #expect(mlp.lambda == .finite(10) && mlp.seeds == 1 && mlp.accuracy.std == nil)
     #expect(mlp.throughputKTokensPerSecond == 2)
     #expect(rows.first { $0.router == "Oracle" }?.rank == 0)
     #expect(Set(rows.map(\.rank)) == Set(0..<rows.count))

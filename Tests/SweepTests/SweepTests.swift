@@ -27,6 +27,7 @@ final class MemoryLedger: RunLedger {
   let state = Mutex(State())
   struct Killed: Error {}
   func completedKeys() throws -> Set<String> { state.withLock { Set($0.outcomes.keys) } }
+  func adopt(_ keys: [String]) throws {}
   func record(_ o: RunOutcome) throws {
     try state.withLock { s in
       guard s.recordsLeft > 0 else { throw Killed() }
@@ -37,85 +38,92 @@ final class MemoryLedger: RunLedger {
   func recordFailure(_ spec: RunSpec, message: String) throws { state.withLock { $0.failures.append(spec.key) } }
 }
 
+/// The plan context of `smallBenchmark` (no feature sets).
+let smallContext = PlanContext(fingerprint: "fp-small", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i"])
+
+func plan(_ routers: String, lambdas: [Lambda] = [.finite(0), .finite(10), .infinity], seeds: [UInt64] = [1, 2, 3],
+          context: PlanContext = smallContext) throws -> [RunSpec] {
+  try Experiment(name: "t", routers: Experiment.variants(routers, registry: .builtIn), lambdas: lambdas, seeds: seeds)
+    .plan(registry: .builtIn, context: context)
+}
+
 @Suite struct SweepTests {
   let registry = RouterRegistry.builtIn
 
   @Test func planRunsDeterministicRoutersOnceAndSeededOnesPerSeed() throws {
-    let cfg = SweepConfig(routers: try registry.resolve("baselines"), lambdas: [0, 10, .infinity], seeds: [1, 2, 3])
-    let plan = cfg.plan()
+    let p = try plan("baselines")
     // Oracle, Strongest, Cheapest, StrongestPerDataset, BestValuePerDataset once; Random once per seed;
     // none depends on λ.
-    #expect(plan.count == 5 + 3)
-    #expect(plan.allSatisfy { $0.lambda == nil && $0.lambdaLabel == "-" })
-    #expect(Set(plan.map(\.key)).count == plan.count)
+    #expect(p.count == 5 + 3)
+    #expect(p.allSatisfy { $0.identity.lambda == .notApplicable && $0.identity.lambda.label == "-" })
+    #expect(Set(p.map(\.key)).count == p.count)
+    #expect(p.first { $0.identity.router == "Oracle" }?.isUpperBound == true)
+    #expect(p.filter(\.isUpperBound).count == 1)
   }
 
   @Test func shardsPartitionThePlan() throws {
-    let plan = SweepConfig(routers: try registry.resolve("all"), seeds: [1, 2, 3, 4, 5]).plan()
-    let parts = (0..<3).map { shard(plan, index: $0, of: 3) }
-    #expect(parts.map(\.count).reduce(0, +) == plan.count)
-    #expect(Set(parts.flatMap { $0.map(\.key) }) == Set(plan.map(\.key)))
+    let p = try plan("all", seeds: [1, 2, 3, 4, 5])
+    let parts = (0..<3).map { shard(p, index: $0, of: 3) }
+    #expect(parts.map(\.count).reduce(0, +) == p.count)
+    #expect(Set(parts.flatMap { $0.map(\.key) }) == Set(p.map(\.key)))
   }
 
   @Test func killedSweepResumesWithoutRedoingOrLosingRuns() async throws {
     let b = smallBenchmark()
-    let plan = SweepConfig(routers: try registry.resolve("baselines"), seeds: [1, 2, 3]).plan()
+    let p = try plan("baselines")
     let ledger = MemoryLedger()
     ledger.state.withLock { $0.recordsLeft = 3 }
     await #expect(throws: MemoryLedger.Killed.self) {
-      _ = try await runSweep(plan: plan, registry: registry, benchmark: b, features: { _ in fatalError() },
+      _ = try await runSweep(plan: p, registry: registry, benchmark: b, features: { _ in fatalError() },
                              ledger: ledger, jobs: 2)
     }
     let afterKill = ledger.state.withLock { $0.outcomes }
     #expect(afterKill.count == 3)
     ledger.state.withLock { $0.recordsLeft = .max }
-    let summary = try await runSweep(plan: plan, registry: registry, benchmark: b, features: { _ in fatalError() },
+    let summary = try await runSweep(plan: p, registry: registry, benchmark: b, features: { _ in fatalError() },
                                      ledger: ledger, jobs: 2)
-    #expect(summary.resumed == 3 && summary.ran == plan.count - 3)
+    #expect(summary.resumed == 3 && summary.ran == p.count - 3)
     let resumed = ledger.state.withLock { $0.outcomes }
-    #expect(resumed.count == plan.count)
+    #expect(resumed.count == p.count)
 
     // The same sweep uninterrupted gives identical decisions for every run.
     let fresh = MemoryLedger()
-    _ = try await runSweep(plan: plan, registry: registry, benchmark: b, features: { _ in fatalError() },
+    _ = try await runSweep(plan: p, registry: registry, benchmark: b, features: { _ in fatalError() },
                            ledger: fresh, jobs: 1)
     let clean = fresh.state.withLock { $0.outcomes }
     for (key, o) in clean {
       #expect(resumed[key]?.decisions[.test]?.models == o.decisions[.test]?.models, "run \(key)")
     }
+    // --force reruns what is stored.
+    let forced = try await runSweep(plan: p, registry: registry, benchmark: b, features: { _ in fatalError() },
+                                    ledger: fresh, jobs: 1, force: true)
+    #expect(forced.resumed == 0 && forced.ran == p.count)
   }
 
   @Test func oracleBeatsEveryBaselineAndStrongestIsFitOnTrain() async throws {
     let b = smallBenchmark()
     let ledger = MemoryLedger()
-    let plan = SweepConfig(routers: try registry.resolve("Oracle,Strongest,Cheapest"), seeds: [1]).plan()
-    _ = try await runSweep(plan: plan, registry: registry, benchmark: b, features: { _ in fatalError() }, ledger: ledger)
+    _ = try await runSweep(plan: try plan("Oracle,Strongest,Cheapest", seeds: [1]), registry: registry, benchmark: b,
+                           features: { _ in fatalError() }, ledger: ledger)
     let out = ledger.state.withLock { $0.outcomes }
-    func acc(_ r: String) -> Double { out.values.first { $0.spec.router == r }!.evaluations[.test]!.overall.accuracy }
+    func acc(_ r: String) -> Double { out.values.first { $0.spec.identity.router == r }!.evaluations[.test]!.overall.accuracy }
     #expect(acc("Oracle") >= acc("Strongest") && acc("Oracle") >= acc("Cheapest"))
     let train = b.splits[.train]!
     let trainAcc = (0..<4).map { m in train.filter { b.isCorrect($0, m) }.count }
-    let strongest = out.values.first { $0.spec.router == "Strongest" }!.decisions[.test]!.models[0]
+    let strongest = out.values.first { $0.spec.identity.router == "Strongest" }!.decisions[.test]!.models[0]
     #expect(trainAcc[strongest] == trainAcc.max())
   }
 
   @Test func featureRouterWithoutFeaturesFailsClearly() throws {
-    struct NeedsFeatures: Router {
-      static let name = "NeedsFeatures"
-      static let family = RouterFamily.feature
-      static let needsFeatures = true
-      static let summary = "test"
-      mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) {}
-      func scores(for inputs: RoutingInputs) -> Matrix<Float> { Matrix(rows: inputs.rows.count, columns: 4, repeating: 0) }
+    let spec = try plan("KNN", seeds: [1])[0]
+    #expect(throws: SweepError.self) {
+      try execute(spec, entry: try registry.entry(named: "KNN"), benchmark: smallBenchmark(), features: nil)
     }
-    let entry = RouterRegistry.Entry(NeedsFeatures.self) { NeedsFeatures() }
-    let spec = RunSpec(router: "NeedsFeatures", family: .feature, lambda: nil, seed: 1, featureSet: nil, costScale: 100)
-    #expect(throws: SweepError.self) { try execute(spec, entry: entry, benchmark: smallBenchmark(), features: nil) }
   }
 
-  @Test func progressLineShowsCountsAndETA() {
-    let p = SweepProgress(done: 5, total: 10, skipped: 1, failed: 0, elapsedSeconds: 8,
-                          last: RunSpec(router: "MLP", family: .feature, lambda: 10, seed: 2, featureSet: "f", costScale: 100))
+  @Test func progressLineShowsCountsAndETA() throws {
+    let mlp = try plan("MLP", lambdas: [.finite(10)], seeds: [2])[0]
+    let p = SweepProgress(done: 5, total: 10, skipped: 1, failed: 0, elapsedSeconds: 8, last: mlp)
     #expect(p.line.contains("5/10") && p.line.contains("(1 resumed)") && p.line.contains("ETA 0:10") && p.line.contains("MLP λ=10 seed=2"))
   }
 }

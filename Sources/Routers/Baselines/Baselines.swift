@@ -19,19 +19,17 @@ func argmin(_ v: [Double]) -> Int { v.indices.reduce(0) { v[$1] < v[$0] ? $1 : $
 
 /// Oracle: per sample, the cheapest correct model; if none is correct, the cheapest model (VL-RouterBench §4.3).
 /// An upper bound, not a router: it reads the routed samples' labels.
-public struct OracleRouter: Router {
+public struct OracleRouter: UpperBoundRouter, PlainRouter {
   public static let name = "Oracle"
   public static let family = RouterFamily.baseline
-  public static let readsRoutedLabels = true
   public static let summary = "Upper bound: cheapest correct model per sample, else the cheapest model."
   public init() {}
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) {}
-  public func scores(for inputs: RoutingInputs) -> Matrix<Float> {
-    let b = inputs.benchmark
-    let k = b.modelCount
-    let choices = inputs.rows.map { i -> Int in
-      let costs = (0..<k).map { b.cost[i, $0] }
-      return SoftLabels.cheapestCorrect(correct: (0..<k).map { b.isCorrect(i, $0) }, cost: costs)
+  public func scores(for inputs: RoutingInputs, labels: RoutedLabels) -> Matrix<Float> {
+    let k = inputs.samples.modelCount
+    let choices = inputs.rows.indices.map { r -> Int in
+      let costs = (0..<k).map { labels.cost[r, $0] }
+      return SoftLabels.cheapestCorrect(correct: (0..<k).map { labels.isCorrect(r, $0) }, cost: costs)
         ?? argmin(costs)
     }
     return oneHotScores(choices, models: k)
@@ -39,7 +37,7 @@ public struct OracleRouter: Router {
 }
 
 /// Strongest: the single model with the highest training accuracy (fit on train, our decision 2).
-public struct StrongestRouter: Router {
+public struct StrongestRouter: PlainRouter {
   public static let name = "Strongest"
   public static let family = RouterFamily.baseline
   public static let summary = "Always the model with the highest accuracy on the training split."
@@ -52,13 +50,13 @@ public struct StrongestRouter: Router {
   }
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard let choice else { throw RouterError.notFitted(Self.name) }
-    return oneHotScores(Array(repeating: choice, count: inputs.rows.count), models: inputs.benchmark.modelCount)
+    return oneHotScores(Array(repeating: choice, count: inputs.rows.count), models: inputs.samples.modelCount)
   }
-  public var configuration: [String: String] { ["model": choice.map(String.init) ?? ""] }
+  public var fitReport: [String: String] { ["model": choice.map(String.init) ?? ""] }
 }
 
 /// Cheapest: the single model with the lowest average training cost.
-public struct CheapestRouter: Router {
+public struct CheapestRouter: PlainRouter {
   public static let name = "Cheapest"
   public static let family = RouterFamily.baseline
   public static let summary = "Always the model with the lowest average cost on the training split."
@@ -71,14 +69,14 @@ public struct CheapestRouter: Router {
   }
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard let choice else { throw RouterError.notFitted(Self.name) }
-    return oneHotScores(Array(repeating: choice, count: inputs.rows.count), models: inputs.benchmark.modelCount)
+    return oneHotScores(Array(repeating: choice, count: inputs.rows.count), models: inputs.samples.modelCount)
   }
-  public var configuration: [String: String] { ["model": choice.map(String.init) ?? ""] }
+  public var fitReport: [String: String] { ["model": choice.map(String.init) ?? ""] }
 }
 
 /// StrongestPerDataset: per dataset, the model with the highest training accuracy on that dataset; a dataset with
 /// no training rows falls back to the global strongest model.
-public struct StrongestPerDatasetRouter: Router {
+public struct StrongestPerDatasetRouter: PlainRouter {
   public static let name = "StrongestPerDataset"
   public static let family = RouterFamily.baseline
   public static let summary = "Per dataset, the model with the highest accuracy on that dataset's training rows."
@@ -96,14 +94,14 @@ public struct StrongestPerDatasetRouter: Router {
   }
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard !choices.isEmpty else { throw RouterError.notFitted(Self.name) }
-    let b = inputs.benchmark
+    let b = inputs.samples
     return oneHotScores(inputs.rows.map { choices[Int(b.sampleDataset[$0])] }, models: b.modelCount)
   }
 }
 
 /// Random: a uniformly random model per sample. The choice for a sample depends only on the seed and the sample's
 /// id, so it does not change with batching or the order rows are routed in.
-public struct RandomRouter: Router {
+public struct RandomRouter: PlainRouter {
   public static let name = "Random"
   public static let family = RouterFamily.baseline
   public static let dependsOnSeed = true
@@ -115,7 +113,7 @@ public struct RandomRouter: Router {
   }
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard let streamSeed else { throw RouterError.notFitted(Self.name) }
-    let b = inputs.benchmark
+    let b = inputs.samples
     let root = SplitMix64(seed: streamSeed)
     let choices = inputs.rows.map { i -> Int in
       var g = root.derived(b.sampleIDs[i])

@@ -4,7 +4,7 @@ public import BenchCore
 /// that dataset's training rows — StrongestPerDataset made cost-aware with the benchmark's own metric.
 ///
 /// It does not depend on λ or the seed, needs no features, and learns in one pass over the training split.
-public struct BestValuePerDatasetRouter: Router {
+public struct BestValuePerDatasetRouter: PlainRouter {
   public static let name = "BestValuePerDataset"
   public static let family = RouterFamily.baseline
   public static let summary = "Per dataset, the model with the best training rank score (accuracy and cost)."
@@ -46,7 +46,7 @@ public struct BestValuePerDatasetRouter: Router {
 
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
     guard !choices.isEmpty else { throw RouterError.notFitted(Self.name) }
-    let b = inputs.benchmark
+    let b = inputs.samples
     return oneHotScores(inputs.rows.map { choices[Int(b.sampleDataset[$0])] }, models: b.modelCount)
   }
 }

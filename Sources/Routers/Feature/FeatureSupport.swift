@@ -49,5 +49,3 @@ func rankScore(_ b: Benchmark, rows: [Int], decisions: [Int], bounds: CostBounds
   return RankScore(bounds: bounds).score(accuracy: e.accuracy, cost: e.averageCost)
 }
 
-/// Formats a number for `configuration` without locale surprises.
-func configValue(_ x: Double) -> String { x.isInfinite ? "inf" : "\(x)" }

@@ -19,6 +19,14 @@ public struct KMeansRouter: Router {
   /// `K × d` prototypes.
   public private(set) var prototypes: Matrix<Float>?
 
+  public struct Configuration: RouterConfiguration {
+    /// L2-normalise the z-scored rows and the prototypes (cosine similarity).
+    public var normalize = true
+    public init() {}
+  }
+
+  public init(configuration c: Configuration) { self.init(normalize: c.normalize) }
+
   public init(normalize: Bool = true) { self.normalize = normalize }
 
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
@@ -56,7 +64,5 @@ public struct KMeansRouter: Router {
     return BLAS.matmul(x, prototypes, transposeB: true)
   }
 
-  public var configuration: [String: String] {
-    ["normalize": "\(normalize)", "prototype": "mean of rows where the model is correct", "similarity": "dot (cosine)"]
-  }
+
 }

@@ -20,7 +20,18 @@ public struct KNNRouter: Router {
   private var labels: [Int] = []
   private var modelCount = 0
 
+  public struct Configuration: RouterConfiguration {
+    /// Neighbours that vote (the reference's `k`).
+    public var k = 5
+    public init() {}
+  }
+
   public init(k: Int = 5) { self.k = k }
+
+  public init(configuration c: Configuration) throws(RouterError) {
+    guard c.k >= 1 else { throw .invalidHyperparameter(router: Self.name, message: "k must be ≥ 1, got \(c.k)") }
+    self.init(k: c.k)
+  }
 
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
     guard k >= 1 else { throw RouterError.invalidHyperparameter(router: Self.name, message: "k must be ≥ 1") }
@@ -57,8 +68,5 @@ public struct KNNRouter: Router {
     return out
   }
 
-  public var configuration: [String: String] {
-    ["k": "\(k)", "metric": "cosine", "weights": "distance", "labels": "cheapest-correct",
-     "standardize": "z-score on training rows with a correct model"]
-  }
+
 }

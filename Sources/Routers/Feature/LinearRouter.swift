@@ -22,7 +22,17 @@ public struct LinearRouter: Router {
                                                      minDelta: 1e-4)
   public var options: TrainingOptions
   public private(set) var fitted: SoftLabelClassifier?
-  private var lambda: Double?
+
+  public struct Configuration: RouterConfiguration {
+    public var training = TrainingConfiguration(LinearRouter.defaultOptions)
+    public init() {}
+    public init(from decoder: any Decoder) throws { training = try TrainingConfiguration(from: decoder) }
+    public func encode(to encoder: any Encoder) throws { try training.encode(to: encoder) }
+  }
+
+  public init(configuration c: Configuration) throws(RouterError) {
+    self.init(options: try c.training.options(router: Self.name))
+  }
 
   public init(options: TrainingOptions = LinearRouter.defaultOptions) { self.options = options }
 
@@ -31,7 +41,6 @@ public struct LinearRouter: Router {
                                          using: &rng) { d, k, g in
       Network(inputWidth: d, layers: [.linear(inputs: d, outputs: k)], using: &g)
     }
-    lambda = objective.lambda
   }
 
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
@@ -39,10 +48,8 @@ public struct LinearRouter: Router {
     return try fitted.scores(inputs, router: Self.name)
   }
 
-  public var configuration: [String: String] {
-    var c = options.configuration
-    c["architecture"] = "linear"
-    if let lambda { c["lambda"] = Objective.label(lambda) }
+  public var fitReport: [String: String] {
+    var c: [String: String] = [:]
     if let r = fitted?.report {
       c["epochs_run"] = "\(r.epochsRun)"
       c["best_epoch"] = "\(r.bestEpoch)"

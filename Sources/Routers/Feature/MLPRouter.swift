@@ -42,9 +42,51 @@ public struct MLPRouter: Router {
   public var hidden: [Int]
   public var activation: Network.Layer
   public var fusion: Fusion
+  /// GMU output width / MLB rank used when the features ask for a trainable fusion.
+  public var fusionWidth = MLPRouter.fusionWidth
   public var options: TrainingOptions
   public private(set) var fitted: SoftLabelClassifier?
-  private var lambda: Double?
+
+  public struct Configuration: RouterConfiguration {
+    /// Hidden layer widths (the paper: [2048, 1024]).
+    public var hidden = MLPRouter.defaultHidden
+    /// `relu` or `tanh`.
+    public var activation = "relu"
+    /// GMU output width / MLB rank when the run's features ask for a trainable fusion.
+    public var fusionWidth = MLPRouter.fusionWidth
+    public var training = TrainingConfiguration(MLPRouter.defaultOptions)
+
+    enum CodingKeys: String, CodingKey { case hidden, activation, fusionWidth = "fusion_width" }
+    public init() {}
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      hidden = try c.decode([Int].self, forKey: .hidden)
+      activation = try c.decode(String.self, forKey: .activation)
+      fusionWidth = try c.decode(Int.self, forKey: .fusionWidth)
+      training = try TrainingConfiguration(from: decoder)
+    }
+    public func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(hidden, forKey: .hidden)
+      try c.encode(activation, forKey: .activation)
+      try c.encode(fusionWidth, forKey: .fusionWidth)
+      try training.encode(to: encoder)
+    }
+  }
+
+  public init(configuration c: Configuration) throws(RouterError) {
+    guard !c.hidden.isEmpty, c.hidden.allSatisfy({ $0 > 0 }), c.fusionWidth > 0 else {
+      throw .invalidHyperparameter(router: Self.name, message: "hidden must list widths > 0 and fusion_width be > 0, got hidden \(c.hidden)")
+    }
+    let activation: Network.Layer
+    switch c.activation {
+    case "relu": activation = .relu
+    case "tanh": activation = .tanh
+    default: throw .invalidHyperparameter(router: Self.name, message: "activation must be relu or tanh, got '\(c.activation)'")
+    }
+    self.init(hidden: c.hidden, activation: activation, options: try c.training.options(router: Self.name))
+    fusionWidth = c.fusionWidth
+  }
 
   public init(hidden: [Int] = MLPRouter.defaultHidden, activation: Network.Layer = .relu, fusion: Fusion = .none,
               options: TrainingOptions = MLPRouter.defaultOptions) {
@@ -60,11 +102,11 @@ public struct MLPRouter: Router {
     }
     if case .none = self.fusion, let request = data.trainableFusion {
       switch request.method {
-      case "weighted_average": fusion = .weightedAverage(textWidth: request.textWidth)
-      case "gmu": fusion = .gmu(textWidth: request.textWidth, outputs: Self.fusionWidth)
-      case "mlb": fusion = .mlb(textWidth: request.textWidth, rank: Self.fusionWidth)
+      case .weightedAverage: fusion = .weightedAverage(textWidth: request.textWidth)
+      case .gmu: fusion = .gmu(textWidth: request.textWidth, outputs: fusionWidth)
+      case .mlb: fusion = .mlb(textWidth: request.textWidth, rank: fusionWidth)
       default:
-        throw RouterError.invalidHyperparameter(router: Self.name, message: "unknown trainable fusion '\(request.method)'")
+        throw RouterError.invalidHyperparameter(router: Self.name, message: "'\(request.method.rawValue)' is not a trainable fusion")
       }
     }
     let (hidden, activation, fusion) = (self.hidden, self.activation, self.fusion)
@@ -85,7 +127,6 @@ public struct MLPRouter: Router {
       }
       return Network.mlp(inputWidth: d, hidden: hidden, outputs: k, activation: activation, fusion: layer, using: &g)
     }
-    lambda = objective.lambda
   }
 
   public func scores(for inputs: RoutingInputs) throws -> Matrix<Float> {
@@ -93,17 +134,14 @@ public struct MLPRouter: Router {
     return try fitted.scores(inputs, router: Self.name)
   }
 
-  public var configuration: [String: String] {
-    var c = options.configuration
-    c["hidden"] = hidden.map(String.init).joined(separator: ",")
-    c["activation"] = activation == .tanh ? "tanh" : "relu"
+  public var fitReport: [String: String] {
+    var c: [String: String] = [:]
     switch fusion {
     case .none: c["fusion"] = "fixed (input features)"
     case .weightedAverage(let t): c["fusion"] = "weighted_average(text=\(t))"
     case .gmu(let t, let o): c["fusion"] = "gmu(text=\(t), out=\(o))"
     case .mlb(let t, let r): c["fusion"] = "mlb(text=\(t), rank=\(r))"
     }
-    if let lambda { c["lambda"] = Objective.label(lambda) }
     if let r = fitted?.report {
       c["epochs_run"] = "\(r.epochsRun)"
       c["best_epoch"] = "\(r.bestEpoch)"

@@ -27,6 +27,30 @@ public struct OVRRouter: Router {
     case constant(Float)
   }
 
+  public struct Configuration: RouterConfiguration {
+    /// Inverse L2 strength (scikit-learn's C).
+    public var c = 1.0
+    /// scikit-learn's `class_weight="balanced"`.
+    public var balanced = true
+    /// L-BFGS stops when max |∇f| ≤ this.
+    public var gtol = 1e-5
+    public var maxIter = 1000
+    /// L-BFGS history length.
+    public var memory = 10
+    enum CodingKeys: String, CodingKey {
+      case c = "C", balanced, gtol, maxIter = "max_iter", memory
+    }
+    public init() {}
+  }
+
+  public init(configuration c: Configuration) throws(RouterError) {
+    guard c.c > 0, c.gtol > 0, c.maxIter >= 1, c.memory >= 1 else {
+      throw .invalidHyperparameter(router: Self.name, message: "C and gtol must be > 0, max_iter and memory ≥ 1")
+    }
+    self.init(options: .init(c: c.c, balanced: c.balanced, gradientTolerance: c.gtol, maxIterations: c.maxIter,
+                             memory: c.memory))
+  }
+
   public init(options: LogisticRegression.Options = .init()) { self.options = options }
 
   public mutating func fit(_ data: TrainingData, objective: Objective, using rng: inout SplitMix64) throws {
@@ -83,10 +107,8 @@ public struct OVRRouter: Router {
     return out
   }
 
-  public var configuration: [String: String] {
-    var c = ["C": configValue(options.c), "class_weight": options.balanced ? "balanced" : "none", "penalty": "l2",
-             "solver": "L-BFGS (lock-step, m=\(options.memory))", "gtol": configValue(options.gradientTolerance),
-             "max_iter": "\(options.maxIterations)"]
+  public var fitReport: [String: String] {
+    var c: [String: String] = [:]
     if let convergence { c["iterations"] = convergence.iterations.map(String.init).joined(separator: ",") }
     if let solution { c["evaluation_rounds"] = "\(solution.evaluationRounds)/\(solution.problemEvaluations)" }
     return c

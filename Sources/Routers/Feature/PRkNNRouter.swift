@@ -24,6 +24,22 @@ public struct PRkNNRouter: Router {
   private var costs: [Double] = []
   private var modelCount = 0
 
+  public struct Configuration: RouterConfiguration {
+    public var k = 7
+    /// Votes weighted by 1/(1e-6 + d) (the reference) or uniform.
+    public var distanceWeighted = true
+    enum CodingKeys: String, CodingKey {
+      case k
+      case distanceWeighted = "distance_weighted"
+    }
+    public init() {}
+  }
+
+  public init(configuration c: Configuration) throws(RouterError) {
+    guard c.k >= 1 else { throw .invalidHyperparameter(router: Self.name, message: "k must be ≥ 1, got \(c.k)") }
+    self.init(k: c.k, distanceWeighted: c.distanceWeighted)
+  }
+
   public init(k: Int = 7, distanceWeighted: Bool = true) {
     self.k = k
     self.distanceWeighted = distanceWeighted
@@ -74,8 +90,5 @@ public struct PRkNNRouter: Router {
     return out
   }
 
-  public var configuration: [String: String] {
-    ["k": "\(k)", "metric": "cosine", "weights": distanceWeighted ? "1/(1e-6+d)" : "uniform",
-     "vote": "Copeland: Y first, then strictly lower cost", "standardize": "z-score on training rows with a correct model"]
-  }
+
 }
