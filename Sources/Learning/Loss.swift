@@ -63,3 +63,31 @@ public enum SoftmaxCrossEntropy {
     return (loss / Double(Swift.max(b, 1)), grad)
   }
 }
+
+/// The explicit L2 penalty ½·c·‖θ‖² over every parameter, biases included (the reference Linear's
+/// (1/(2C))·Σ‖θ‖² with c = 1/C; spec §4.6). Its gradient is c·θ. Unlike weight decay it is a term of the loss.
+public enum L2Penalty {
+  /// ½·c·Σθ², accumulated in `Double`.
+  public static func value(of parameters: [Float], coefficient c: Double) -> Double {
+    var s = 0.0
+    for p in parameters { s += Double(p) * Double(p) }
+    return 0.5 * c * s
+  }
+
+  /// Adds c·θ to `gradient` and returns the penalty's value.
+  public static func addGradient(of parameters: [Float], coefficient c: Double, to gradient: inout [Float]) -> Double {
+    precondition(parameters.count == gradient.count,
+                 "L2Penalty: \(parameters.count) parameters, \(gradient.count) gradients")
+    let cf = Float(c)
+    var s = 0.0
+    parameters.withUnsafeBufferPointer { p in
+      gradient.withUnsafeMutableBufferPointer { g in
+        for j in 0..<p.count {
+          s += Double(p[j]) * Double(p[j])
+          g[j] += cf * p[j]
+        }
+      }
+    }
+    return 0.5 * c * s
+  }
+}

@@ -83,3 +83,58 @@ public struct CosineSchedule: Sendable, Hashable, Codable {
     return minimumRate + (baseRate - minimumRate) * 0.5 * (1 + cos(Double.pi * progress))
   }
 }
+
+/// Adam with coupled L2 regularisation — PyTorch's `torch.optim.Adam(weight_decay: wd)` (single-tensor path,
+/// no AMSGrad), which the reference MLP uses; **not** AdamW:
+///
+///     g ← g + wd·θ
+///     m ← β₁·m + (1−β₁)·g,   v ← β₂·v + (1−β₂)·g²
+///     θ ← θ − lr · (m / (1−β₁ᵗ)) / (√(v / (1−β₂ᵗ)) + ε)
+///
+/// The decay term goes through the moment estimates, so Adam's normalisation rescales it (a parameter with a zero
+/// loss gradient still moves by ≈ lr·sign(θ) on the first step, where AdamW would shrink it by lr·wd·θ).
+public struct Adam: Sendable, Hashable {
+  public var beta1: Float
+  public var beta2: Float
+  public var epsilon: Float
+  public var weightDecay: Float
+  public private(set) var firstMoment: [Float]
+  public private(set) var secondMoment: [Float]
+  /// Number of updates taken so far (t in the bias corrections).
+  public private(set) var step: Int = 0
+
+  public init(parameterCount: Int, weightDecay: Float = 0, beta1: Float = 0.9, beta2: Float = 0.999,
+              epsilon: Float = 1e-8) {
+    self.beta1 = beta1
+    self.beta2 = beta2
+    self.epsilon = epsilon
+    self.weightDecay = weightDecay
+    firstMoment = [Float](repeating: 0, count: parameterCount)
+    secondMoment = [Float](repeating: 0, count: parameterCount)
+  }
+
+  /// One update of `parameters` from `gradient` at learning rate `learningRate`.
+  public mutating func update(_ parameters: inout [Float], gradient: [Float], learningRate: Float) {
+    precondition(parameters.count == firstMoment.count && gradient.count == firstMoment.count,
+                 "Adam: \(parameters.count) parameters, \(gradient.count) gradients, state for \(firstMoment.count)")
+    step += 1
+    let b1 = beta1, b2 = beta2, eps = epsilon, wd = weightDecay
+    let bc1 = Float(1 - pow(Double(b1), Double(step)))
+    let bc2Sqrt = Float((1 - pow(Double(b2), Double(step))).squareRoot())
+    let stepSize = learningRate / bc1
+    parameters.withUnsafeMutableBufferPointer { p in
+      gradient.withUnsafeBufferPointer { g in
+        firstMoment.withUnsafeMutableBufferPointer { m in
+          secondMoment.withUnsafeMutableBufferPointer { v in
+            for j in 0..<p.count {
+              let gj = g[j] + wd * p[j]
+              m[j] = b1 * m[j] + (1 - b1) * gj
+              v[j] = b2 * v[j] + (1 - b2) * gj * gj
+              p[j] -= stepSize * m[j] / (v[j].squareRoot() / bc2Sqrt + eps)
+            }
+          }
+        }
+      }
+    }
+  }
+}

@@ -34,6 +34,43 @@ import Testing
     #expect(p[0] == 4 * (1 - 0.05))
   }
 
+  /// Two steps of coupled-L2 Adam against `reference_adam.py` (plain-Python transcription of PyTorch's
+  /// `_single_tensor_adam` with `weight_decay`; run it to regenerate the literals). θ₃ has a zero loss gradient at
+  /// step 1, so only the coupled decay term wd·θ₃ = 0.05 drives it, and Adam's normalisation turns that into a full
+  /// step of ≈ lr: 0.5 → 0.4. AdamW would give 0.5·(1 − lr·wd) = 0.495. Tolerance 2·10⁻⁶: a few Float32 ulps at
+  /// |θ| ≈ 2.
+  @Test func adamCoupledL2FirstTwoStepsFromTheReferenceScript() {
+    var opt = Adam(parameterCount: 3, weightDecay: 0.1)
+    var p: [Float] = [1, -2, 0.5]
+    opt.update(&p, gradient: [0.5, -0.1, 0], learningRate: 0.1)
+    for (j, expected) in [0.900000002, -1.900000003, 0.400000020].enumerated() {
+      #expect(abs(Double(p[j]) - expected) < 2e-6, "step 1, parameter \(j): \(p[j]) vs \(expected)")
+    }
+    opt.update(&p, gradient: [0.2, 0.3, -0.4], learningRate: 0.1)
+    for (j, expected) in [0.807281461, -1.862722108, 0.464493533].enumerated() {
+      #expect(abs(Double(p[j]) - expected) < 2e-6, "step 2, parameter \(j): \(p[j]) vs \(expected)")
+    }
+    #expect(opt.step == 2)
+    // The decoupled update on the same inputs leaves θ₃ near 0.495 after step 1.
+    var w = AdamW(parameterCount: 3, weightDecay: 0.1)
+    var q: [Float] = [1, -2, 0.5]
+    w.update(&q, gradient: [0.5, -0.1, 0], learningRate: 0.1)
+    #expect(abs(Double(q[2]) - 0.495) < 1e-6)
+  }
+
+  @Test func adamAndAdamWCoincideWithoutDecay() {
+    var g = SplitMix64(seed: 31)
+    var a = Adam(parameterCount: 5, weightDecay: 0), w = AdamW(parameterCount: 5, weightDecay: 0)
+    var p = (0..<5).map { _ in Float(g.nextGaussian()) }
+    var q = p
+    for _ in 0..<4 {
+      let grad = (0..<5).map { _ in Float(g.nextGaussian()) }
+      a.update(&p, gradient: grad, learningRate: 0.01)
+      w.update(&q, gradient: grad, learningRate: 0.01)
+    }
+    #expect(p == q)
+  }
+
   @Test func cosineScheduleWithWarmup() {
     let s = CosineSchedule(baseRate: 1, warmupSteps: 2, totalSteps: 10)
     let expected: [(Int, Double)] = [(0, 0.5), (1, 1.0), (2, 1.0), (4, 0.5 * (1 + cos(Double.pi * 0.25))),

@@ -7,8 +7,14 @@ public import Learning
 /// Fused features → z-score (training rows with a correct model) → logits `x·W + b` → softmax. Loss: soft-target
 /// cross-entropy under the run's λ with the one shared cost scale (λ = ∞: hard cheapest-correct CE). AdamW, linear
 /// warm-up + cosine decay, minibatches, early stopping on the dev Rank Score (patience 3, min_delta 10⁻⁴, best
-/// weights restored) — the reference's *intended* behaviour (its indentation bug disabled early stopping; spec
-/// §4.6). Defaults: lr 10⁻² (the reference's Adam rate), weight decay 10⁻⁴, batch 1024, ≤ 100 epochs, 5 % warm-up.
+/// weights restored) — the reference's *intended* early stopping (its indentation bug disabled it; spec §4.6).
+/// Defaults: lr 10⁻², weight decay 10⁻⁴, batch 1024, ≤ 100 epochs, 5 % warm-up.
+///
+/// Only the base rate 10⁻² is the reference's. The reference takes **one full-batch Adam step per epoch** for up to
+/// 200 epochs at a constant lr 0.01, adds 0.5·‖θ‖² to the loss over all parameters including the bias (C = 1), and
+/// keeps the **last** weights (its early stopping never triggers; it also stops if the loss drops below 10⁻⁶,
+/// checked every 50 epochs after epoch 10). `LinearRouter(options: .referenceLinear)` trains that way
+/// (docs/learning.md).
 public struct LinearRouter: Router {
   public static let name = "Linear"
   public static let family = RouterFamily.feature

@@ -7,9 +7,14 @@ public import Learning
 /// Fused features → z-score (training rows with a correct model) → [optional trainable fusion of the raw
 /// `[text ; image]` columns: weighted average, GMU or MLB, App. G.2] → (Linear → ReLU)* → Linear(K) → softmax.
 /// Loss: soft-target cross-entropy under the run's λ with the one shared cost scale (λ = ∞: hard cheapest-correct
-/// CE). AdamW (lr 10⁻³, decoupled weight decay 10⁻⁴ — the reference's Adam settings), batch 1024, linear warm-up
-/// (5 % of steps) + cosine decay over ≤ 50 epochs, early stopping on the dev Rank Score (patience 3, min_delta 10⁻⁴,
-/// best weights restored).
+/// CE). AdamW (lr 10⁻³, decoupled weight decay 10⁻⁴), batch 1024, linear warm-up (5 % of steps) + cosine decay
+/// over ≤ 50 epochs, early stopping on the dev Rank Score (patience 3, min_delta 10⁻⁴, best weights restored).
+///
+/// The reference shares the rate, the decay coefficient, the batch size and the early stopping, but not the
+/// optimiser or schedule: it uses **coupled-L2 Adam** (`torch.optim.Adam(weight_decay=1e-4)`, the L2 gradient added
+/// before the moment estimates — not AdamW) at a **constant** rate 10⁻³, minibatch 1024 reshuffled each epoch, up to
+/// 300 epochs, hidden 2048 → 1024, with dev early stopping (patience 3, best restored).
+/// `MLPRouter(hidden: [2048, 1024], options: .referenceMLP)` trains that way (docs/learning.md).
 ///
 /// **Hidden sizes:** the paper's CLI uses 2048 → 1024; our default is **one hidden layer of 256** (the reference
 /// `MLPRouter` class default) so the full six-router sweep (30 MLP fits on 21k rows) stays inside five minutes on
