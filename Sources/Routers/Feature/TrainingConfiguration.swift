@@ -1,43 +1,89 @@
 public import Learning
 
-/// The training hyperparameters Linear and MLP share, as experiment-file keys (`learning_rate`, `max_epochs`, …).
-/// Embedded flat in those routers' configurations, so `{router: MLP, learning_rate: 0.01}` reads naturally.
+/// The training hyperparameters Linear and MLP share, as experiment-file keys. Embedded flat in those routers'
+/// configurations, so `{router: MLP, learning_rate: 0.01, optimizer: adam}` reads naturally. Every key maps to
+/// one field of Learning's `TrainingOptions` (docs/learning.md); experiments/reference-code.yaml spells out the
+/// reference code's values.
 public struct TrainingConfiguration: Codable, Sendable, Hashable {
+  /// `adamw` (decoupled weight decay) or `adam` (coupled L2, torch.optim.Adam's weight_decay).
+  public var optimizer: Optimizer
   public var learningRate: Double
   public var weightDecay: Double
-  public var batchSize: Int
-  public var maxEpochs: Int
+  /// c in an explicit ½·c·‖θ‖² loss term over every parameter, biases included.
+  public var l2Penalty: Double
+  /// `warmup_cosine` or `constant`.
+  public var schedule: Schedule
+  /// Share of all steps in linear warm-up (warmup_cosine only).
   public var warmupFraction: Double
+  /// Minibatch size; ignored with `full_batch`.
+  public var batchSize: Int
+  /// One step per epoch over every training row.
+  public var fullBatch: Bool
+  public var maxEpochs: Int
+  /// `dev_rank_score` (stop when the dev rank score stalls) or `none` (run every epoch, keep the last weights).
+  public var earlyStopping: EarlyStopping
   public var patience: Int
   public var minDelta: Double
+  /// Restore the best dev epoch's weights when stopping.
+  public var restoreBest: Bool
+  /// Stop when the training loss is below this (0: never), checked every `loss_stop_every` epochs after
+  /// epoch `loss_stop_after`.
+  public var lossStopBelow: Double
+  public var lossStopEvery: Int
+  public var lossStopAfter: Int
+
+  public enum Optimizer: String, Codable, Sendable, Hashable { case adamw, adam }
+  public enum Schedule: String, Codable, Sendable, Hashable { case warmupCosine = "warmup_cosine", constant }
+  public enum EarlyStopping: String, Codable, Sendable, Hashable { case devRankScore = "dev_rank_score", none }
 
   enum CodingKeys: String, CodingKey {
-    case learningRate = "learning_rate", weightDecay = "weight_decay", batchSize = "batch_size",
-         maxEpochs = "max_epochs", warmupFraction = "warmup_fraction", patience, minDelta = "min_delta"
+    case optimizer, learningRate = "learning_rate", weightDecay = "weight_decay", l2Penalty = "l2_penalty",
+         schedule, warmupFraction = "warmup_fraction", batchSize = "batch_size", fullBatch = "full_batch",
+         maxEpochs = "max_epochs", earlyStopping = "early_stopping", patience, minDelta = "min_delta",
+         restoreBest = "restore_best", lossStopBelow = "loss_stop_below", lossStopEvery = "loss_stop_every",
+         lossStopAfter = "loss_stop_after"
   }
 
   public init(_ o: TrainingOptions) {
+    optimizer = o.optimizer == .adam ? .adam : .adamw
     learningRate = o.learningRate
     weightDecay = o.weightDecay
-    batchSize = o.batchSize
+    l2Penalty = o.l2Penalty
+    switch o.schedule {
+    case .warmupCosine(let f): (schedule, warmupFraction) = (.warmupCosine, f)
+    case .constant: (schedule, warmupFraction) = (.constant, 0)
+    }
+    switch o.batch {
+    case .minibatch(let n): (batchSize, fullBatch) = (n, false)
+    case .fullBatch: (batchSize, fullBatch) = (1024, true)
+    }
     maxEpochs = o.maxEpochs
-    warmupFraction = o.warmupFraction
-    patience = o.patience
-    minDelta = o.minDelta
+    switch o.earlyStopping {
+    case .onDevRankScore(let p, let d, let r): (earlyStopping, patience, minDelta, restoreBest) = (.devRankScore, p, d, r)
+    case .none: (earlyStopping, patience, minDelta, restoreBest) = (.none, 3, 1e-4, true)
+    }
+    switch o.lossStop {
+    case .never: (lossStopBelow, lossStopEvery, lossStopAfter) = (0, 50, 10)
+    case .below(let t, let every, let after): (lossStopBelow, lossStopEvery, lossStopAfter) = (t, every, after)
+    }
   }
 
   /// The Learning module's options, or an error naming the bad value.
   public func options(router: String) throws(RouterError) -> TrainingOptions {
-    guard learningRate > 0, learningRate.isFinite else {
-      throw .invalidHyperparameter(router: router, message: "learning_rate must be > 0, got \(learningRate)")
+    let o = TrainingOptions(
+      optimizer: optimizer == .adam ? .adam : .adamW, learningRate: learningRate, weightDecay: weightDecay,
+      l2Penalty: l2Penalty,
+      schedule: schedule == .constant ? .constant : .warmupCosine(warmupFraction: warmupFraction),
+      batch: fullBatch ? .fullBatch : .minibatch(size: batchSize), maxEpochs: maxEpochs,
+      earlyStopping: earlyStopping == .none ? .none
+        : .onDevRankScore(patience: patience, minDelta: minDelta, restoreBest: restoreBest),
+      lossStop: lossStopBelow > 0 ? .below(threshold: lossStopBelow, checkEvery: lossStopEvery, afterEpoch: lossStopAfter) : .never)
+    var problems = o.problems
+    if !(l2Penalty >= 0 && l2Penalty.isFinite) { problems.append("l2_penalty must be ≥ 0") }
+    if !(lossStopBelow >= 0) { problems.append("loss_stop_below must be ≥ 0") }
+    guard problems.isEmpty else {
+      throw .invalidHyperparameter(router: router, message: problems.joined(separator: "; "))
     }
-    guard batchSize >= 1, maxEpochs >= 1, patience >= 1 else {
-      throw .invalidHyperparameter(router: router, message: "batch_size, max_epochs and patience must be ≥ 1")
-    }
-    guard weightDecay >= 0, (0...1).contains(warmupFraction), minDelta >= 0 else {
-      throw .invalidHyperparameter(router: router, message: "weight_decay and min_delta must be ≥ 0, warmup_fraction in [0, 1]")
-    }
-    return TrainingOptions(learningRate: learningRate, weightDecay: weightDecay, batchSize: batchSize,
-                           maxEpochs: maxEpochs, warmupFraction: warmupFraction, patience: patience, minDelta: minDelta)
+    return o
   }
 }
