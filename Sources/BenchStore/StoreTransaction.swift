@@ -282,13 +282,6 @@ public struct StoreTransaction {
 
   // MARK: Records
 
-  /// Whether any record exists for (model, dataset).
-  public func hasRecords(modelId: Int64, datasetId: Int64) throws -> Bool {
-    try Bool.fetchOne(db, sql: """
-      SELECT EXISTS (SELECT 1 FROM record r JOIN sample s ON s.id = r.sampleId WHERE r.modelId = ? AND s.datasetId = ?)
-      """, arguments: [modelId, datasetId]) ?? false
-  }
-
   /// Inserts records, replacing a stored record of the same (sample, model). Rows are written in
   /// (sampleId, modelId) order — sorted here unless they already are — so SQLite appends to its B-tree.
   public func writeRecords(_ records: [RecordRow]) throws {

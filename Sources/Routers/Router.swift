@@ -43,9 +43,6 @@ public struct TrainingData: Sendable {
     self.features = features
     self.costBounds = costBounds ?? benchmark.costBounds
   }
-
-  /// Training rows' correctness masks and costs, the raw material of every label rule.
-  public func correctMask(row i: Int) -> [Bool] { (0..<benchmark.modelCount).map { benchmark.isCorrect(i, $0) } }
 }
 
 /// The rows to route. A router reads the sample metadata (dataset, input tokens) and the features of these rows;

@@ -1,4 +1,4 @@
-import BenchStore
+import BenchCore
 import Foundation
 import Testing
 
