@@ -1,5 +1,5 @@
 public import BenchCore
-public import GRDB
+internal import GRDB
 internal import Foundation
 
 /// One finished run, as the runner hands it to the store.

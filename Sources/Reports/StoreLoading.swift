@@ -51,7 +51,7 @@ extension StoredReport {
     let b = benchmark.costBounds
     provenance.append(("rank score bounds", String(format: "c_min %.4f (%@), c_max %.4f (%@) USD/10K", b.cmin * 10_000, b.cminModel, b.cmax * 10_000, b.cmaxModel)))
     let input = ReportInput(
-      benchmarkName: name, preset: try store.metadata("preset"), simulated: try store.metadata("simulated") == "true",
+      benchmarkName: name, preset: try store.metadata(.preset), simulated: try store.metadata(.simulated) == "true",
       datasets: benchmark.datasets, routerOrder: routerOrder, results: results, bounds: b, singleModels: singles,
       provenance: provenance)
     return StoredReport(input: input, timings: timings, benchmark: benchmark, runs: runs)

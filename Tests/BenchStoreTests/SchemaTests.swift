@@ -37,9 +37,9 @@ import Testing
     #expect(mode == "wal")
     #expect(FileManager.default.fileExists(atPath: path))
     // Reopening migrates nothing and keeps data.
-    try store.setMetadata("preset", "x")
+    try store.setMetadata(.preset, "x")
     let again = try BenchStore(path: path)
-    #expect(try again.metadata("preset") == "x")
+    #expect(try again.metadata(.preset) == "x")
   }
 
   @Test func foreignKeysAreEnforcedAndCascade() throws {
