@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 internal import Foundation
 
 /// Timing of one stored run, for throughput.

@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 
 /// Names routers for the command line and configs, and makes fresh instances.
 public struct RouterRegistry: Sendable {
