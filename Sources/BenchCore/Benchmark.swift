@@ -53,7 +53,10 @@ public struct Benchmark: Sendable {
 
   /// Rows of a split; throws if the benchmark has no such split stored.
   public func rows(of split: SplitName) throws(BenchCoreError) -> [Int] {
-    guard let r = splits[split] else { throw .missingSplit(split.rawValue) }
+    guard let r = splits[split] else {
+      throw BenchCoreError(.missingSplit, "the benchmark has no stored rows for this part of the split; run "
+                             + "`routerbench import` (it stores the split)", key: split.rawValue)
+    }
     return r
   }
 

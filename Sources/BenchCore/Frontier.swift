@@ -73,7 +73,4 @@ public enum Frontier {
     }
     return area / (costMax - costMin)
   }
-
-  /// The "zero router": the hull of the single models alone, which any router should beat.
-  public static func zeroRouter(models: [OperatingPoint]) -> [OperatingPoint] { nonDecreasingConvexHull(models) }
 }

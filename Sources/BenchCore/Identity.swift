@@ -146,14 +146,14 @@ public struct FeatureKey: Sendable, Hashable, Comparable, Codable, CustomStringC
     let parts = sets.split(separator: "/", maxSplits: 1).map(String.init)
     let names = (parts.first ?? "").split(separator: "+").map { $0.trimmingCharacters(in: .whitespaces) }
     guard (1...2).contains(names.count), names.allSatisfy({ !$0.isEmpty }) else {
-      throw .invalidArgument("features: name one feature set or two joined by '+', e.g. text+image; got '\(sets)'")
+      throw BenchCoreError(.invalidValue, "features: name one feature set or two joined by '+', e.g. text+image; got '\(sets)'")
     }
     let fusionText = fusion ?? (parts.count > 1 ? parts[1] : FusionMethod.normalizeConcat.rawValue)
     guard let f = FusionMethod(parsing: fusionText) else {
-      throw .invalidArgument("unknown fusion '\(fusionText)'; one of \(FusionMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+      throw BenchCoreError(.invalidValue, "unknown fusion '\(fusionText)'; one of \(FusionMethod.allCases.map(\.rawValue).joined(separator: ", "))")
     }
     if names.count == 1 && f.isTrainable {
-      throw .invalidArgument("the trainable fusion '\(f.rawValue)' needs two feature sets, e.g. text+image")
+      throw BenchCoreError(.invalidValue, "the trainable fusion '\(f.rawValue)' needs two feature sets, e.g. text+image")
     }
     self.init(sets: names, fusion: f)
   }

@@ -49,24 +49,24 @@ public struct NumpyArray: Sendable, Hashable {
   }
 
   /// Reads a version 1.0–3.0 `.npy` file holding little-endian float32 in C order.
-  public init(contentsOf url: URL) throws(NumpyError) {
+  public init(contentsOf url: URL) throws(BenchCoreError) {
     let data: Data
-    do { data = try Data(contentsOf: url) } catch { throw .unreadable(url.path, "\(error)") }
+    do { data = try Data(contentsOf: url) } catch { throw BenchCoreError(.unreadable, "cannot read: \(error)", path: url.path) }
     try self.init(npy: [UInt8](data), source: url.path)
   }
 
   /// Parses `.npy` bytes (see `init(contentsOf:)`).
-  public init(npy bytes: [UInt8], source: String = "<bytes>") throws(NumpyError) {
-    let result = bytes.withUnsafeBytes { raw in Result { () throws(NumpyError) in try NumpyArray.parse(raw, source: source) } }
+  public init(npy bytes: [UInt8], source: String = "<bytes>") throws(BenchCoreError) {
+    let result = bytes.withUnsafeBytes { raw in Result { () throws(BenchCoreError) in try NumpyArray.parse(raw, source: source) } }
     self = try result.get()
   }
 
   /// Parses `.npy` bytes in place (e.g. a memory-mapped file). Little-endian float32 in C order; with
   /// `allowingFloat64`, little-endian float64 too, narrowed to Float (feature files written by other tools).
   public static func parse(_ raw: UnsafeRawBufferPointer, source: String,
-                           allowingFloat64: Bool = false) throws(NumpyError) -> NumpyArray {
+                           allowingFloat64: Bool = false) throws(BenchCoreError) -> NumpyArray {
     guard raw.count >= 10, raw[0..<6].elementsEqual([0x93, 0x4E, 0x55, 0x4D, 0x50, 0x59]) else {
-      throw .malformed(source, "not an .npy file (bad magic)")
+      throw malformed(source, "bad magic")
     }
     let major = raw[6]
     let headerLength: Int
@@ -76,38 +76,38 @@ public struct NumpyArray: Sendable, Hashable {
       headerLength = Int(raw[8]) | Int(raw[9]) << 8
       headerStart = 10
     case 2, 3:
-      guard raw.count >= 12 else { throw .malformed(source, "truncated header") }
+      guard raw.count >= 12 else { throw malformed(source, "truncated header") }
       headerLength = Int(raw[8]) | Int(raw[9]) << 8 | Int(raw[10]) << 16 | Int(raw[11]) << 24
       headerStart = 12
     default:
-      throw .malformed(source, "unsupported .npy version \(major)")
+      throw malformed(source, "unsupported .npy version \(major)")
     }
-    guard raw.count >= headerStart + headerLength else { throw .malformed(source, "truncated header") }
+    guard raw.count >= headerStart + headerLength else { throw malformed(source, "truncated header") }
     let header = String(decoding: raw[headerStart..<(headerStart + headerLength)], as: UTF8.self)
-    guard let descr = Self.value(of: "descr", in: header) else { throw .malformed(source, "header has no 'descr'") }
+    guard let descr = Self.value(of: "descr", in: header) else { throw malformed(source, "header has no 'descr'") }
     let width: Int
     switch descr {
     case "'<f4'", "'|f4'": width = 4
     case "'<f8'" where allowingFloat64: width = 8
     default:
-      throw .unsupported(source, "dtype \(descr); only little-endian float32 ('<f4')\(allowingFloat64 ? " or float64 ('<f8')" : "")")
+      throw unsupported(source, "dtype \(descr); only little-endian float32 ('<f4')\(allowingFloat64 ? " or float64 ('<f8')" : "")")
     }
     guard Self.value(of: "fortran_order", in: header) == "False" else {
-      throw .unsupported(source, "Fortran order; only C order")
+      throw unsupported(source, "Fortran order; only C order")
     }
     guard let shapeText = Self.value(of: "shape", in: header), shapeText.hasPrefix("("), shapeText.hasSuffix(")")
-    else { throw .malformed(source, "header has no shape tuple") }
+    else { throw malformed(source, "header has no shape tuple") }
     var dims: [Int] = []
     for part in shapeText.dropFirst().dropLast().split(separator: ",") {
       let t = part.trimmingCharacters(in: .whitespaces)
       if t.isEmpty { continue }
-      guard let v = Int(t), v >= 0 else { throw .malformed(source, "bad shape \(shapeText)") }
+      guard let v = Int(t), v >= 0 else { throw malformed(source, "bad shape \(shapeText)") }
       dims.append(v)
     }
     let count = dims.reduce(1, *)
     let dataStart = headerStart + headerLength
     guard raw.count - dataStart == count * width else {
-      throw .malformed(source, "\(raw.count - dataStart) data bytes for shape \(dims) (expected \(count * width))")
+      throw malformed(source, "\(raw.count - dataStart) data bytes for shape \(dims) (expected \(count * width))")
     }
     var values = [Float](repeating: 0, count: count)
     for i in 0..<count {
@@ -136,19 +136,12 @@ public struct NumpyArray: Sendable, Hashable {
     let end = rest.firstIndex { $0 == "," || $0 == "}" } ?? rest.endIndex
     return rest[..<end].trimmingCharacters(in: .whitespaces)
   }
-}
 
-/// Why an `.npy` file could not be read.
-public enum NumpyError: Error, Sendable, Hashable, CustomStringConvertible {
-  case unreadable(String, String)
-  case malformed(String, String)
-  case unsupported(String, String)
+  private static func malformed(_ source: String, _ why: String) -> BenchCoreError {
+    BenchCoreError(.malformed, "not a valid .npy file: \(why)", path: source)
+  }
 
-  public var description: String {
-    switch self {
-    case .unreadable(let path, let why): "cannot read \(path): \(why)"
-    case .malformed(let path, let why): "\(path) is not a valid .npy file: \(why)"
-    case .unsupported(let path, let why): "\(path): unsupported .npy content: \(why)"
-    }
+  private static func unsupported(_ source: String, _ why: String) -> BenchCoreError {
+    BenchCoreError(.unsupported, "unsupported .npy content: \(why)", path: source)
   }
 }

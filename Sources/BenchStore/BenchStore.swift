@@ -1,5 +1,5 @@
 internal import BenchCore
-public import GRDB
+internal import GRDB
 internal import Foundation
 
 /// One benchmark in one SQLite file: datasets, models, price tables, samples, per-(sample, model) records with
@@ -7,20 +7,26 @@ internal import Foundation
 ///
 /// Files are opened as a `DatabasePool` in WAL mode (concurrent readers, one writer); `inMemory()` uses a
 /// `DatabaseQueue`. Foreign keys are enforced. The schema is created and migrated on open (see `Schema`).
+/// Another process (or another `BenchStore` on the same file) that holds the write lock is waited for, up to
+/// 30 seconds, instead of failing at once with "database is locked".
 ///
 /// ```swift
 /// let store = try BenchStore(path: "matrices/vl.sqlite")
 /// let bench = try store.loadBenchmark()          // N × K quality and cost, rows ordered by sample id
 /// ```
 public struct BenchStore: Sendable {
-  /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Other modules
-  /// (the runner) build their own typed API on it.
-  public let writer: any DatabaseWriter
+  /// The underlying GRDB writer (a `DatabasePool` for files, a `DatabaseQueue` in memory). Internal: other
+  /// modules use the typed methods of `BenchStore` and `StoreTransaction`.
+  let writer: any DatabaseWriter
   /// The database file, or `nil` in memory.
   public let path: String?
 
   /// The split `ensureDefaultSplit` stores and `loadBenchmark` reads unless told otherwise.
   public static let defaultSplitName = "default"
+
+  /// Seconds a write waits for another connection's write transaction to finish (e.g. a sweep shard writing its
+  /// runs while another shard does) before it fails with a `.database` error.
+  static let busyTimeout: TimeInterval = 30
 
   /// Opens (creating if needed, with its parent directory) the database at `path` and migrates it.
   public init(path: String) throws(StoreError) {
@@ -59,6 +65,9 @@ public struct BenchStore: Sendable {
   private static var configuration: Configuration {
     var c = Configuration()
     c.foreignKeysEnabled = true
+    // Wait for a concurrent writer (another process, or another store on the same file) instead of failing at
+    // once with SQLITE_BUSY. GRDB begins write transactions IMMEDIATE, so the wait covers every write.
+    c.busyMode = .timeout(busyTimeout)
     c.prepareDatabase { db in
       // WAL + NORMAL is durable at checkpoints and much faster for bulk imports; a larger page cache keeps the
       // record B-tree of a full benchmark (~100 MB) in memory while it is written or read.
@@ -128,22 +137,4 @@ public struct BenchStore: Sendable {
     try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'dataGeneration'").flatMap { Int64($0) } ?? 0
   }
 
-  // MARK: Metadata
-
-  /// The metadata value for `key` (e.g. `preset`, `simulated`), or `nil`.
-  public func metadata(_ key: String) throws(StoreError) -> String? {
-    try read { db in try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key]) }
-  }
-
-  /// Sets (or, with `nil`, removes) a metadata value.
-  public func setMetadata(_ key: String, _ value: String?) throws(StoreError) {
-    try write { tx in try tx.setMetadata(key, value) }
-  }
-
-  /// Every metadata pair, sorted by key.
-  public func allMetadata() throws(StoreError) -> [(key: String, value: String)] {
-    try read { db in
-      try Row.fetchAll(db, sql: "SELECT key, value FROM metadata ORDER BY key").map { (key: $0[0], value: $0[1]) }
-    }
-  }
 }

@@ -128,9 +128,9 @@ extension BenchStore {
         for part in SplitName.allCases { splits[part, default: []].sort() }
       }
 
-      let threshold = try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'correctThreshold'")
+      let threshold = try MetadataRecord.value(of: MetadataKey.correctThreshold.rawValue, in: db)
         .flatMap(Float.init) ?? 1.0
-      let preset = try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'preset'")
+      let preset = try MetadataRecord.value(of: MetadataKey.preset.rawValue, in: db)
       let benchName = name ?? preset ?? path.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
         ?? "benchmark"
       let b = Benchmark(

@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 internal import GRDB
 
 /// Per (model, dataset) totals for `routerbench summary`.

@@ -33,10 +33,6 @@ struct RawStatement {
   }
   func bind(_ i: Int32, _ v: String?) { if let v { bind(i, v) } else { bindNull(i) } }
   func bind(_ i: Int32, _ v: Double?) { if let v { bind(i, v) } else { bindNull(i) } }
-  /// Binds bytes that stay valid until the next `step`/`reset` (no copy).
-  func bindStatic(_ i: Int32, _ p: UnsafeBufferPointer<CChar>) {
-    sqlite3_bind_text(handle, i, p.baseAddress, Int32(p.count), nil)
-  }
   func bindBlob(_ i: Int32, _ p: UnsafeRawBufferPointer) {
     sqlite3_bind_blob(handle, i, p.baseAddress, Int32(p.count), RawStatement.transient)
   }

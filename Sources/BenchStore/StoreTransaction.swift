@@ -1,6 +1,6 @@
 public import BenchCore
 internal import Foundation
-public import GRDB
+internal import GRDB
 internal import GRDBSQLite
 
 /// Typed writes inside one `BenchStore.transaction`. Everything done through one value commits together.
@@ -8,8 +8,8 @@ internal import GRDBSQLite
 /// The importer drives a whole import through this type so that it never sees SQL, and so that any error leaves
 /// the database as it was.
 public struct StoreTransaction {
-  /// The GRDB connection, for modules that own tables of their own (the runner).
-  public let db: Database
+  /// The GRDB connection (internal: other modules see only the typed methods).
+  let db: Database
   let path: String?
 
   init(db: Database, path: String?) {
@@ -23,40 +23,16 @@ public struct StoreTransaction {
     StoreError(kind, message, path: path, table: table, key: key)
   }
 
-  // MARK: Metadata
-
-  public func metadata(_ key: String) throws -> String? {
-    try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = ?", arguments: [key])
-  }
-
-  /// Sets a value (no write when it is already equal); `nil` removes the key.
-  public func setMetadata(_ key: String, _ value: String?) throws {
-    if let value {
-      try db.execute(sql: """
-        INSERT INTO metadata(key, value) VALUES (?, ?)
-        ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value
-        """, arguments: [key, value])
-    } else {
-      try db.execute(sql: "DELETE FROM metadata WHERE key = ?", arguments: [key])
-    }
-  }
-
   // MARK: Imported files
 
   public func importedFile(path: String) throws -> ImportedFile? {
-    try Row.fetchOne(db, sql: "SELECT path, sha256, kind, rows, importedAt FROM importedFile WHERE path = ?",
-                     arguments: [path]).map {
-      ImportedFile(path: $0[0], sha256: $0[1], kind: $0[2], rows: $0[3], importedAt: $0[4])
-    }
+    try ImportedFileRecord.filter(ImportedFileRecord.Columns.path == path).fetchOne(db)?.file
   }
 
   /// Every imported file, by path.
   public func importedFiles() throws -> [String: ImportedFile] {
     var out: [String: ImportedFile] = [:]
-    for r in try Row.fetchAll(db, sql: "SELECT path, sha256, kind, rows, importedAt FROM importedFile") {
-      let f = ImportedFile(path: r[0], sha256: r[1], kind: r[2], rows: r[3], importedAt: r[4])
-      out[f.path] = f
-    }
+    for r in try ImportedFileRecord.fetchAll(db) { out[r.path] = r.file }
     return out
   }
 
@@ -64,16 +40,21 @@ public struct StoreTransaction {
   /// left untouched (importedAt included) when hash, kind and rows are equal.
   @discardableResult
   public func recordImportedFile(_ f: ImportedFile) throws -> Int64 {
-    try db.execute(sql: """
-      INSERT INTO importedFile(path, sha256, kind, rows, importedAt) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT(path) DO UPDATE SET sha256 = excluded.sha256, kind = excluded.kind, rows = excluded.rows,
-        importedAt = excluded.importedAt
-      WHERE sha256 IS NOT excluded.sha256 OR kind IS NOT excluded.kind OR rows IS NOT excluded.rows
-      """, arguments: [f.path, f.sha256, f.kind, f.rows, f.importedAt])
-    guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM importedFile WHERE path = ?", arguments: [f.path]) else {
-      throw fail(.database, "importedFile row vanished", table: "importedFile", key: f.path)
+    if var stored = try ImportedFileRecord.filter(ImportedFileRecord.Columns.path == f.path).fetchOne(db),
+       let id = stored.id
+    {
+      if !stored.hasSameContent(as: f) {
+        stored.sha256 = f.sha256
+        stored.kind = f.kind
+        stored.rows = f.rows
+        stored.importedAt = f.importedAt
+        try stored.update(db)
+      }
+      return id
     }
-    return id
+    var record = ImportedFileRecord(f)
+    try record.insert(db)
+    return db.lastInsertedRowID
   }
 
   // MARK: Datasets and models
@@ -121,18 +102,14 @@ public struct StoreTransaction {
 
   /// The active price table, with prices of the stored models.
   public func activePriceTable() throws -> (id: Int64, table: PriceTable)? {
-    guard let r = try Row.fetchOne(db, sql: """
-      SELECT id, name, version, date, source FROM priceTable WHERE isActive = 1
-      """) else { return nil }
-    let id: Int64 = r[0]
+    guard let active = try PriceTableRecord.active.fetchOne(db), let id = active.id else { return nil }
+    let names = Dictionary(uniqueKeysWithValues: try models().map { ($0.id, $0.info.name) })
     var prices: [String: TokenPrice] = [:]
-    for p in try Row.fetchAll(db, sql: """
-      SELECT m.name, p.inputPerMillion, p.outputPerMillion FROM price p JOIN model m ON m.id = p.modelId
-      WHERE p.priceTableId = ?
-      """, arguments: [id]) {
-      prices[p[0]] = TokenPrice(inputPerMillion: p[1], outputPerMillion: p[2])
+    for p in try PriceRecord.filter(PriceRecord.Columns.priceTableId == id).fetchAll(db) {
+      if let name = names[p.modelId] { prices[name] = p.price }
     }
-    return (id, PriceTable(name: r[1], version: r[2], date: r[3], source: r[4], prices: prices))
+    return (id, PriceTable(name: active.name, version: active.version, date: active.date, source: active.source,
+                           prices: prices))
   }
 
   /// Makes `table` the active price table for the stored models.
@@ -147,25 +124,19 @@ public struct StoreTransaction {
        active.prices.allSatisfy({ table.prices[$0.key] == $0.value })
     {
       for (modelId, info) in models where active.prices[info.name] == nil {
-        if let p = table.prices[info.name] { try insertPrice(table: id, model: modelId, p) }
+        if let p = table.prices[info.name] { try PriceRecord(priceTableId: id, modelId: modelId, p).insert(db) }
       }
       return .unchanged
     }
-    try db.execute(sql: "UPDATE priceTable SET isActive = 0 WHERE isActive = 1")
-    try db.execute(sql: """
-      INSERT INTO priceTable(name, version, date, source, createdAt, isActive) VALUES (?, ?, ?, ?, ?, 1)
-      """, arguments: [table.name, table.version, table.date, table.source, createdAt])
+    try PriceTableRecord.active.updateAll(db, PriceTableRecord.Columns.isActive.set(to: false))
+    var stored = PriceTableRecord(name: table.name, version: table.version, date: table.date, source: table.source,
+                                  createdAt: createdAt, isActive: true)
+    try stored.insert(db)
     let id = db.lastInsertedRowID
     for (modelId, info) in models {
-      if let p = table.prices[info.name] { try insertPrice(table: id, model: modelId, p) }
+      if let p = table.prices[info.name] { try PriceRecord(priceTableId: id, modelId: modelId, p).insert(db) }
     }
     return .activated(id: id)
-  }
-
-  private func insertPrice(table: Int64, model: Int64, _ p: TokenPrice) throws {
-    try db.execute(sql: """
-      INSERT INTO price(priceTableId, modelId, inputPerMillion, outputPerMillion) VALUES (?, ?, ?, ?)
-      """, arguments: [table, model, p.inputPerMillion, p.outputPerMillion])
   }
 
   /// Recomputes every record's `costUSD` = (inputTokens × input price + outputTokens × output price) / 1e6 from
@@ -175,11 +146,10 @@ public struct StoreTransaction {
     guard let (id, _) = try activePriceTable() else {
       throw fail(.notFound, "no active price table", table: "priceTable")
     }
-    if let name = try String.fetchOne(db, sql: """
-      SELECT m.name FROM model m WHERE NOT EXISTS (SELECT 1 FROM price p WHERE p.modelId = m.id AND p.priceTableId = ?)
-      ORDER BY m.name LIMIT 1
-      """, arguments: [id]) {
-      throw fail(.notFound, "the active price table has no price for this model", table: "price", key: name)
+    let priced = Set(try PriceRecord.filter(PriceRecord.Columns.priceTableId == id)
+      .select(PriceRecord.Columns.modelId, as: Int64.self).fetchAll(db))
+    if let (_, unpriced) = try models().first(where: { !priced.contains($0.id) }) {
+      throw fail(.notFound, "the active price table has no price for this model", table: "price", key: unpriced.name)
     }
     try db.execute(sql: """
       UPDATE record SET costUSD = (
@@ -281,13 +251,6 @@ public struct StoreTransaction {
   }
 
   // MARK: Records
-
-  /// Whether any record exists for (model, dataset).
-  public func hasRecords(modelId: Int64, datasetId: Int64) throws -> Bool {
-    try Bool.fetchOne(db, sql: """
-      SELECT EXISTS (SELECT 1 FROM record r JOIN sample s ON s.id = r.sampleId WHERE r.modelId = ? AND s.datasetId = ?)
-      """, arguments: [modelId, datasetId]) ?? false
-  }
 
   /// Inserts records, replacing a stored record of the same (sample, model). Rows are written in
   /// (sampleId, modelId) order — sorted here unless they already are — so SQLite appends to its B-tree.

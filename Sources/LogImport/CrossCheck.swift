@@ -1,5 +1,4 @@
 public import BenchCore
-internal import BenchStore
 internal import Foundation
 
 /// Output-token estimates for rows with no prediction (VL-RouterBench spec §1.8), and VLMEvalKit's failure text.

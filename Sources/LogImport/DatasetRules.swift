@@ -53,16 +53,6 @@ public struct RuleRow {
   public subscript(_ i: Int) -> String? { positions[i].map { row[$0] } }
 }
 
-/// Why a rule could not score a row: the offending column (index into the rule's `columns`) and why.
-public struct RuleFailure: Error, Sendable, Hashable {
-  public var column: Int
-  public var message: String
-  public init(column: Int, _ message: String) {
-    self.column = column
-    self.message = message
-  }
-}
-
 /// How one kind of dataset turns a row of its per-sample file into a score in [0, 1].
 ///
 /// Add a dataset by registering a rule for it in `DatasetRules` (by name, or for its `AnswerType`).
@@ -73,9 +63,11 @@ public protocol DatasetRule: Sendable {
   var judgedFile: JudgedFileSuffix? { get }
   /// Columns read from the judged file (or from the prediction file when `judgedFile` is `nil`).
   var columns: [RuleColumn] { get }
-  func score(_ row: RuleRow) throws(RuleFailure) -> Float
+  /// The row's score in [0, 1]. A cell it cannot score throws `ImportError(.badValue, …, column: name)`; the
+  /// importer adds the file and row.
+  func score(_ row: RuleRow) throws(ImportError) -> Float
   /// The score in full precision, for the cross-check against VLMEvalKit's aggregates (default: `score`).
-  func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double
+  func preciseScore(_ row: RuleRow) throws(ImportError) -> Double
   /// The rule used when `judgedFile` is absent (recomputing from the prediction file); default `nil` (refuse).
   var fallback: (any DatasetRule)? { get }
   /// The rule as it applies to a run of `era` (the TextVQA period rule, the ChartQA argument order).
@@ -161,11 +153,11 @@ enum CellValue {
     return sub
   }
 
-  static func unitScore(_ s: String, column: Int, name: String) throws(RuleFailure) -> Float {
+  static func unitScore(_ s: String, name: String) throws(ImportError) -> Float {
     guard let v = number(s) else {
-      throw RuleFailure(column: column, "\(name) '\(s.prefix(40))' is not a number")
+      throw ImportError(.badValue, "\(name) '\(s.prefix(40))' is not a number", column: name)
     }
-    guard v >= 0, v <= 1 else { throw RuleFailure(column: column, "\(name) \(v) is outside [0, 1]") }
+    guard v >= 0, v <= 1 else { throw ImportError(.badValue, "\(name) \(v) is outside [0, 1]", column: name) }
     return Float(v)
   }
 }
@@ -182,8 +174,8 @@ public struct NumericScoreRule: DatasetRule {
   }
   public var summary: String { "`\(column)` of `\(judgedFile?.description ?? "prediction")` (number in [0, 1])" }
   public var columns: [RuleColumn] { [RuleColumn(column)] }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
-    try CellValue.unitScore(row[0] ?? "", column: 0, name: column)
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
+    try CellValue.unitScore(row[0] ?? "", name: column)
   }
 }
 
@@ -197,10 +189,10 @@ public struct BooleanScoreRule: DatasetRule {
   }
   public var summary: String { "`\(column)` of `\(judgedFile?.description ?? "prediction")` (True/False)" }
   public var columns: [RuleColumn] { [RuleColumn(column)] }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let s = row[0] ?? ""
     guard let b = CellValue.bool(s) else {
-      throw RuleFailure(column: 0, "\(column) '\(s.prefix(40))' is neither True nor False")
+      throw ImportError(.badValue, "\(column) '\(s.prefix(40))' is neither True nor False", column: column)
     }
     return b ? 1 : 0
   }
@@ -213,17 +205,18 @@ public struct ANLSRule: DatasetRule {
   public var summary: String { "ANLS = 1 − min(`eval_match`) if ≥ 0.5 else 0, from `_results`" }
   public var judgedFile: JudgedFileSuffix? { .exact("_results") }
   public var columns: [RuleColumn] { [RuleColumn("eval_match")] }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let s = row[0] ?? ""
     let items = PythonLiteral.list(s) ?? [s]
     var best = Double.infinity
     for item in items {
       guard let d = CellValue.number(item), d >= 0, d <= 1 else {
-        throw RuleFailure(column: 0, "eval_match '\(s.prefix(40))' is not a list of distances in [0, 1]")
+        throw ImportError(.badValue, "eval_match '\(s.prefix(40))' is not a list of distances in [0, 1]",
+                          column: columns[0].name)
       }
       best = min(best, d)
     }
-    guard best.isFinite else { throw RuleFailure(column: 0, "eval_match is an empty list") }
+    guard best.isFinite else { throw ImportError(.badValue, "eval_match is an empty list", column: columns[0].name) }
     let anls = 1 - best
     return anls >= 0.5 ? Float(anls) : 0
   }
@@ -239,7 +232,7 @@ public struct OCRBenchRule: DatasetRule {
   public var columns: [RuleColumn] {
     [RuleColumn("answer"), RuleColumn("prediction"), RuleColumn("category", required: false)]
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let answerCell = row[0] ?? ""
     let answers = PythonLiteral.list(answerCell) ?? [answerCell]
     let prediction = row[1] ?? ""
@@ -271,7 +264,7 @@ public struct ExtractedAnswerRule: DatasetRule {
     [RuleColumn("res"), RuleColumn("answer"), RuleColumn("answer_option", required: false),
      RuleColumn("question_type", required: false)]
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let res = row[0] ?? ""
     if Self.same(res, row[1] ?? "") { return 1 }
     if let option = row[2], row[3] == nil || row[3] == "multi_choice", !option.isEmpty, Self.same(res, option) {

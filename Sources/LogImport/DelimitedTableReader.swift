@@ -1,4 +1,4 @@
-internal import BenchStore
+internal import BenchCore
 internal import CCSV
 public import Foundation
 

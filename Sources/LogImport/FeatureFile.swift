@@ -9,11 +9,11 @@ enum FeatureFile {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: path)
     }
     let result = data.withUnsafeBytes { raw in
-      Result { () throws(NumpyError) in try NumpyArray.parse(raw, source: path, allowingFloat64: true) }
+      Result { () throws(BenchCoreError) in try NumpyArray.parse(raw, source: path, allowingFloat64: true) }
     }
     switch result {
     case .success(let array): return array
-    case .failure(let error): throw ImportError(.malformed, "not a supported .npy file: \(error)", file: path)
+    case .failure(let error): throw ImportError(.malformed, error.message, file: path)
     }
   }
 }

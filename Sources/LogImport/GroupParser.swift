@@ -181,7 +181,10 @@ enum GroupParser {
     }
     func score(_ row: TableRow, _ positions: [Int?], file: String) throws(ImportError) -> Double {
       do { return try rule.preciseScore(RuleRow(row: row, positions: positions)) } catch {
-        throw ImportError(.badValue, error.message, file: file, row: row.number, column: columns[error.column].name)
+        var e = error  // the rule names the column; the file and row are known here
+        e.file = file
+        e.row = row.number
+        throw e
       }
     }
 

@@ -122,7 +122,7 @@ struct ImportWriter {
 
     if recomputeCosts { try tx.recomputeCosts() }
     let thresholdText = "\(options.correctThreshold)"
-    if let stored = try tx.metadata("correctThreshold"), stored != thresholdText {
+    if let stored = try tx.metadata(.correctThreshold), stored != thresholdText {
       try tx.recomputeCorrect(threshold: options.correctThreshold)
     }
 
@@ -150,15 +150,15 @@ struct ImportWriter {
 
     if let simulation = plan.simulation {
       let path = WorkDirectoryScanner.relative(simulation, to: plan.root)
-      if let preset = try Self.readPreset(simulation, path: path) { try tx.setMetadata("preset", preset) }
+      if let preset = try Self.readPreset(simulation, path: path) { try tx.setMetadata(.preset, preset) }
       let (sha, _) = try sha256(ofFile: simulation, displayPath: path)
       try tx.recordImportedFile(ImportedFile(path: path, sha256: sha, kind: "simulation", rows: 1, importedAt: plan.now))
     }
-    try tx.setMetadata("simulated", plan.simulation == nil ? "false" : "true")
-    try tx.setMetadata("tokenCounter", counter.name)
+    try tx.setMetadata(.simulated, plan.simulation == nil ? "false" : "true")
+    try tx.setMetadata(.tokenCounter, counter.name)
     summary.tokenCounter = counter.name
-    try tx.setMetadata("correctThreshold", thresholdText)
-    try tx.setMetadata("imageTokens", "\(options.imageTokens)")
+    try tx.setMetadata(.correctThreshold, thresholdText)
+    try tx.setMetadata(.imageTokens, "\(options.imageTokens)")
     summary.datasets = try tx.count(.dataset)
     summary.models = try tx.count(.model)
     summary.samples = try tx.count(.sample)
@@ -245,7 +245,7 @@ struct ImportWriter {
     let wrote = try tx.saveFeatureSet(name: f.name, sampleKeys: all ? f.keys : keep.map { f.keys[$0] },
                                       matrix: Matrix(rows: keep.count, columns: dimension, values: values),
                                       source: f.path, sha256: all ? f.sha256 : nil)
-    try tx.setMetadata("featureShape.\(f.name)", f.shape.dropFirst().map(String.init).joined(separator: "x"))
+    try tx.setFeatureShape(Array(f.shape.dropFirst()), ofFeatureSet: f.name)
     summary.featureSets.append(f.name)
     if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(keep.count) × \(dimension)")) }
     try tx.recordImportedFile(ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count,

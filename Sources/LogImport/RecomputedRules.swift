@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 
 /// What a run's date (run directory `T<date>…`) or `--vqa-period-rule` decides about how VLMEvalKit scored it.
 public struct RunEra: Sendable, Hashable {
@@ -24,7 +24,7 @@ public struct RunEra: Sendable, Hashable {
 
 extension DatasetRule {
   /// The score with full precision, for the cross-check against VLMEvalKit's aggregates (default: `score`).
-  public func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double { Double(try score(row)) }
+  public func preciseScore(_ row: RuleRow) throws(ImportError) -> Double { Double(try score(row)) }
   /// The rule to use when `judgedFile` is absent (recomputation from the prediction file), if any.
   public var fallback: (any DatasetRule)? { nil }
   /// This rule as it applies to a run of `era` (default: unchanged).
@@ -42,8 +42,8 @@ public struct RuleWithFallback: DatasetRule {
   public var summary: String { primary.summary + "; without it " + recompute.summary }
   public var judgedFile: JudgedFileSuffix? { primary.judgedFile }
   public var columns: [RuleColumn] { primary.columns }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float { try primary.score(row) }
-  public func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double { try primary.preciseScore(row) }
+  public func score(_ row: RuleRow) throws(ImportError) -> Float { try primary.score(row) }
+  public func preciseScore(_ row: RuleRow) throws(ImportError) -> Double { try primary.preciseScore(row) }
   public var fallback: (any DatasetRule)? { recompute }
   public func forEra(_ era: RunEra) -> any DatasetRule {
     RuleWithFallback(primary.forEra(era), else: recompute.forEra(era))
@@ -60,13 +60,13 @@ public struct VQAAccuracyRule: DatasetRule {
   public var summary: String { "recomputed: VQA accuracy of `prediction` vs `answer` (\(periodRule) period rule)" }
   public var judgedFile: JudgedFileSuffix? { nil }
   public var columns: [RuleColumn] { [RuleColumn("answer"), RuleColumn("prediction")] }
-  public func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double {
+  public func preciseScore(_ row: RuleRow) throws(ImportError) -> Double {
     let answers = VQAScore.answers(fromCell: pandas(row[0]))
     let s = VQAScore.accuracy(prediction: pandas(row[1]), answers: answers, rule: periodRule)
-    guard s.isFinite else { throw RuleFailure(column: 0, "answer list is empty") }
+    guard s.isFinite else { throw ImportError(.badValue, "answer list is empty", column: columns[0].name) }
     return s
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float { Float(try preciseScore(row)) }
+  public func score(_ row: RuleRow) throws(ImportError) -> Float { Float(try preciseScore(row)) }
   public func forEra(_ era: RunEra) -> any DatasetRule { VQAAccuracyRule(periodRule: era.periodRule) }
 }
 
@@ -77,10 +77,10 @@ public struct ChartQARule: DatasetRule {
   public var summary: String { "recomputed: ChartQA relaxed accuracy of `prediction` vs `answer`" }
   public var judgedFile: JudgedFileSuffix? { nil }
   public var columns: [RuleColumn] { [RuleColumn("answer"), RuleColumn("prediction")] }
-  public func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double {
+  public func preciseScore(_ row: RuleRow) throws(ImportError) -> Double {
     ChartQAScore.score(prediction: pandas(row[1]), answers: VQAScore.answers(fromCell: pandas(row[0])), order: order)
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float { Float(try preciseScore(row)) }
+  public func score(_ row: RuleRow) throws(ImportError) -> Float { Float(try preciseScore(row)) }
   public func forEra(_ era: RunEra) -> any DatasetRule { ChartQARule(order: era.chartQAOrder) }
 }
 
@@ -90,10 +90,10 @@ public struct ANLSRecomputeRule: DatasetRule {
   public var summary: String { "recomputed: ANLS of `prediction` vs `answer`" }
   public var judgedFile: JudgedFileSuffix? { nil }
   public var columns: [RuleColumn] { [RuleColumn("answer"), RuleColumn("prediction")] }
-  public func preciseScore(_ row: RuleRow) throws(RuleFailure) -> Double {
+  public func preciseScore(_ row: RuleRow) throws(ImportError) -> Double {
     ANLSScore.score(prediction: pandas(row[1]), answers: VQAScore.answers(fromCell: pandas(row[0])))
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float { Float(try preciseScore(row)) }
+  public func score(_ row: RuleRow) throws(ImportError) -> Float { Float(try preciseScore(row)) }
 }
 
 /// MathVista `_<judge>` file: VLMEvalKit's answer check of the judge-extracted `res`.
@@ -106,7 +106,7 @@ public struct MathVistaRule: DatasetRule {
      RuleColumn("answer_type", required: false), RuleColumn("answer_option", required: false),
      RuleColumn("choices", required: false)]
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     guard row[3] != nil else {
       // Without `answer_type` (not a MathVista TSV layout): trimmed `res` equals `answer` (numeric if both parse),
       // or the `answer_option` letter of a multiple-choice row.
@@ -130,7 +130,7 @@ public struct MathVisionRule: DatasetRule {
   public var columns: [RuleColumn] {
     [RuleColumn("res"), RuleColumn("answer"), RuleColumn("choices", required: false)]
   }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     MathVisionScore.isCorrect(res: pandas(row[0]), answer: pandas(row[1]), choices: row[2] ?? "[]") ? 1 : 0
   }
 }
@@ -153,13 +153,13 @@ public struct GenericCorrectnessRule: DatasetRule {
     "generic: `hit`, `score` or `is_correct` of `\(judgedFile?.description ?? "prediction")`"
   }
   public var columns: [RuleColumn] { GenericCorrectness.columns.map { RuleColumn($0, required: false) } }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     guard let i = (0..<GenericCorrectness.columns.count).first(where: { row[$0] != nil }) else {
-      throw RuleFailure(column: 0, "no correctness column (one of hit, score, is_correct)")
+      throw ImportError(.badValue, "no correctness column (one of hit, score, is_correct)")
     }
     let s = row[i]!
     if let b = CellValue.bool(s) { return b ? 1 : 0 }
-    return try CellValue.unitScore(s, column: i, name: GenericCorrectness.columns[i])
+    return try CellValue.unitScore(s, name: GenericCorrectness.columns[i])
   }
 }
 
@@ -169,16 +169,17 @@ public struct ChartQARecordedRule: DatasetRule {
   public var summary: String { "max(`eval_match`) of `_results`" }
   public var judgedFile: JudgedFileSuffix? { .exact("_results") }
   public var columns: [RuleColumn] { [RuleColumn("eval_match")] }
-  public func score(_ row: RuleRow) throws(RuleFailure) -> Float {
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let s = row[0] ?? ""
     var best = -Double.infinity
     for item in PythonLiteral.list(s) ?? [s] {
       guard let v = CellValue.number(item), v >= 0, v <= 1 else {
-        throw RuleFailure(column: 0, "eval_match '\(s.prefix(40))' is not a list of numbers in [0, 1]")
+        throw ImportError(.badValue, "eval_match '\(s.prefix(40))' is not a list of numbers in [0, 1]",
+                          column: columns[0].name)
       }
       best = max(best, v)
     }
-    guard best.isFinite else { throw RuleFailure(column: 0, "eval_match is an empty list") }
+    guard best.isFinite else { throw ImportError(.badValue, "eval_match is an empty list", column: columns[0].name) }
     return Float(best)
   }
 }

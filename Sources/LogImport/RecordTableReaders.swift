@@ -1,4 +1,3 @@
-internal import BenchStore
 public import Foundation
 
 /// `.xlsx` through the streaming `XLSXReader`: the first sheet, its first row the header; short rows are padded

@@ -1,4 +1,4 @@
-internal import BenchStore
+internal import BenchCore
 public import Foundation
 
 /// One row of a table as text cells. `number` is 1-based and counts the header as row 1 (a spreadsheet's view);

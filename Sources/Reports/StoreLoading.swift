@@ -113,7 +113,7 @@ extension StoredReport {
       provenance.append(("left out", "\(staleRuns) runs of this experiment computed on earlier data"))
     }
     provenance.append(("benchmark fingerprint", snapshot.fingerprint))
-    for (k, v) in try store.allMetadata() where k != "dataGeneration" { provenance.append((k, v)) }
+    for (k, v) in try store.allMetadata() where k != MetadataKey.dataGeneration.rawValue { provenance.append((k, v)) }
     let (files, prices) = try store.transaction { tx in (try tx.importedFiles(), try tx.activePriceTable()) }
     if !files.isEmpty {
       // One fingerprint of every imported input: SHA-256 over the sorted "path sha256" lines.
@@ -129,7 +129,7 @@ extension StoredReport {
     let b = benchmark.costBounds
     provenance.append(("rank score bounds", String(format: "c_min %.4f (%@), c_max %.4f (%@) USD/10K", b.cmin * 10_000, b.cminModel, b.cmax * 10_000, b.cmaxModel)))
     let input = ReportInput(
-      benchmarkName: name, preset: try store.metadata("preset"), simulated: try store.metadata("simulated") == "true",
+      benchmarkName: name, preset: try store.metadata(.preset), simulated: try store.metadata(.simulated) == "true",
       datasets: benchmark.datasets, routerOrder: routerOrder, results: results, bounds: b, singleModels: singles,
       provenance: provenance)
     return StoredReport(input: input, timings: timings, snapshot: snapshot, runs: runs, experiment: chosen,

@@ -10,7 +10,7 @@ import Testing
     let store = try BenchStore.inMemory()
     let f = SmallBench()
     try f.write(to: store)
-    try store.setMetadata("preset", "tiny")
+    try store.setMetadata(.preset, "tiny")
     let b = try store.loadBenchmark()
     #expect(b.name == "tiny")
     #expect(b.models.map(\.name) == ["GPT4o", "Janus-Pro-1B", "deepseek_vl2"])
@@ -64,13 +64,13 @@ import Testing
     let before = try store.counts()
     #expect(throws: Boom.self) {
       try store.transaction { tx in
-        try tx.setMetadata("preset", "half")
+        try tx.setMetadata(.preset, "half")
         try tx.deleteModels(["GPT4o"])
         throw Boom()
       }
     }
     #expect(try store.counts() == before)
-    #expect(try store.metadata("preset") == nil)
+    #expect(try store.metadata(.preset) == nil)
   }
 
   @Test func summaryTotalsPerModelAndDataset() throws {
@@ -205,11 +205,11 @@ import Testing
 
   @Test func metadataSetsReplacesAndRemoves() throws {
     let store = try BenchStore.inMemory()
-    #expect(try store.metadata("simulated") == nil)
-    try store.setMetadata("simulated", "true")
-    try store.setMetadata("simulated", "false")
-    #expect(try store.metadata("simulated") == "false")
-    try store.setMetadata("simulated", nil)
+    #expect(try store.metadata(.simulated) == nil)
+    try store.setMetadata(.simulated, "true")
+    try store.setMetadata(.simulated, "false")
+    #expect(try store.metadata(.simulated) == "false")
+    try store.setMetadata(.simulated, nil)
     #expect(try store.allMetadata().isEmpty)
   }
 }

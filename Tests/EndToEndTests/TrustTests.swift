@@ -142,7 +142,7 @@ final class ChangingLedger: RunLedger, @unchecked Sendable {
   func record(_ o: RunOutcome) throws {
     try inner.record(o)
     saved += 1
-    if saved == 1 { try inner.store.setMetadata("changed-by-an-import", "yes") }
+    if saved == 1 { try inner.store.setMetadata(.imageTokens, "300") }
   }
   func recordFailure(_ spec: RunSpec, message: String) throws { try inner.recordFailure(spec, message: message) }
 }

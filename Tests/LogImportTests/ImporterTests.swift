@@ -44,10 +44,10 @@ import Testing
     }
     // 4 samples per dataset: round(0.8) = 1 test, round(0.4) = 0 dev, 3 train.
     #expect(b.splits[.test]?.count == 5 && b.splits[.dev]?.count == 0 && b.splits[.train]?.count == 15)
-    #expect(try store.metadata("simulated") == "true")
-    #expect(try store.metadata("preset") == "tiny-test")
-    #expect(try store.metadata("tokenCounter") == "approximate-v1")
-    #expect(try store.metadata("featureShape.text") == "3")
+    #expect(try store.metadata(.simulated) == "true")
+    #expect(try store.metadata(.preset) == "tiny-test")
+    #expect(try store.metadata(.tokenCounter) == "approximate-v1")
+    #expect(try store.featureShape(ofFeatureSet: "text") == [3])
 
     let features = try store.loadFeatures(name: "text")
     #expect(features.rows == 20 && features.columns == 3)
@@ -119,7 +119,7 @@ import Testing
     let gpt = VLRouterBenchCatalog.models.first { $0.info.name == "GPT4o" }!.price
     let out = Double(ApproximateTokenCounter().count(Fixture.cell(0, "MMStar", 0).prediction))
     #expect(b.cost[0, 0] == gpt.cost(inputTokens: Double(b.inputTokens[0]), outputTokens: out))
-    #expect(try store.metadata("simulated") == "false")
+    #expect(try store.metadata(.simulated) == "false")
   }
 
   @Test func worksOnAWorkDirectoryItselfAndPrefersTheNewestRun() async throws {
@@ -137,7 +137,7 @@ import Testing
                                                 lmuData: f.root.appendingPathComponent("LMUData"))).run(into: store)
     #expect(s.records == 40 && s.featureSets.isEmpty)
     #expect(try store.loadBenchmark().quality[0, 0] == 1)
-    #expect(try store.metadata("simulated") == "false")
+    #expect(try store.metadata(.simulated) == "false")
   }
 
   @Test func longestDatasetNameWinsAndShadowDatasetsAreNotRead() async throws {

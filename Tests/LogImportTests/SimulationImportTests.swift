@@ -38,14 +38,14 @@ import Testing
     }
     #expect(qualityMismatches == 0)
     #expect(costMismatches == 0)
-    #expect(try store.metadata("simulated") == "true")
-    #expect(try store.metadata("preset") == sim.config.preset.rawValue)
+    #expect(try store.metadata(.simulated) == "true")
+    #expect(try store.metadata(.preset) == sim.config.preset.rawValue)
 
     let text = try store.loadFeatures(name: "text")
     #expect(text.rows == sim.sampleCount && text.columns == sim.features.text.shape.dropFirst().reduce(1, *))
     #expect(Array(text.row(0)) == Array(sim.features.text.values[0..<text.columns]))
-    let patchShape = sim.features.patches.shape.dropFirst().map(String.init).joined(separator: "x")
-    #expect(try store.metadata("featureShape.patches") == patchShape)
+    #expect(try store.featureShape(ofFeatureSet: "patches") == Array(sim.features.patches.shape.dropFirst()))
+    #expect(try store.allMetadata().contains { $0 == (key: "featureShape.patches", value: "16x32") })
 
     let before = try store.dump()
     let again = try await Importer(options: ImportOptions(root: root)).run(into: store)

@@ -36,7 +36,7 @@ struct SummaryRepriceImageTests {
     let root = try Self.root()
     let store = try BenchStore.inMemory()
     _ = try await Importer(options: ImportOptions(root: root, tokenCounter: ExactByWords())).run(into: store)
-    #expect(try store.metadata("tokenCounter") == "words")
+    #expect(try store.metadata(.tokenCounter) == "words")
     var t = try #require(try store.modelDatasetTotals().first)
     #expect(t.model == "M-1" && t.dataset == "TextVQA_VAL" && t.samples == 2)
     #expect(t.accuracyPercent == 50)  // "1990" is right, the empty prediction wrong

@@ -1,4 +1,4 @@
-import BenchStore
+import BenchCore
 import Foundation
 import Testing
 
@@ -155,7 +155,7 @@ import Testing
     #expect(JudgedFileSuffix.exact("_auxmatch").matches("_auxmatch") && !JudgedFileSuffix.exact("_auxmatch").matches("_x_auxmatch"))
   }
 
-  func score(_ rule: some DatasetRule, _ cells: [String]) throws(RuleFailure) -> Float {
+  func score(_ rule: some DatasetRule, _ cells: [String]) throws(ImportError) -> Float {
     // A one-row table whose columns are the rule's columns in order.
     let row = TableRow(number: 2, cells: ArraySlice(cells))
     return try rule.score(RuleRow(row: row, positions: cells.indices.map { $0 }))
@@ -164,18 +164,18 @@ import Testing
   @Test func scoringRules() throws {
     let hit = NumericScoreRule(judgedFile: nil, column: "hit")
     #expect(try score(hit, ["1"]) == 1 && score(hit, ["0"]) == 0 && score(hit, ["0.5"]) == 0.5 && score(hit, ["True"]) == 1)
-    let e = try #require(throws: RuleFailure.self) { try score(hit, ["abc"]) }
-    #expect(e.message.contains("not a number"))
-    #expect(throws: RuleFailure.self) { try score(hit, ["1.5"]) }
+    let e = try #require(throws: ImportError.self) { try score(hit, ["abc"]) }
+    #expect(e.kind == .badValue && e.column == "hit" && e.message.contains("not a number"))
+    #expect(throws: ImportError.self) { try score(hit, ["1.5"]) }
     let b = BooleanScoreRule(judgedFile: nil, column: "score")
     #expect(try score(b, ["True"]) == 1 && score(b, ["false"]) == 0)
-    #expect(throws: RuleFailure.self) { try score(b, ["maybe"]) }
+    #expect(throws: ImportError.self) { try score(b, ["maybe"]) }
     let anls = ANLSRule()
     #expect(try score(anls, ["[0.0, 0.4]"]) == 1)
     #expect(try score(anls, ["[0.3]"]) == 0.7)
     #expect(try score(anls, ["[0.5]"]) == 0.5)
     #expect(try score(anls, ["[0.51, 0.9]"]) == 0)
-    #expect(throws: RuleFailure.self) { try score(anls, ["[x]"]) }
+    #expect(throws: ImportError.self) { try score(anls, ["[x]"]) }
     let ocr = OCRBenchRule()
     #expect(try score(ocr, ["['CENTRE']", " the word centre\n", "Regular Text Recognition"]) == 1)
     #expect(try score(ocr, ["['CENTRE']", "centrie", "Regular Text Recognition"]) == 0)

@@ -289,8 +289,6 @@ public enum PandasNA {
   public static func asPandasString(_ cell: String) -> String {
     defaultStrings.contains(cell) && cell.unicodeScalars.allSatisfy(\.isASCII) ? "nan" : cell
   }
-
-  public static func isNA(_ cell: String) -> Bool { defaultStrings.contains(cell) }
 }
 
 public enum NumPy {

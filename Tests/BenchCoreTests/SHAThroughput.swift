@@ -1,6 +1,6 @@
+import BenchCore
 import Foundation
 import Testing
-@testable import BenchStore
 
 @Suite struct SHAThroughput {
   /// `RUN_PERF=1 swift test -c release --filter sha256Throughput` — ≥ 200 MB/s (provenance hashing must not
