@@ -127,14 +127,11 @@ public struct BenchStore: Sendable {
   /// this counter, in the same commit. A run remembers the generation it loaded and is refused at save time when
   /// the counter moved (`saveRun`); run-table writes do not bump it.
   static func bumpDataGeneration(_ db: Database) throws {
-    try db.execute(sql: """
-      INSERT INTO metadata (key, value) VALUES ('dataGeneration', '1')
-      ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
-      """)
+    try db.execute(sql: "UPDATE dataGeneration SET value = value + 1 WHERE id = 1")
   }
 
   static func dataGeneration(_ db: Database) throws -> Int64 {
-    try String.fetchOne(db, sql: "SELECT value FROM metadata WHERE key = 'dataGeneration'").flatMap { Int64($0) } ?? 0
+    try Int64.fetchOne(db, sql: "SELECT value FROM dataGeneration WHERE id = 1") ?? 0
   }
 
 }

@@ -15,8 +15,6 @@ public enum MetadataKey: String, Sendable, Hashable, CaseIterable {
   case correctThreshold
   /// Input tokens charged per image.
   case imageTokens
-  /// Bumped by every transaction that changes benchmark data (`BenchStore.bumpDataGeneration`).
-  case dataGeneration
 }
 
 extension StoreTransaction {

@@ -231,7 +231,8 @@ enum Schema {
   /// `variant` the name the experiment gave it, `featureKey` its features, `benchmarkFingerprint` the content
   /// hash of the data it ran on. `lambda` holds λ as a number (NULL: the router does not depend on λ; ∞ is
   /// stored as SQLite's infinity). Runs join experiments through `experimentRun`, so one result serves every
-  /// experiment that asks for the same identity. Runs stored before this migration have no identity: they stay
+  /// experiment that asks for the same identity. `dataGeneration` counts the transactions that changed benchmark
+  /// data (see `BenchStore.bumpDataGeneration`). Runs stored before this migration have no identity: they stay
   /// listed by `routerbench runs` but belong to no experiment, so no report uses them.
   static func addRunIdentityAndExperiments(_ db: Database) throws {
     try db.execute(sql: """
@@ -259,6 +260,12 @@ enum Schema {
         PRIMARY KEY (experiment, runId)
       ) STRICT, WITHOUT ROWID;
       CREATE INDEX experimentRun_runId ON experimentRun(runId);
+
+      CREATE TABLE dataGeneration (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO dataGeneration (id, value) VALUES (1, 0);
       """)
   }
 }

@@ -117,6 +117,9 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThr
   }
   var caption = "Test split; λ chosen per router by the best dev rank score; mean ± std over seeds. "
   caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1). Throughput: routed input tokens per second of router wall time."
+  if rows.contains(where: \.isUpperBound) {
+    caption += " An upper bound reads the routed samples' labels; it is shown for reference and not ranked (rank 0)."
+  }
   if !pValues.isEmpty {
     caption += " p: one-sided paired bootstrap test over test samples that the router's rank score beats the best single model's."
   }

@@ -113,7 +113,7 @@ extension StoredReport {
       provenance.append(("left out", "\(staleRuns) runs of this experiment computed on earlier data"))
     }
     provenance.append(("benchmark fingerprint", snapshot.fingerprint))
-    for (k, v) in try store.allMetadata() where k != MetadataKey.dataGeneration.rawValue { provenance.append((k, v)) }
+    for (k, v) in try store.allMetadata() { provenance.append((k, v)) }
     let (files, prices) = try store.transaction { tx in (try tx.importedFiles(), try tx.activePriceTable()) }
     if !files.isEmpty {
       // One fingerprint of every imported input: SHA-256 over the sorted "path sha256" lines.

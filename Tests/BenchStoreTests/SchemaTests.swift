@@ -15,7 +15,10 @@ import Testing
     }
     #expect(columns["run"] == ["id", "router", "family", "lambda", "lambdaLabel", "seed", "featureSet", "configJSON",
                                "configKey", "status", "costScale", "cmin", "cmax", "trainSeconds", "routeSeconds",
-                               "routedInputTokens", "startedAt", "finishedAt", "error"])
+                               "routedInputTokens", "startedAt", "finishedAt", "error", "variant", "featureKey",
+                               "identity", "benchmarkFingerprint", "isUpperBound", "fitReport"])
+    #expect(columns["experiment"] == ["name", "kind", "definition", "createdAt", "updatedAt"])
+    #expect(columns["experimentRun"] == ["experiment", "runId"])
     #expect(columns["decision"] == ["runId", "sampleId", "split", "modelId"])
     #expect(columns["result"] == ["runId", "split", "dataset", "samples", "correct", "scoreSum", "costSum", "accuracy",
                                   "averageCost", "rankScore"])

@@ -27,7 +27,9 @@ func tinyBenchmark() -> Benchmark {
     var r = r
     var g = SplitMix64(seed: 1)
     try r.fit(TrainingData(benchmark: b, trainRows: b.splits[.train]!, devRows: []), objective: Objective(lambda: 0), using: &g)
-    return try r.route(RoutingInputs(benchmark: b, rows: rows))
+    let inputs = RoutingInputs(benchmark: b, rows: rows)
+    if let upper = r as? any UpperBoundRouter { return try upper.route(inputs, labels: RoutedLabels(benchmark: b, rows: rows)) }
+    return try r.route(inputs)
   }
 
   @Test func oracleTakesCheapestCorrectElseCheapest() throws {

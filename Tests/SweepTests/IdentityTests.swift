@@ -165,7 +165,7 @@ import Testing
     let hyper = message("experiment: x\nrouters:\n  KNN: {kk: 3}\n")
     #expect(hyper.contains("exp.yaml") && hyper.contains("unknown key 'kk'") && hyper.contains("valid keys: k"), "\(hyper)")
     let mlp = message("experiment: x\nrouters:\n  MLP: {hiden: [3]}\n")
-    #expect(mlp.contains("valid keys: activation, batch_size, fusion_width, hidden, learning_rate"), "\(mlp)")
+    #expect(mlp.contains("valid keys: activation, batch_size, early_stopping, full_batch, fusion_width, hidden, l2_penalty, learning_rate"), "\(mlp)")
   }
 
   @Test func badValuesAreErrorsBeforeAnyWork() {
