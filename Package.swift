@@ -70,7 +70,7 @@ let package = Package(
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
-                               "Reports", "Routers", "Pipeline"],
+                               "Reports", "Routers", "Pipeline", "Learning"],
                 swiftSettings: swiftSettings),
   ],
   swiftLanguageModes: [.v6]

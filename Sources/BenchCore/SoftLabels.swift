@@ -16,23 +16,6 @@ public struct Objective: Sendable, Hashable, Codable {
     self.lambda = lambda
     self.costScale = costScale
   }
-
-  /// λ formatted as the paper writes it: "0", "10", …, "inf".
-  public var lambdaLabel: String { Self.label(lambda) }
-
-  public static func label(_ lambda: Double) -> String {
-    if lambda.isInfinite { return "inf" }
-    if lambda == lambda.rounded() && abs(lambda) < 1e15 { return String(Int64(lambda)) }
-    return String(lambda)
-  }
-
-  /// Parses "0", "10", "1e4", "inf", "∞".
-  public static func parseLambda(_ text: String) -> Double? {
-    let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-    if t == "inf" || t == "infinity" || t == "∞" { return .infinity }
-    guard let v = Double(t), v >= 0, v.isFinite else { return nil }
-    return v
-  }
 }
 
 /// Accuracy–cost-aware routing targets (VL-RouterBench Eq. 4–7).

@@ -14,12 +14,16 @@ public struct RouterVariant: Sendable, Hashable, Codable {
   public var values: [String: ConfigValue]
   /// Features for this variant only (else the experiment's).
   public var features: FeatureKey?
+  /// Cost scale for this variant only (else the experiment's): the reference code's Linear uses 1.
+  public var costScale: Double?
 
-  public init(name: String, kind: String, values: [String: ConfigValue] = [:], features: FeatureKey? = nil) {
+  public init(name: String, kind: String, values: [String: ConfigValue] = [:], features: FeatureKey? = nil,
+              costScale: Double? = nil) {
     self.name = name
     self.kind = kind
     self.values = values
     self.features = features
+    self.costScale = costScale
   }
 }
 
@@ -107,7 +111,7 @@ public struct Experiment: Sendable, Hashable, Codable {
         for s in ss {
           let id = RunIdentity(
             router: e.name, variant: v.name, revision: e.revision, configuration: made.configurationJSON, lambda: l,
-            seed: s, costScale: costScale, correctThreshold: correctThreshold ?? context.correctThreshold,
+            seed: s, costScale: v.costScale ?? costScale, correctThreshold: correctThreshold ?? context.correctThreshold,
             features: features, featureSHA256: hashes, split: context.split, benchmark: context.fingerprint)
           out.append(RunSpec(identity: id, family: e.family, isUpperBound: e.isUpperBound, values: v.values))
         }
@@ -124,7 +128,7 @@ extension Experiment {
   static let fileKeys = ["experiment", "routers", "lambdas", "seeds", "features", "fusion", "cost_scale",
                          "correct_threshold", "external", "split"]
   /// Keys of a router entry that are not hyperparameters.
-  static let variantKeys = ["router", "features", "fusion"]
+  static let variantKeys = ["router", "features", "fusion", "cost_scale"]
 
   /// Reads an experiment file (YAML; see experiments/*.yaml and docs/experiments.md).
   ///
@@ -264,6 +268,7 @@ extension Experiment {
       var kind = name
       var values: [String: ConfigValue] = [:]
       var features: String?, fusion: String?
+      var variantScale: Double?
       if let params = v.mapping {
         for (pk, pv) in params {
           guard let key = pk.string else { throw fail("router \(name): keys must be strings", pk) }
@@ -273,6 +278,11 @@ extension Experiment {
             kind = s
           case "features": features = pv.string
           case "fusion": fusion = pv.string
+          case "cost_scale":
+            guard let v = pv.string.flatMap(Double.init), v.isFinite, v >= 0 else {
+              throw fail("router \(name): cost_scale must be a number ≥ 0", pv)
+            }
+            variantScale = v
           default: values[key] = try configValue(pv, fail: fail)
           }
         }
@@ -289,7 +299,7 @@ extension Experiment {
                                fusion: fusion ?? (features == nil ? nil : experiment.features.fusion.rawValue))
         } catch { throw fail("router \(name): \(error)", v) }
       }
-      out.append(RouterVariant(name: name, kind: entry.name, values: values, features: key))
+      out.append(RouterVariant(name: name, kind: entry.name, values: values, features: key, costScale: variantScale))
     }
     return out
   }

@@ -74,10 +74,12 @@ import Testing
   }
 
   @Test func lambdaParsingAndLabels() {
-    #expect(Objective.parseLambda("inf") == .infinity)
-    #expect(Objective.parseLambda("1e4") == 10_000)
-    #expect(Objective.parseLambda("-1") == nil)
-    #expect(Objective.label(10_000) == "10000" && Objective.label(.infinity) == "inf" && Objective.label(0.5) == "0.5")
+    #expect(Lambda(parsing: "inf") == .infinity && Lambda(parsing: "∞") == .infinity)
+    #expect(Lambda(parsing: "1e4") == .finite(10_000))
+    #expect(Lambda(parsing: "-1") == nil && Lambda(parsing: "abc") == nil)
+    #expect(Lambda(parsing: "-") == .notApplicable)
+    #expect(Lambda.finite(10_000).label == "10000" && Lambda.infinity.label == "inf" && Lambda.finite(0.5).label == "0.5")
+    #expect(Lambda(.infinity) == .infinity && Lambda(-0.1) == nil && Lambda(.nan) == nil)
   }
 }
 

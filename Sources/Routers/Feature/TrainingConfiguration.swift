@@ -66,6 +66,38 @@ public struct TrainingConfiguration: Codable, Sendable, Hashable {
     case .never: (lossStopBelow, lossStopEvery, lossStopAfter) = (0, 50, 10)
     case .below(let t, let every, let after): (lossStopBelow, lossStopEvery, lossStopAfter) = (t, every, after)
     }
+    normalize()
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    optimizer = try c.decode(Optimizer.self, forKey: .optimizer)
+    learningRate = try c.decode(Double.self, forKey: .learningRate)
+    weightDecay = try c.decode(Double.self, forKey: .weightDecay)
+    l2Penalty = try c.decode(Double.self, forKey: .l2Penalty)
+    schedule = try c.decode(Schedule.self, forKey: .schedule)
+    warmupFraction = try c.decode(Double.self, forKey: .warmupFraction)
+    batchSize = try c.decode(Int.self, forKey: .batchSize)
+    fullBatch = try c.decode(Bool.self, forKey: .fullBatch)
+    maxEpochs = try c.decode(Int.self, forKey: .maxEpochs)
+    earlyStopping = try c.decode(EarlyStopping.self, forKey: .earlyStopping)
+    patience = try c.decode(Int.self, forKey: .patience)
+    minDelta = try c.decode(Double.self, forKey: .minDelta)
+    restoreBest = try c.decode(Bool.self, forKey: .restoreBest)
+    lossStopBelow = try c.decode(Double.self, forKey: .lossStopBelow)
+    lossStopEvery = try c.decode(Int.self, forKey: .lossStopEvery)
+    lossStopAfter = try c.decode(Int.self, forKey: .lossStopAfter)
+    normalize()
+  }
+
+  /// Fields that do not apply take one canonical value, so two configurations that train the same way have the
+  /// same canonical JSON (hence the same run identity): no warm-up with a constant rate, no batch size with full
+  /// batches, no patience without early stopping, no check interval without a loss stop.
+  mutating func normalize() {
+    if schedule == .constant { warmupFraction = 0 }
+    if fullBatch { batchSize = 0 }
+    if earlyStopping == .none { (patience, minDelta, restoreBest) = (0, 0, false) }
+    if lossStopBelow == 0 { (lossStopEvery, lossStopAfter) = (0, 0) }
   }
 
   /// The Learning module's options, or an error naming the bad value.
