@@ -303,15 +303,23 @@ enum GroupParser {
   /// Reads one `.npy` feature file and its sample keys: `<name>_ids.txt` or `sample_ids.txt` beside it
   /// (one "<dataset>/<index>" per line, in row order).
   static func readFeatures(_ url: URL, _ ctx: ParseContext) throws(ImportError) -> ParsedFeatures {
-    let path = WorkDirectoryScanner.relative(url, to: ctx.root)
-    let name = url.deletingPathExtension().lastPathComponent
+    try readFeatures(url, ids: nil, name: nil, root: ctx.root)
+  }
+
+  /// Reads a `.npy` feature file and its sample ids: `ids`, else `NAME_ids.txt` or `sample_ids.txt` beside it.
+  /// The set is named `name`, else after the file.
+  static func readFeatures(_ url: URL, ids: URL?, name: String?, root: URL) throws(ImportError) -> ParsedFeatures {
+    let path = WorkDirectoryScanner.relative(url, to: root)
+    let name = name ?? url.deletingPathExtension().lastPathComponent
     let (sha, _) = try sha256(ofFile: url, displayPath: path)
     let dir = url.deletingLastPathComponent()
-    let candidates = [dir.appendingPathComponent(name + "_ids.txt"), dir.appendingPathComponent("sample_ids.txt")]
+    let stem = url.deletingPathExtension().lastPathComponent
+    let candidates = ids.map { [$0] } ?? [dir.appendingPathComponent(stem + "_ids.txt"), dir.appendingPathComponent("sample_ids.txt")]
     guard let idsURL = candidates.first(where: WorkDirectoryScanner.isRegularFile) else {
-      throw ImportError(.features, "no sample_ids.txt (one sample key per row) beside the feature file", file: path)
+      throw ImportError(.features, ids == nil ? "no sample_ids.txt (one sample key per row) beside the feature file"
+                          : "no ids file at \(ids!.path)", file: path)
     }
-    let idsPath = WorkDirectoryScanner.relative(idsURL, to: ctx.root)
+    let idsPath = WorkDirectoryScanner.relative(idsURL, to: root)
     let text: String
     do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)

@@ -219,37 +219,9 @@ struct ImportWriter {
   /// Stores a feature file as the feature set named after it (replacing a different stored one). Keys of
   /// samples that are not stored (dropped) are ignored; every stored sample needs a vector.
   mutating func importFeatures(_ f: ParsedFeatures) throws {
-    let stored = try tx.sampleIndex()
-    let dimension = f.shape.dropFirst().reduce(1, *)
-    var keep: [Int] = []
-    keep.reserveCapacity(f.keys.count)
-    var covered = Set<String>()
-    for (i, k) in f.keys.enumerated() where stored[k] != nil {
-      guard covered.insert(k).inserted else {
-        throw ImportError(.duplicate, "sample '\(k)' appears twice", file: f.idsPath, row: i + 1)
-      }
-      keep.append(i)
-    }
-    if covered.count < stored.count {
-      let lacking = stored.keys.filter { !covered.contains($0) }.sorted().prefix(3)
-      throw ImportError(.features, "\(stored.count - covered.count) stored samples have no vector (e.g. "
-                          + lacking.joined(separator: ", ") + ")", file: f.path)
-    }
-    let all = keep.count == f.keys.count
-    var values = f.values
-    if !all {
-      values = []
-      values.reserveCapacity(keep.count * dimension)
-      for i in keep { values.append(contentsOf: f.values[(i * dimension)..<((i + 1) * dimension)]) }
-    }
-    let wrote = try tx.saveFeatureSet(name: f.name, sampleKeys: all ? f.keys : keep.map { f.keys[$0] },
-                                      matrix: Matrix(rows: keep.count, columns: dimension, values: values),
-                                      source: f.path, sha256: all ? f.sha256 : nil)
-    try tx.setFeatureShape(Array(f.shape.dropFirst()), ofFeatureSet: f.name)
+    let (wrote, rows, dimension) = try FeatureImport.store(f, in: tx, importedAt: plan.now)
     summary.featureSets.append(f.name)
-    if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(keep.count) × \(dimension)")) }
-    try tx.recordImportedFile(ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count,
-                                           importedAt: plan.now))
+    if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(rows) × \(dimension)")) }
   }
 
   static func readPreset(_ url: URL, path: String) throws(ImportError) -> String? {

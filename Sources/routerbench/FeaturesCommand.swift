@@ -3,6 +3,7 @@ import BenchCore
 import BenchStore
 import Foundation
 import Learning
+import LogImport
 
 struct FeaturesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -15,7 +16,7 @@ struct FeaturesCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-      let store = try BenchStore(path: database.db)
+      let store = try database.open()
       let names = try store.featureSetNames()
       if names.isEmpty { note("no feature sets; add one with `routerbench features import` or `features text`") }
       for n in names {
@@ -30,19 +31,15 @@ struct FeaturesCommand: ParsableCommand {
       abstract: "Store a .npy feature matrix (float32, N × D or N × … flattened per row) under a name.",
       discussion: "IDS is a text file of sample ids (`<dataset>/<index>`), one per row of the matrix, in the same order.")
     @OptionGroup var database: DatabaseOptions
-    @Option(help: "The feature set's name, e.g. bge-m3 or siglip.") var name: String
-    @Option(help: "Sample ids, one per line, aligned with the matrix rows.") var ids: String
+    @Option(help: "The feature set's name, e.g. bge-m3 or siglip (default: the file's name).") var name: String?
+    @Option(help: "Sample ids, one per line, aligned with the matrix rows (default: NAME_ids.txt or sample_ids.txt beside the file).")
+    var ids: String?
     @Argument(help: "The .npy file.") var file: String
 
     func run() throws {
-      let array = try NumpyArray(contentsOf: URL(fileURLWithPath: file))
-      guard let rows = array.shape.first, rows > 0 else { throw ValidationError("\(file): empty array") }
-      let keys = try String(contentsOfFile: ids, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-      guard keys.count == rows else { throw ValidationError("\(ids): \(keys.count) ids for \(rows) rows in \(file)") }
-      let m = Matrix(rows: rows, columns: array.values.count / rows, values: array.values)
-      let store = try BenchStore(path: database.db)
-      let added = try store.saveFeatureSet(name: name, sampleKeys: keys, matrix: m, source: file)
-      note(added ? "stored feature set '\(name)' (\(m.rows) × \(m.columns))" : "feature set '\(name)' unchanged")
+      let o = try FeatureImport.importFile(URL(fileURLWithPath: file), ids: ids.map { URL(fileURLWithPath: $0) },
+                                           name: name, into: try database.open())
+      note(o.wrote ? "stored feature set '\(o.name)' (\(o.rows) × \(o.dimension))" : "feature set '\(o.name)' unchanged")
     }
   }
 
@@ -55,7 +52,7 @@ struct FeaturesCommand: ParsableCommand {
     @Option(help: "Dimension of the hashed vector.") var dimension: Int = 4096
 
     func run() throws {
-      let store = try BenchStore(path: database.db)
+      let store = try database.open()
       let samples = try store.sampleDescriptions()
       let featurizer = HashedTextFeaturizer(dimension: dimension)
       let m = featurizer.features(samples.map(\.prompt))

@@ -23,7 +23,7 @@ struct FitCommand: ParsableCommand {
     do {
       fit = try fitSaturationFrontier(points: pts)
     } catch {
-      throw ValidationError("\(points): \(error)")
+      throw CLIError("\(points): \(error)")
     }
     switch format {
     case .json:
@@ -39,17 +39,17 @@ struct FitCommand: ParsableCommand {
 
   static func readPoints(_ path: String) throws -> [(cost: Double, accuracy: Double)] {
     guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-      throw ValidationError("cannot read \(path)")
+      throw CLIError("cannot read \(path)")
     }
     let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
     guard let header = lines.first?.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
           let ci = header.firstIndex(of: "cost"), let ai = header.firstIndex(of: "accuracy") else {
-      throw ValidationError("\(path):1: the header must name a `cost` and an `accuracy` column")
+      throw CLIError("\(path):1: the header must name a `cost` and an `accuracy` column")
     }
     return try lines.dropFirst().enumerated().map { n, line in
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
       guard f.count > max(ci, ai), let c = Double(f[ci]), let a = Double(f[ai]) else {
-        throw ValidationError("\(path):\(n + 2): expected numbers in the cost and accuracy columns, got '\(line)'")
+        throw CLIError("\(path):\(n + 2): expected numbers in the cost and accuracy columns, got '\(line)'")
       }
       return (c, a)
     }

@@ -9,7 +9,7 @@ struct InfoCommand: ParsableCommand {
   @OptionGroup var database: DatabaseOptions
 
   func run() throws {
-    guard FileManager.default.fileExists(atPath: database.db) else { throw ValidationError("no database at \(database.db)") }
+    _ = try database.open()
     let store = try BenchStore(path: database.db)
     let clock = ContinuousClock()
     let t0 = clock.now

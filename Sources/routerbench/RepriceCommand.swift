@@ -11,15 +11,13 @@ struct RepriceCommand: ParsableCommand {
     discussion: "Refused, database unchanged, when a stored model has no price. Zero prices and constant output-token "
       + "counts are warnings.")
 
-  @Option(help: "The benchmark database (SQLite).")
-  var db: String
+  @OptionGroup var database: DatabaseOptions
 
   @Option(help: "Price table (YAML: version, date, models: {name: {input, output}} in USD per 1M tokens).")
   var pricing: String
 
   func run() throws {
-    guard FileManager.default.fileExists(atPath: db) else { throw ValidationError("no database at \(db)") }
-    let r = try Repricing.reprice(try BenchStore(path: db), pricing: URL(fileURLWithPath: pricing))
+    let r = try Repricing.reprice(try database.open(), pricing: URL(fileURLWithPath: pricing))
     for w in r.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
     print("repriced \(r.recordsUpdated) records with price table \(r.table)")
   }

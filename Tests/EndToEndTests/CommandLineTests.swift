@@ -1,0 +1,129 @@
+import BenchStore
+import Foundation
+import Testing
+
+/// The built `routerbench` binary, run as a user runs it (swift-argument-parser's `AssertExecuteCommand`
+/// pattern): exit status, standard output and error, files written. Data errors exit 1 with the message; usage
+/// errors exit 64 with the usage.
+enum Binary {
+  /// `.build/<config>/routerbench`, next to the test bundle.
+  static let url: URL = {
+    var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = dir.appendingPathComponent("routerbench")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      dir = dir.deletingLastPathComponent()
+    }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent(".build/debug/routerbench")
+  }()
+
+  struct Result {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// Runs the binary with `arguments` in `directory` and waits (bounded: 120 s).
+  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    let p = Process()
+    p.executableURL = url
+    p.arguments = arguments
+    if let directory { p.currentDirectoryURL = directory }
+    let out = Pipe(), err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    try p.run()
+    // Read both pipes before waiting, so a chatty process never blocks on a full pipe.
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    let e = err.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+                  stderr: String(decoding: e, as: UTF8.self))
+  }
+}
+
+@Suite struct CommandLineTests {
+  func scratch() throws -> URL {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rb-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+  }
+
+  @Test func rankScoreChecksThePapersNumber() throws {
+    let r = try Binary.run(["rank-score", "--accuracy", "77.49", "--cost", "1.13", "--cmin", "0.142", "--cmax", "10.7"])
+    #expect(r.status == 0 && r.stdout.contains("74.19"), "\(r)")
+  }
+
+  @Test func aMissingDatabaseIsADataErrorExitingOne() throws {
+    let dir = try scratch()
+    for command in [["run"], ["report"], ["leaderboard"], ["info"], ["summary"], ["runs"], ["features", "list"]] {
+      let r = try Binary.run(command + ["--db", "nope.sqlite"], in: dir)
+      #expect(r.status == 1, "\(command): \(r)")
+      #expect(r.stderr.contains("no database at nope.sqlite"), "\(command): \(r.stderr)")
+      #expect(!r.stderr.contains("USAGE"), "a data error must not print the usage")
+    }
+    #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("nope.sqlite").path))
+  }
+
+  @Test func aBadFlagIsAUsageErrorExiting64() throws {
+    let bad: [[String]] = [["run", "--lambdas", "0,ten"], ["run", "--seeds", "0"], ["run", "--shard", "3/2"],
+                           ["run", "--fusion", "sum"], ["report", "--lambdas", "x"], ["runs", "delete"],
+                           ["run", "--config", "x.yaml", "--routers", "KNN"]]
+    for args in bad {
+      let r = try Binary.run(args)
+      #expect(r.status == 64, "\(args): \(r)")
+      #expect(r.stderr.contains("Usage") || r.stderr.contains("USAGE"), "\(args): \(r.stderr)")
+    }
+  }
+
+  @Test func aBadExperimentFileNamesTheFileAndKey() throws {
+    let dir = try scratch()
+    let db = try sharedBench.get().copy().store.path!
+    let file = dir.appendingPathComponent("exp.yaml")
+    try "experiment: e\nrouters:\n  KNN: {kk: 3}\n".write(to: file, atomically: true, encoding: .utf8)
+    let r = try Binary.run(["run", "--db", db, "--config", file.path])
+    #expect(r.status == 1)
+    #expect(r.stderr.contains("exp.yaml") && r.stderr.contains("unknown key 'kk'") && r.stderr.contains("valid keys: k"), "\(r.stderr)")
+  }
+
+  @Test func runReportAndRunsThroughTheBinary() throws {
+    let dir = try scratch()
+    let db = try sharedBench.get().copy().store.path!
+    let file = dir.appendingPathComponent("exp.yaml")
+    try """
+      experiment: cli-test
+      routers:
+        Strongest:
+        KNN-3: {router: KNN, k: 3}
+      seeds: 1
+      """.write(to: file, atomically: true, encoding: .utf8)
+    let run = try Binary.run(["run", "--db", db, "--config", file.path, "--jobs", "1"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stderr.contains("2 runs done, 0 already stored (experiment 'cli-test')"), "\(run.stderr)")
+    let again = try Binary.run(["run", "--db", db, "--config", file.path, "--jobs", "1"])
+    #expect(again.stderr.contains("0 runs done, 2 already stored"), "\(again.stderr)")
+
+    let list = try Binary.run(["runs", "--db", db, "--experiment", "cli-test"])
+    #expect(list.status == 0)
+    let lines = list.stdout.split(separator: "\n")
+    #expect(lines.first == "id,router,variant,lambda,seed,features,status,experiments,identity,train_seconds,route_seconds")
+    #expect(lines.contains { $0.contains(",KNN,KNN-3,-,1,text+image/normalize_concat,done,cli-test,") }, "\(list.stdout)")
+
+    let out = dir.appendingPathComponent("report")
+    let report = try Binary.run(["report", "--db", db, "--out", out.path, "--bootstrap", "20"])
+    #expect(report.status == 0, "\(report.stderr)")
+    let main = try String(contentsOf: out.appendingPathComponent("main-table.csv"), encoding: .utf8)
+    #expect(main.contains("\nKNN-3,feature,") && main.contains("\nStrongest,baseline,"))
+    for f in ["index.html", "per-dataset.csv", "leaderboard.json", "tables/main-table.tex", "plots/overview.svg"] {
+      #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(f).path), "\(f)")
+    }
+    let board = try Binary.run(["leaderboard", "--db", db, "--format", "csv", "--bootstrap", "0"])
+    #expect(board.status == 0 && board.stdout.contains("KNN-3"))
+
+    let delete = try Binary.run(["runs", "delete", "--db", db, "--router", "KNN"])
+    #expect(delete.status == 0 && delete.stderr.contains("deleted 1 runs"), "\(delete.stderr)")
+    let experiments = try Binary.run(["runs", "experiments", "--db", db])
+    #expect(experiments.stdout.contains("cli-test,config,1,"), "\(experiments.stdout)")
+  }
+}
