@@ -6,13 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 OUT="${1:-/tmp/routerbench-speed}"; shift || true
-swift build -c release --target Routers
-BIN="$(swift build -c release --show-bin-path)"
+swift build -c release --package-path benchmarks --product learning-speed
 mkdir -p "$OUT"
-rm -f "$OUT/speed"
-swiftc -O -wmo -module-name SpeedHarness benchmarks/learning/SpeedHarness.swift -o "$OUT/speed" \
-  -I "$BIN/Modules" -I Sources/CBLAS \
-  "$BIN"/BenchCore.build/*.o "$BIN"/Learning.build/*.o "$BIN"/Routers.build/*.o -lopenblas 2>&1 | grep -v "^$" || true
-test -x "$OUT/speed"
-"$OUT/speed" "$OUT" "$@"
+"$(swift build -c release --package-path benchmarks --show-bin-path)/learning-speed" "$OUT" "$@"
 python3 benchmarks/learning/sklearn_routers.py "$OUT"

@@ -1,5 +1,5 @@
-// Speed harness for the six feature-level routers (compiled by benchmarks/learning/run.sh against the release
-// build of BenchCore, Learning and Routers; not part of the package graph).
+// Speed harness for the six feature-level routers (the `learning-speed` executable of the benchmarks package, built
+// in release against the root package by path; run by benchmarks/learning/run.sh).
 //
 // 1. Generates the synthetic full-scale problem below (recipe documented in docs/routers.md), writes it as .npy files
 //    so benchmarks/learning/sklearn_routers.py runs on exactly the same data.
@@ -28,7 +28,7 @@ while !args.isEmpty {
   if a == "--quick" { quick = true }
   if a == "--threads", !args.isEmpty, let t = Int(args.removeFirst()) { BLAS.setThreadCount(t) }
   if a == "--lambdas", !args.isEmpty {
-    lambdaOverride = args.removeFirst().split(separator: ",").compactMap { Objective.parseLambda(String($0)) }
+    lambdaOverride = args.removeFirst().split(separator: ",").compactMap { Lambda(parsing: String($0))?.value }
   }
   if a == "--routers", !args.isEmpty { only = Set(args.removeFirst().split(separator: ",").map(String.init)) }
 }
@@ -195,7 +195,7 @@ func runOnce<R: Router>(_ router: R, lambda: Double, seed: UInt64) throws -> (Ru
   let testDecisions = Array(decisions[devRows.count...])
   let e = Evaluation(benchmark: benchmark, rows: testRows, decisions: testDecisions).overall
   let config = r.configuration
-  let run = Run(router: R.name, lambda: Objective.label(lambda), seed: seed, fitSeconds: seconds(tf),
+  let run = Run(router: R.name, lambda: Lambda(lambda)?.label ?? "?", seed: seed, fitSeconds: seconds(tf),
                 scoreSeconds: seconds(ts), epochs: Int(config["epochs_run"] ?? "0") ?? 0,
                 bestEpoch: Int(config["best_epoch"] ?? "0") ?? 0,
                 testRankScore: RankScore(bounds: bounds).score(accuracy: e.accuracy, cost: e.averageCost),

@@ -1,0 +1,21 @@
+// swift-tools-version: 6.1
+// RouterBench's speed benchmarks: their own package (as swift-collections keeps its benchmarks), built in release
+// against the root package by path. Speed targets live here and in the scripts beside it, never in unit tests.
+//   swift build -c release --package-path benchmarks
+//   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/run.sh
+import PackageDescription
+
+let package = Package(
+  name: "RouterBenchBenchmarks",
+  platforms: [.macOS(.v15)],
+  dependencies: [.package(name: "RouterBench", path: "..")],
+  targets: [
+    .executableTarget(name: "learning-speed",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/learning-speed"),
+    .executableTarget(name: "sha-throughput",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/sha-throughput"),
+  ],
+  swiftLanguageModes: [.v6]
+)
