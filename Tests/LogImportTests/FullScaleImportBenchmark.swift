@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import LogImport
+import VLRouterBenchPreset
 
 /// Writes a full-size VL-RouterBench-shaped work directory (14 datasets, 30,540 samples, 17 models, every
 /// judged-file convention) without the simulator, so the importer's speed can be measured on its own.
@@ -19,8 +20,8 @@ enum FullScaleLogs {
   }
 
   static func write(to root: URL, samplesScale: Double = 1) throws {
-    let datasets = VLRouterBenchCatalog.datasets
-    let models = VLRouterBenchCatalog.models
+    let datasets = VLRouterBench.shared.datasets.map { ($0.info, $0.totalSamples, $0.testSamples) }
+    let models = VLRouterBench.shared.models.map { ($0.info, $0.price) }
     var pricing = "version: \"paper\"\ndate: \"2025-10-25\"\nmodels:\n"
     for (info, p) in models { pricing += "  \(info.name): {input: \(p.inputPerMillion), output: \(p.outputPerMillion)}\n" }
     try LogImportTests.write(pricing, to: root.appendingPathComponent("pricing.yaml"))
