@@ -45,6 +45,8 @@ struct DatasetProfile: Sendable {
   var answerWords: ClosedRange<Int> = 1...1
   /// Math sets: share of questions whose answer is an option letter rather than a number word.
   var letterShare: Double = 0
+  /// Open sets: share of answers that are numbers (one or two number words) rather than answer words.
+  var numberShare: Double = 0
   /// Latent factor that decides the category (so categories carry some routing signal).
   var categoryFactor: Int = 0
 }
@@ -127,7 +129,7 @@ enum Profiles {
     .init(name: "ChartQA_TEST", judge: .chartQA, questionTokens: 14, referenceOutputTokens: 2,
           categories: ["test_augmented", "test_human"],
           openers: ["what", "which", "how"], words: ["value", "total", "higher", "lower", "difference"],
-          answerWords: 1...1, categoryFactor: 2),
+          answerWords: 1...2, numberShare: 0.5, categoryFactor: 2),
     .init(name: "DocVQA_VAL", judge: .anls, questionTokens: 13, referenceOutputTokens: 2,
           categories: ["form", "table", "layout", "free_text", "handwritten"],
           openers: ["what", "which", "who"], words: ["document", "page", "name", "text", "form"],

@@ -53,3 +53,19 @@ import Testing
     #expect(try store.dump() == before)
   }
 }
+
+/// The simulator's outputs look like real ones to the importer: no constant token counts.
+@Suite struct SimulationRealismImportTests {
+  @Test("A small-scale simulation imports without a 'constant token counts' warning", arguments: [UInt64(42), 7])
+  func noConstantTokenCountWarnings(seed: UInt64) async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sim = simulate(SimulationConfig(scale: 0.05, seed: seed))
+    let root = dir.appendingPathComponent("sim")
+    try write(sim, to: root)
+    let s = try await Importer(options: ImportOptions(root: root)).run(into: try BenchStore.inMemory())
+    #expect(s.records == sim.sampleCount * 17)
+    let constant = s.warnings.filter { $0.contains("constant token counts") }
+    #expect(constant.isEmpty, "\(constant.count) warnings, e.g. \(constant.first ?? "")")
+  }
+}
