@@ -41,7 +41,7 @@ let package = Package(
     .target(name: "LogImport",
             dependencies: ["BenchCore", "BenchStore", "VLRouterBenchPreset", "CCSV", "Yams", "ZIPFoundation"],
             swiftSettings: swiftSettings),
-    .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset"],
+    .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset", "ZIPFoundation"],
             swiftSettings: swiftSettings),
     .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"], swiftSettings: swiftSettings),
     .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
