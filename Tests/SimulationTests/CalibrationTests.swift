@@ -85,6 +85,21 @@ struct CalibrationTests {
     print(table)
   }
 
+  @Test("Rank Scores of the baselines match Table 2 (±1.5): Oracle 93.68, Strongest 68.88, Cheapest 64.63")
+  func rankScoresMatchTable2() throws {
+    let b = FullScale.benchmark
+    let base = try Baselines(b)
+    let rs = RankScore(bounds: b.costBounds)
+    let paper = Dictionary(uniqueKeysWithValues: VLRouterBench.shared.table2.map { ($0.router, $0.rankScore) })
+    for (name, e) in [("Oracle", base.oracle), ("Strongest", base.strongestEval), ("Cheapest", base.cheapestEval)] {
+      let ours = 100 * rs.score(accuracy: e.overall.accuracy, cost: e.overall.averageCost)
+      let theirs = try #require(paper[name])
+      print(name + String(format: " rank score %.2f (paper %.2f)", ours, theirs))
+      #expect(abs(ours - theirs) <= 1.5, "\(name): \(ours) vs \(theirs)")
+    }
+    print(String(format: "c_min %.3f, c_max %.3f USD/10K", b.costBounds.cmin * 1e4, b.costBounds.cmax * 1e4))
+  }
+
   @Test("GPT-4o is the most expensive model (≈10.7 USD/10K); API models are not the most accurate")
   func modelLandscape() throws {
     let b = FullScale.benchmark
