@@ -17,8 +17,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "routerbench", targets: ["routerbench"]),
-    .library(name: "RouterBenchKit", targets: ["BenchCore", "VLRouterBenchPreset", "BenchStore", "LogImport", "Simulation",
-                                              "Learning", "CurveFit", "Routers", "Sweep", "Reports"]),
+    .library(name: "RouterBenchKit", targets: ["BenchCore", "VLRouterBenchPreset", "BenchStore", "LogImport",
+                                              "Simulation", "Learning", "CurveFit", "Routers", "Sweep", "Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -73,7 +73,8 @@ let package = Package(
     .testTarget(name: "RoutersTests", dependencies: ["Routers", "Learning", "BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "SweepTests", dependencies: ["Sweep", "Routers", "BenchStore", "BenchCore"],
                 swiftSettings: swiftSettings),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset"],
+    .testTarget(name: "ReportsTests",
+                dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset"],
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",

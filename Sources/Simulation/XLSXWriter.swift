@@ -8,10 +8,10 @@
 // `_x005F_xHHHH_`, strings longer than 32,767 characters are truncated (Excel's limit). Unlike
 // xlsxwriter, CR is written as the character reference `&#13;`, so it survives any XML parser.
 
-public import Foundation
+internal import Foundation
 internal import ZIPFoundation
 
-public final class XLSXWriter {
+final class XLSXWriter {
   /// A cell value.
   public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     case string(String)

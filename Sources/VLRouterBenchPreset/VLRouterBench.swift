@@ -104,11 +104,8 @@ public struct VLRouterBench: Sendable {
   /// The baselines of Table A1's "All Datasets" row.
   public let allDatasetsBaselines: PaperBaselines
 
-  /// The datasets, models and prices as a generic catalog (for the importer and the simulator).
-  public var catalog: BenchmarkCatalog {
-    BenchmarkCatalog(name: Self.name, datasets: datasets.map(\.info), models: models.map(\.info),
-                     prices: Dictionary(uniqueKeysWithValues: models.map { ($0.info.name, $0.price) }))
-  }
+  /// The datasets, models and prices as a generic catalog (what the importer recognises and may price).
+  public let catalog: BenchmarkCatalog
 
   /// The preset, read from the bundled resources on first use.
   ///
@@ -151,6 +148,8 @@ public struct VLRouterBench: Sendable {
     table2 = try Self.parseTable2(table2CSV)
     perDatasetFigures = try Self.parseTables(tablesCSV, datasets: datasets)
     (baselines, allDatasetsBaselines) = try Self.baselines(perDatasetFigures, datasets: datasets)
+    catalog = BenchmarkCatalog(name: Self.name, datasets: datasets.map(\.info), models: models.map(\.info),
+                               prices: Dictionary(uniqueKeysWithValues: models.map { ($0.info.name, $0.price) }))
   }
 
   // MARK: Parsers
