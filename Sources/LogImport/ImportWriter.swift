@@ -37,7 +37,7 @@ struct ImportWriter {
     for d in schedule.datasets { datasetIds[d.name] = try tx.ensureDataset(d.info, position: plan.position[d.name]!) }
     var modelIds: [String: Int64] = [:]
     for m in Set(plan.groups.map(\.model)).sorted() {
-      modelIds[m] = try tx.ensureModel(VLRouterBenchCatalog.model(named: m) ?? ModelInfo(name: m, displayName: m))
+      modelIds[m] = try tx.ensureModel(options.catalog.model(named: m) ?? ModelInfo(name: m, displayName: m))
     }
     let recordsBefore = try tx.count(.record)
     var recomputeCosts = false

@@ -1,6 +1,7 @@
 public import BenchCore
 public import BenchStore
 public import Foundation
+internal import VLRouterBenchPreset
 #if canImport(Glibc)
 internal import Glibc
 #endif
@@ -20,7 +21,8 @@ public struct ImportOptions: Sendable {
   /// The directory given on the command line: a root holding `work_dir/` (and by default `LMUData/`,
   /// `pricing.yaml`, `features/`, `simulation.json` beside it), or a VLMEvalKit work directory itself.
   public var root: URL
-  /// Price table; default `ROOT/pricing.yaml`, else the VL-RouterBench paper's prices.
+  /// Price table; default `ROOT/pricing.yaml`. Without one, only models of `catalog` are priced (by the
+  /// catalog); any other model is an error that names every unpriced model.
   public var pricing: URL?
   /// Dataset TSVs `<dataset>.tsv`; default `ROOT/LMUData`. Without one, samples come from prediction files.
   public var lmuData: URL?
@@ -36,8 +38,13 @@ public struct ImportOptions: Sendable {
   public var tokenCounter: any TokenCounter
   public var rules: DatasetRules
   public var readers: TableReaders
-  /// Datasets the importer recognises in file names (default: the VL-RouterBench catalog).
-  public var datasets: [DatasetInfo]
+  /// The datasets the importer recognises in file names (with their display names and groups), the models' display
+  /// names, and the prices it may use for the catalog's own models when no pricing file is given or found.
+  /// Default: the VL-RouterBench preset (`VLRouterBench.shared.catalog`); `BenchmarkCatalog.empty` recognises
+  /// nothing and prices nothing.
+  public var catalog: BenchmarkCatalog
+  /// The default `catalog`: the VL-RouterBench preset's (the datasets `routerbench import` recognises by default).
+  public static var defaultCatalog: BenchmarkCatalog { VLRouterBench.shared.catalog }
   /// `--vqa-period-rule`: the TextVQA period rule for every run (default: by the run's date).
   public var vqaPeriodRule: VQAPeriodRule?
 
@@ -45,7 +52,7 @@ public struct ImportOptions: Sendable {
               missing: MissingPolicy = .refuse, seed: UInt64 = 42, correctThreshold: Float = 1.0,
               imageTokens: Int = 256, tokenCounter: any TokenCounter = ApproximateTokenCounter(),
               rules: DatasetRules = .standard, readers: TableReaders = .standard,
-              datasets: [DatasetInfo] = VLRouterBenchCatalog.datasets.map(\.info), vqaPeriodRule: VQAPeriodRule? = nil) {
+              catalog: BenchmarkCatalog = ImportOptions.defaultCatalog, vqaPeriodRule: VQAPeriodRule? = nil) {
     self.vqaPeriodRule = vqaPeriodRule
     self.root = root
     self.pricing = pricing
@@ -58,7 +65,7 @@ public struct ImportOptions: Sendable {
     self.tokenCounter = tokenCounter
     self.rules = rules
     self.readers = readers
-    self.datasets = datasets
+    self.catalog = catalog
   }
 }
 
@@ -436,7 +443,7 @@ struct ImportPlan: Sendable {
   init(options: ImportOptions) throws(ImportError) {
     root = options.root.standardizedFileURL
     var known: [String: DatasetInfo] = [:]
-    for d in options.datasets { known[d.name] = d }
+    for d in options.catalog.datasets { known[d.name] = d }
     let lmuDir = options.lmuData ?? Self.directory(root.appendingPathComponent("LMUData"))
     let lmuNames = lmuDir.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
     for name in lmuNames where name.hasSuffix(".tsv") {
@@ -455,7 +462,7 @@ struct ImportPlan: Sendable {
     warnings = layout.warnings
     notes = layout.notes
     var position: [String: Int] = [:]
-    for (i, d) in options.datasets.enumerated() where position[d.name] == nil { position[d.name] = i }
+    for (i, d) in options.catalog.datasets.enumerated() where position[d.name] == nil { position[d.name] = i }
     var extra = 1000
     for name in Set(layout.groups.map(\.dataset.name)).sorted() where position[name] == nil {
       position[name] = extra
@@ -465,20 +472,18 @@ struct ImportPlan: Sendable {
     // Dataset-major order: sample ids follow dataset positions, records append to the B-tree.
     groups = layout.groups.sorted { (position[$0.dataset.name]!, $0.model) < (position[$1.dataset.name]!, $1.model) }
 
-    // Prices.
+    // Prices: the pricing file when there is one; else the catalog's prices, which cover the catalog's models
+    // only. Never a fallback for a model the catalog does not know.
+    let models = Set(groups.map(\.model)).sorted()
     if let url = options.pricing ?? Self.file(root.appendingPathComponent("pricing.yaml")) {
       let path = WorkDirectoryScanner.relative(url, to: root)
       prices = try PricingFile.read(url, path: path)
       let (sha, _) = try sha256(ofFile: url, displayPath: path)
       pricingFile = ImportedFile(path: path, sha256: sha, kind: "pricing", rows: prices.prices.count, importedAt: now)
     } else {
-      prices = PricingFile.catalog
+      prices = PricingFile.catalogPrices(options.catalog, for: models)
     }
-    for m in Set(groups.map(\.model)).sorted() where prices.prices[m] == nil {
-      throw ImportError(.missingPrice, "model \(m) has no price (priced models: "
-                          + prices.prices.keys.sorted().joined(separator: ", ") + ")",
-                        file: prices.source ?? "pricing", column: "models.\(m)")
-    }
+    try PricingFile.requirePrices(prices, for: models, fromFile: pricingFile != nil)
 
     datasetFiles = []
     if let lmuDir {

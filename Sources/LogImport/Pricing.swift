@@ -50,9 +50,27 @@ enum PricingFile {
                       date: scalar(root["date"]), source: path, prices: prices)
   }
 
-  /// The VL-RouterBench paper's prices (Table 1), used when no pricing file is given or found.
-  static var catalog: PriceTable {
-    PriceTable(name: "vl-routerbench", version: "paper", date: nil, source: "VLRouterBenchCatalog",
-               prices: Dictionary(uniqueKeysWithValues: VLRouterBenchCatalog.models.map { ($0.info.name, $0.price) }))
+  /// The catalog's prices of those of `models` the catalog lists (used when no pricing file is given or found).
+  static func catalogPrices(_ catalog: BenchmarkCatalog, for models: [String]) -> PriceTable {
+    var prices: [String: TokenPrice] = [:]
+    for m in models where catalog.model(named: m) != nil { prices[m] = catalog.prices[m] }
+    return PriceTable(name: catalog.name, version: "catalog", date: nil, source: "catalog \(catalog.name)",
+                      prices: prices)
+  }
+
+  /// Throws one error naming every model of `models` that `table` does not price, saying to pass `--pricing FILE`.
+  static func requirePrices(_ table: PriceTable, for models: [String], fromFile: Bool) throws(ImportError) {
+    let unpriced = models.filter { table.prices[$0] == nil }
+    guard !unpriced.isEmpty else { return }
+    let subject = unpriced.count == 1 ? "model \(unpriced[0]) has" : "models "
+      + unpriced.dropLast().joined(separator: ", ") + " and \(unpriced[unpriced.count - 1]) have"
+    let message = fromFile
+      ? "\(subject) no price in this pricing file (priced: \(table.prices.keys.sorted().joined(separator: ", "))); "
+        + "add them under `models:` or pass --pricing FILE"
+      : "\(subject) no price: no pricing file was given or found (ROOT/pricing.yaml), and the \(table.name) "
+        + "catalog prices only its own models. Pass --pricing FILE (`models: {<name>: {input: …, output: …}}`, USD "
+        + "per 1M tokens)"
+    throw ImportError(.missingPrice, message, file: table.source ?? "pricing",
+                      column: unpriced.count == 1 ? "models.\(unpriced[0])" : nil)
   }
 }

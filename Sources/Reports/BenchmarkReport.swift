@@ -31,7 +31,7 @@ public struct ReportInput: Sendable {
     self.provenance = provenance
   }
 
-  var paper: PaperFigures? { preset == VLRouterBenchCatalog.presetName ? PaperFigures.vlRouterBench : nil }
+  var paper: PaperFigures? { PaperFigures.forPreset(preset) }
 
   /// Datasets in the paper's table order: by group (General, STEM, Chart & Doc, Other), then display name.
   var orderedDatasets: [DatasetInfo] {

@@ -59,9 +59,12 @@ struct SampleContentGenerator {
       accepted = [answer]
       distractors = distinctPicks(3, from: pool, excluding: [answer])
     case .textVQA, .chartQA, .ocr:
-      let a = phrase(words: profile.answerWords)
+      // ChartQA: a share of the answers are numbers, read as one or two number words.
+      let numeric = profile.numberShare > 0 && stream.nextUnit() < profile.numberShare
+      let a = numeric ? numberPhrase() : phrase(words: profile.answerWords)
       accepted = [a]
-      distractors = distinctPhrases(3, excluding: a, substringFree: profile.judge == .ocr)
+      distractors = numeric ? distinctNumberPhrases(3, excluding: a)
+        : distinctPhrases(3, excluding: a, substringFree: profile.judge == .ocr)
       switch profile.judge {
       case .textVQA:
         accepted = Array(repeating: a, count: 10)  // ten identical human answers: VQA score 1.0 or 0.0
@@ -122,6 +125,20 @@ struct SampleContentGenerator {
       if !out.contains(w) { out.append(w) }
     }
     return out.joined(separator: " ")
+  }
+
+  /// One or two number words ("seven", "twenty five").
+  private mutating func numberPhrase() -> String {
+    (0..<(1 + stream.nextInt(2))).map { _ in stream.pick(Vocabulary.numberWords) }.joined(separator: " ")
+  }
+
+  private mutating func distinctNumberPhrases(_ n: Int, excluding answer: String) -> [String] {
+    var out: [String] = []
+    while out.count < n {
+      let p = numberPhrase()
+      if p != answer && !out.contains(p) { out.append(p) }
+    }
+    return out
   }
 
   /// Phrases different from `answer`; with `substringFree`, none contains `answer` (OCRBench's substring rule).

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import BenchCore
+internal import VLRouterBenchPreset
 
 /// Generates a calibrated simulated benchmark. A pure function of `config`: the same config gives the same
 /// benchmark (and, through `write`, the same bytes) on every machine.
@@ -26,15 +27,16 @@ struct Generator {
   static let minimumTestRowsForSpread = 50
 
   func run() -> SimulatedBenchmark {
-    let catalog = VLRouterBenchCatalog.datasets
-    let modelCatalog = VLRouterBenchCatalog.models
+    let preset = VLRouterBench.shared
+    let catalog = preset.datasets
+    let modelCatalog = preset.models
     let k = modelCatalog.count
     let root = SplitMix64(seed: config.seed)
 
     var abilityStream = root.derived("abilities")
     let abilities = (0..<(k * latent)).map { _ in abilityStream.nextGaussian() * Self.abilityScale }
 
-    let sizes = catalog.map { max(5, Int((Double($0.total) * config.scale).rounded())) }
+    let sizes = catalog.map { max(5, Int((Double($0.totalSamples) * config.scale).rounded())) }
     var datasetRows: [Range<Int>] = []
     var start = 0
     for n in sizes { datasetRows.append(start..<(start + n)); start += n }
@@ -78,7 +80,7 @@ struct Generator {
       let cal = DatasetCalibration(rows: n, models: k, base: base, difficulty: difficulty,
                                    part: Array(part[range]), target: Profiles.targetAccuracy[d])
       let testRows = cal.rows(of: 2)
-      let oracle = (VLRouterBenchTargets.perDataset[profile.name]?.oracle ?? 100) / 100
+      let oracle = (preset.baselines[profile.name]?.oracle ?? 100) / 100
       let spreadRows = testRows.count >= Self.minimumTestRowsForSpread ? testRows : Array(0..<n)
       let wantUnsolved = Int(((1 - oracle) * Double(spreadRows.count)).rounded())
       let (sigma, _) = cal.calibrateSpread(targetUnsolved: wantUnsolved, subset: spreadRows)

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import BenchCore
+internal import VLRouterBenchPreset
 
 /// How VLMEvalKit judges a dataset, which decides the per-sample file the simulator writes for it.
 public enum JudgeKind: String, Sendable, Hashable, Codable, CaseIterable {
@@ -44,6 +45,8 @@ struct DatasetProfile: Sendable {
   var answerWords: ClosedRange<Int> = 1...1
   /// Math sets: share of questions whose answer is an option letter rather than a number word.
   var letterShare: Double = 0
+  /// Open sets: share of answers that are numbers (one or two number words) rather than answer words.
+  var numberShare: Double = 0
   /// Latent factor that decides the category (so categories carry some routing signal).
   var categoryFactor: Int = 0
 }
@@ -65,6 +68,12 @@ struct ModelProfile: Sendable {
 enum Profiles {
   static let latentDimension = 8
 
+  /// The model pinned to the paper's Strongest figures (our choice: the paper does not say which single model its
+  /// Strongest baseline picks; Qwen2.5-VL-72B is its strongest open model) and the one pinned to its Cheapest
+  /// figures (one of the two $0.05/M models).
+  static let referenceModel = "Qwen2.5-VL-72B-Instruct"
+  static let cheapestReferenceModel = "deepseek_vl2_tiny"
+
   static let math = ["MathVista_MINI", "MathVision_MINI", "MathVerse_MINI"]
   static let textHeavy = ["InfoVQA_VAL", "ChartQA_TEST", "DocVQA_VAL", "TextVQA_VAL", "OCRBench"]
 
@@ -74,7 +83,7 @@ enum Profiles {
     return out
   }
 
-  /// In `VLRouterBenchCatalog.datasets` order.
+  /// In `VLRouterBench.shared.datasets` order.
   static let datasets: [DatasetProfile] = [
     .init(name: "MMBench_DEV_EN_V11", judge: .multipleChoice, questionTokens: 10, referenceOutputTokens: 8,
           categories: ["attribute_recognition", "celebrity_recognition", "image_scene", "object_localization",
@@ -120,7 +129,7 @@ enum Profiles {
     .init(name: "ChartQA_TEST", judge: .chartQA, questionTokens: 14, referenceOutputTokens: 2,
           categories: ["test_augmented", "test_human"],
           openers: ["what", "which", "how"], words: ["value", "total", "higher", "lower", "difference"],
-          answerWords: 1...1, categoryFactor: 2),
+          answerWords: 1...2, numberShare: 0.5, categoryFactor: 2),
     .init(name: "DocVQA_VAL", judge: .anls, questionTokens: 13, referenceOutputTokens: 2,
           categories: ["form", "table", "layout", "free_text", "handwritten"],
           openers: ["what", "which", "who"], words: ["document", "page", "name", "text", "form"],
@@ -135,7 +144,7 @@ enum Profiles {
           openers: ["what", "which", "read"], words: ["text", "image", "read", "word", "shown"], answerWords: 1...1, categoryFactor: 5),
   ]
 
-  /// In `VLRouterBenchCatalog.models` order. Gaps and strengths are a plausible ordering (the paper reports only
+  /// In `VLRouterBench.shared.models` order. Gaps and strengths are a plausible ordering (the paper reports only
   /// the baselines' per-dataset figures); the reference model and the cheapest model are pinned to the paper.
   static let models: [ModelProfile] = [
     .init(name: "Janus-Pro-1B", gap: 1.8, specialties: spec([(textHeavy, -0.8)]), verbosity: 0.6, mathVerbosity: 0.5),
@@ -178,10 +187,10 @@ enum Profiles {
   static let targetAccuracy: [[Double]] = {
     let root = SplitMix64(seed: 0x7A26_1E5D_0C4B_A11E)
     return datasets.map { d in
-      guard let paper = VLRouterBenchTargets.perDataset[d.name] else { preconditionFailure("no target for \(d.name)") }
+      guard let paper = VLRouterBench.shared.baselines[d.name] else { preconditionFailure("no target for \(d.name)") }
       return models.map { m in
-        if m.name == VLRouterBenchTargets.strongestModel { return paper.strongest / 100 }
-        if m.name == "deepseek_vl2_tiny" { return paper.cheapest / 100 }
+        if m.name == referenceModel { return paper.strongest / 100 }
+        if m.name == cheapestReferenceModel { return paper.cheapest / 100 }
         var g = root.derived(m.name + "/" + d.name)
         let jitter = (g.nextUnit() - 0.5) * 0.4
         let p = paper.strongest / 100

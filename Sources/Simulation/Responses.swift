@@ -32,34 +32,47 @@ enum Responses {
     }
   }
 
-  /// Output tokens of a prediction. Open VQA answers are the answer alone (thinking models reason first);
-  /// elsewhere the length follows the model's verbosity × the dataset's reference length (Qwen2.5-VL-72B's mean
-  /// from the paper's costs), longer for harder samples, lognormal around that mean.
+  /// Output tokens of a prediction, so that lengths vary by model, dataset and sample as real outputs do (no
+  /// (model, dataset) gets one constant count).
+  ///
+  /// - Open VQA (TextVQA, ChartQA, DocVQA, InfoVQA): the answer phrase (one to three words). Thinking models reason
+  ///   first (≈ half their reasoning budget); other models add a short explanation before the answer with
+  ///   probability 0.04 + 0.06 × verbosity (≈ 10% for the reference model, ≈ 5% for the terse DeepSeek-VL2-Tiny),
+  ///   of lognormal length around 6 × verbosity words plus "answer is".
+  /// - Elsewhere: the model's verbosity × the dataset's reference length (Qwen2.5-VL-72B's mean, solved from the
+  ///   paper's costs) plus thinking tokens, longer for harder samples (× exp(0.15 δ̃)), lognormal around that
+  ///   mean (σ 0.35; 0.45 for thinking models). A prediction that rounds to one or two tokens restates itself one
+  ///   time in five ("… answer is B", 2–4 tokens more), as terse models sometimes do.
   static func outputLength(response: SimulatedResponse, sample: SimulatedSample, dataset: DatasetProfile,
                            model: ModelProfile, difficulty: Double, using g: inout SplitMix64) -> Int32 {
     let answerTokens = answerText(response, sample: sample).map { $0.split(separator: " ").count } ?? 0
     let z = g.nextGaussian()
     if dataset.judge.isOpenText && dataset.judge != .ocr {
-      guard model.thinkingTokens > 0 else { return Int32(answerTokens) }
-      let extra = 0.5 * model.thinkingTokens * exp(0.45 * z - 0.1)
-      return Int32(answerTokens + 2 + Int(extra.rounded()))
+      if model.thinkingTokens > 0 {
+        let extra = 0.5 * model.thinkingTokens * exp(0.45 * z - 0.1)
+        return Int32(answerTokens + 2 + Int(extra.rounded()))
+      }
+      guard g.nextUnit() < 0.04 + 0.06 * model.verbosity else { return Int32(answerTokens) }
+      let explanation = max(1, Int((6 * model.verbosity * exp(0.5 * z - 0.125)).rounded()))
+      return Int32(answerTokens + 2 + explanation)
     }
     let isMath = dataset.judge == .mathExtract || dataset.judge == .mathScore
     let sigma = model.thinkingTokens > 0 ? 0.45 : 0.35
     let mean = ((isMath ? model.mathVerbosity : model.verbosity) * dataset.referenceOutputTokens + model.thinkingTokens)
       * exp(0.15 * difficulty)
-    let n = Int((mean * exp(sigma * z - sigma * sigma / 2)).rounded())
-    return Int32(max(n, max(1, answerTokens)))
+    var n = max(Int((mean * exp(sigma * z - sigma * sigma / 2)).rounded()), max(1, answerTokens))
+    if n <= 2 && g.nextUnit() < 0.2 { n += 2 + g.nextInt(3) }
+    return Int32(n)
   }
 
   /// Appends exactly `tokens` tokens of prediction text to `out` (see `Vocabulary` for why counts are exact):
-  /// multiple choice and math "… answer is X" (or just "X"), yes/no the word first, open answers alone (thinking
-  /// models reason first), OCRBench the answer last; filler words in between.
+  /// multiple choice and math "… answer is X" (or just "X"), yes/no the word first, open answers last (after any
+  /// reasoning or explanation, "… answer is X"), OCRBench the answer last; filler words in between.
   ///
   /// - Parameters:
   ///   - answer: the given answer (nil: none, HallusionBench's evasive reply).
   ///   - forbidden: strings no filler word may contain (a wrong OCRBench prediction must not contain the answer).
-  static func render(answer: String?, forbidden: [String], judge: JudgeKind, tokens n: Int, thinking: Bool,
+  static func render(answer: String?, forbidden: [String], judge: JudgeKind, tokens n: Int,
                      using g: inout SplitMix64, into out: inout [UInt8]) {
     var sink = WordSink(out: out)
     out = []
@@ -86,12 +99,15 @@ enum Responses {
         sink.filler(n, using: &g)
       }
     case .textVQA, .chartQA, .anls:
+      // The answer phrase last (the judged `eval_pred`), after any reasoning or explanation.
       let a = answer ?? ""
       let k = a.split(separator: " ").count
-      if thinking && n >= k + 2 {
+      if n >= k + 2 {
         sink.filler(n - k - 2, using: &g)
         sink.word("answer")
         sink.word("is")
+      } else {
+        sink.filler(n - k, using: &g)
       }
       sink.word(a)
     case .ocr:
@@ -160,8 +176,7 @@ extension SimulatedBenchmark {
     let response = responses[row * models.count + model]
     let forbidden = judge == .ocr && response != .accepted ? samples[row].acceptedAnswers.map { $0.lowercased() } : []
     Responses.render(answer: givenAnswer(row: row, model: model), forbidden: forbidden, judge: judge,
-                     tokens: Int(outputTokens[row, model]), thinking: Profiles.models[model].thinkingTokens > 0,
-                     using: &g, into: &out)
+                     tokens: Int(outputTokens[row, model]), using: &g, into: &out)
   }
 
   /// How VLMEvalKit judges a dataset of this benchmark.

@@ -27,20 +27,20 @@ public func write(_ sim: SimulatedBenchmark, to dir: URL, progress: (String) -> 
   try plan.finish(progress: progress)
 }
 
-/// `write(_:to:progress:)` with up to `jobs` models written concurrently (the same bytes as the serial writer).
-public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int,
-                  progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
-  try await write(sim, to: dir, jobs: jobs, perSampleFile: nil, progress: progress)
+/// How the per-sample files under `work_dir/` (prediction and judged files; not the aggregates) are written.
+public enum PerSampleFormat: String, Sendable, Hashable, CaseIterable {
+  /// `.tsv`, every field quoted (pandas `QUOTE_ALL`), as VLMEvalKit's `PRED_FORMAT=tsv`.
+  case tsv
+  /// `.xlsx`, one worksheet, every cell a string (as VLMEvalKit's default `PRED_FORMAT`, through xlsxwriter).
+  case xlsx
 }
 
-/// `write(_:to:jobs:progress:)`, handing every per-sample `.tsv` written under `work_dir/` (prediction and judged
-/// files, not the aggregates) to `perSampleFile` right after it is written — e.g. to rewrite it as `.xlsx`
-/// (`routerbench simulate --format xlsx`).
-public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int,
-                  perSampleFile: (@Sendable (URL) throws -> Void)?,
+/// `write(_:to:progress:)` with up to `jobs` models written concurrently (the same bytes as the serial writer), the
+/// per-sample files in `format`.
+public func write(_ sim: SimulatedBenchmark, to dir: URL, jobs: Int, format: PerSampleFormat = .tsv,
                   progress: @escaping @Sendable (String) -> Void = { _ in }) async throws {
   var p = try WritePlan(sim, dir: dir, progress: progress)
-  p.perSampleFile = perSampleFile
+  p.format = format
   let plan = p
   let count = sim.models.count
   try await withThrowingTaskGroup(of: Void.self) { group in
@@ -63,8 +63,8 @@ struct WritePlan: Sendable {
   let dir: URL
   let workDir: URL
   let cache: [LogWriter.DatasetRows]
-  /// Called with every per-sample `.tsv` written under `work_dir/`.
-  var perSampleFile: (@Sendable (URL) throws -> Void)?
+  /// The format of the per-sample files under `work_dir/`.
+  var format = PerSampleFormat.tsv
 
   init(_ sim: SimulatedBenchmark, dir: URL, progress: (String) -> Void) throws {
     self.sim = sim
@@ -87,9 +87,12 @@ struct WritePlan: Sendable {
     try FileManager.default.createDirectory(at: runDir, withIntermediateDirectories: true)
     for d in sim.datasets.indices {
       for file in LogWriter.modelFiles(sim, model: m, dataset: d, rows: cache[d]) {
-        let url = runDir.appendingPathComponent(file.name)
-        try Data(file.bytes).write(to: url)
-        if let perSampleFile, file.name.hasSuffix(".tsv") { try perSampleFile(url) }
+        if format == .xlsx, file.name.hasSuffix(".tsv") {
+          let url = runDir.appendingPathComponent(String(file.name.dropLast(4)) + ".xlsx")
+          try LogWriter.writeXLSX(tsv: file.bytes, to: url)
+        } else {
+          try Data(file.bytes).write(to: runDir.appendingPathComponent(file.name))
+        }
       }
     }
   }
@@ -359,6 +362,38 @@ enum LogWriter {
     let overall = ("Overall", row("Overall") { _ in true })
     if overallFirst { keyed.insert(overall, at: 0) } else { keyed.append(overall); keyed.sort { $0.0 < $1.0 } }
     return csv(name, header: [label, "tot", "prefetch", "hit", "prefetch_rate", "acc"], rows: keyed.map(\.1))
+  }
+
+  // MARK: xlsx
+
+  /// Writes the rows of a tab-separated `QUOTE_ALL` text made by `DelimitedText` (every field quoted, `""` for a
+  /// quote, no tab or newline outside quotes) as an `.xlsx` whose cells are all strings.
+  static func writeXLSX(tsv bytes: [UInt8], to url: URL) throws {
+    let writer = try XLSXWriter(url: url)
+    var fields: [String] = []
+    var field: [UInt8] = []
+    var i = 0
+    while i < bytes.count {
+      precondition(bytes[i] == 0x22, "DelimitedText output has every field quoted")
+      i += 1
+      field.removeAll(keepingCapacity: true)
+      while true {
+        if bytes[i] == 0x22 {
+          if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+          i += 1
+          break
+        }
+        field.append(bytes[i])
+        i += 1
+      }
+      fields.append(String(decoding: field, as: UTF8.self))
+      if bytes[i] == 0x0A {
+        try writer.writeRow(fields)
+        fields.removeAll(keepingCapacity: true)
+      }
+      i += 1  // the tab or the newline
+    }
+    try writer.close()
   }
 
   // MARK: Pricing and manifest

@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
-import LogImport
 import Simulation
 
-/// `--format`: how per-sample files (predictions, judged files) are written.
-enum SimulateFormat: String, ExpressibleByArgument, CaseIterable { case tsv, xlsx }
-
 extension SimulationPreset: ExpressibleByArgument {}
+extension PerSampleFormat: ExpressibleByArgument {}
 
 struct Simulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -34,8 +31,8 @@ struct Simulate: AsyncParsableCommand {
   @Option(help: "Models written concurrently.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Option(help: "Per-sample file format: tsv (default) or xlsx (written with XLSXWriter, as VLMEvalKit's default PRED_FORMAT).")
-  var format: SimulateFormat = .tsv
+  @Option(help: "Per-sample file format: tsv (default) or xlsx (as VLMEvalKit's default PRED_FORMAT).")
+  var format: PerSampleFormat = .tsv
 
   func validate() throws {
     guard scale.isFinite, scale > 0, scale <= 10 else { throw ValidationError("--scale must be in (0, 10]") }
@@ -50,22 +47,7 @@ struct Simulate: AsyncParsableCommand {
     note("simulate: \(sim.sampleCount) samples × \(sim.modelCount) models generated in "
          + Date().timeIntervalSince(started).durationText)
     let dir = URL(fileURLWithPath: out, isDirectory: true)
-    var convert: (@Sendable (URL) throws -> Void)?
-    if format == .xlsx { convert = { @Sendable url in try Simulate.rewriteAsXLSX(url) } }
-    try await write(sim, to: dir, jobs: jobs, perSampleFile: convert) { note("simulate: " + $0) }
+    try await write(sim, to: dir, jobs: jobs, format: format) { note("simulate: " + $0) }
     note("simulate: wrote \(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText)
-  }
-
-  /// Rewrites a TSV as `<same name>.xlsx` (every cell a string, as VLMEvalKit's xlsxwriter output reads back) and
-  /// removes the TSV.
-  static func rewriteAsXLSX(_ tsv: URL) throws {
-    let xlsx = tsv.deletingPathExtension().appendingPathExtension("xlsx")
-    let writer = try XLSXWriter(url: xlsx)
-    _ = try DelimitedTableReader.tsv.read(tsv, displayPath: tsv.lastPathComponent, header: { cells in
-      try writer.writeRow(cells)
-      return nil
-    }, row: { row in try writer.writeRow(row.values) })
-    try writer.close()
-    try FileManager.default.removeItem(at: tsv)
   }
 }

@@ -4,6 +4,7 @@ import GRDB
 import Testing
 
 @testable import BenchStore
+import VLRouterBenchPreset
 
 @Suite struct BenchmarkLoadingTests {
   @Test func loadsRowsBySampleIdColumnsByCodePointNameAndDatasetsByPosition() throws {
@@ -119,9 +120,10 @@ import Testing
     let dir = try temporaryDirectory()
     let store = try BenchStore(path: dir.appendingPathComponent("full.sqlite").path)
     var f = SmallBench()
-    f.datasets = VLRouterBenchCatalog.datasets.map(\.info)
-    f.models = VLRouterBenchCatalog.models.map(\.info)
-    f.prices = Dictionary(uniqueKeysWithValues: VLRouterBenchCatalog.models.map { ($0.info.name, $0.price) })
+    let catalog = VLRouterBench.shared.catalog
+    f.datasets = catalog.datasets
+    f.models = catalog.models
+    f.prices = catalog.prices
     f.samplesPerDataset = 30_540 / 14 + 1  // 2,182 × 14 = 30,548 samples
     try f.write(to: store)
     _ = try store.loadBenchmark()  // warm the page cache

@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import LogImport
+@testable import Simulation
 
 /// Folder eras, reruns, caches, datasets outside the catalog, JSON records and XLSX through the importer, bad input.
 struct DiscoveryAndReadersTests {

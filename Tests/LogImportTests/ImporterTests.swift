@@ -4,6 +4,7 @@ import Foundation
 import Testing
 
 @testable import LogImport
+import VLRouterBenchPreset
 
 @Suite struct ImporterTests {
   func importFixture(_ f: Fixture, into store: BenchStore, _ configure: (inout ImportOptions) -> Void = { _ in })
@@ -116,7 +117,7 @@ import Testing
     #expect(b.models.map(\.name) == ["GPT4o", "Janus-Pro-1B"])
     // 1 image per sample without a dataset file.
     #expect(Int(b.inputTokens[3]) == ApproximateTokenCounter().count("Count the dogs.") + 256)
-    let gpt = VLRouterBenchCatalog.models.first { $0.info.name == "GPT4o" }!.price
+    let gpt = VLRouterBench.shared.catalog.prices["GPT4o"]!
     let out = Double(ApproximateTokenCounter().count(Fixture.cell(0, "MMStar", 0).prediction))
     #expect(b.cost[0, 0] == gpt.cost(inputTokens: Double(b.inputTokens[0]), outputTokens: out))
     #expect(try store.metadata(.simulated) == "false")
@@ -142,7 +143,7 @@ import Testing
 
   @Test func longestDatasetNameWinsAndShadowDatasetsAreNotRead() async throws {
     let scanner = WorkDirectoryScanner(
-      knownDatasets: Dictionary(uniqueKeysWithValues: (VLRouterBenchCatalog.datasets.map(\.info.name) + Importer.shadowDatasets)
+      knownDatasets: Dictionary(uniqueKeysWithValues: (VLRouterBench.shared.datasets.map(\.info.name) + Importer.shadowDatasets)
         .map { ($0, DatasetInfo(name: $0, displayName: $0, group: .other, answerType: .unknown)) }),
       rules: .standard, readers: .standard)
     #expect(scanner.datasetAndSuffix(of: "a_b_MathVerse_MINI_gpt-4o-mini_score", model: "a_b")! == ("MathVerse_MINI", "_gpt-4o-mini_score"))
@@ -185,6 +186,45 @@ import Testing
     let text = try String(contentsOf: url, encoding: .utf8)
     #expect(text.contains(old))
     try write(text.replacingOccurrences(of: old, with: new), to: url)
+  }
+
+  @Test("Without a pricing file, models the catalog does not know are an error naming every one of them")
+  func unpricedModelsWithoutPricingFile() async throws {
+    let f = Fixture(root: try temporaryDirectory())
+    try f.writeAll(pricing: false)
+    let store = try BenchStore.inMemory()
+    let e = try await #require(throws: ImportError.self) {
+      _ = try await Importer(options: ImportOptions(root: f.root)).run(into: store)
+    }
+    #expect(e.kind == .missingPrice)
+    #expect(e.description.contains("models Alpha-VL and beta_vl.2 have no price"), "\(e)")
+    #expect(e.description.contains("pass --pricing FILE") || e.description.contains("Pass --pricing FILE"))
+    #expect(try store.counts()[.record] == 0)
+    // A catalog that knows neither model gives the same answer; the paper's prices never price an unknown model.
+    var o = ImportOptions(root: f.root)
+    o.catalog = .empty
+    let again = try await #require(throws: ImportError.self) { _ = try await Importer(options: o).run(into: store) }
+    #expect(again.description.contains("models Alpha-VL and beta_vl.2 have no price"))
+  }
+
+  @Test("A catalog prices its own models without a pricing file, and only those")
+  func catalogPricesOnlyItsOwnModels() async throws {
+    let f = Fixture(root: try temporaryDirectory())
+    try f.writeAll(pricing: false)
+    var o = ImportOptions(root: f.root)
+    o.catalog = BenchmarkCatalog(name: "test", datasets: ImportOptions.defaultCatalog.datasets,
+                                 models: [ModelInfo(name: "Alpha-VL", displayName: "Alpha VL")],
+                                 prices: ["Alpha-VL": TokenPrice(inputPerMillion: 1, outputPerMillion: 2)])
+    let e = try await #require(throws: ImportError.self) {
+      _ = try await Importer(options: o).run(into: try BenchStore.inMemory())
+    }
+    #expect(e.kind == .missingPrice && e.column == "models.beta_vl.2")
+    #expect(e.description.contains("model beta_vl.2 has no price") && !e.description.contains("Alpha-VL has"))
+    o.catalog.models.append(ModelInfo(name: "beta_vl.2", displayName: "Beta"))
+    o.catalog.prices["beta_vl.2"] = TokenPrice(inputPerMillion: 3, outputPerMillion: 4)
+    let store = try BenchStore.inMemory()
+    _ = try await Importer(options: o).run(into: store)
+    #expect(try store.loadBenchmark().models.map(\.displayName) == ["Alpha VL", "Beta"])
   }
 
   @Test func missingPrice() async throws {

@@ -53,3 +53,47 @@ import Testing
     #expect(try store.dump() == before)
   }
 }
+
+/// The simulator's outputs look like real ones to the importer: no constant token counts, and xlsx per-sample
+/// files import to the same benchmark as TSV ones.
+@Suite struct SimulationRealismImportTests {
+  @Test("A small-scale simulation imports without a 'constant token counts' warning", arguments: [UInt64(42), 7])
+  func noConstantTokenCountWarnings(seed: UInt64) async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sim = simulate(SimulationConfig(scale: 0.05, seed: seed))
+    let root = dir.appendingPathComponent("sim")
+    try write(sim, to: root)
+    let s = try await Importer(options: ImportOptions(root: root)).run(into: try BenchStore.inMemory())
+    #expect(s.records == sim.sampleCount * 17)
+    let constant = s.warnings.filter { $0.contains("constant token counts") }
+    #expect(constant.isEmpty, "\(constant.count) warnings, e.g. \(constant.first ?? "")")
+  }
+
+  @Test("simulate --format xlsx: the importer reads the xlsx files to the same benchmark as the TSV files")
+  func xlsxRoundTrip() async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let sim = simulate(SimulationConfig(scale: 0.005, seed: 3))
+    let tsvRoot = dir.appendingPathComponent("tsv"), xlsxRoot = dir.appendingPathComponent("xlsx")
+    try await write(sim, to: tsvRoot, jobs: 2)
+    try await write(sim, to: xlsxRoot, jobs: 2, format: .xlsx)
+    let run = xlsxRoot.appendingPathComponent("work_dir/GPT4o/\(simulatedEvalID)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: run.path)
+    #expect(names.contains("GPT4o_ChartQA_TEST.xlsx") && names.contains("GPT4o_ChartQA_TEST_results.xlsx"))
+    #expect(!names.contains { $0.hasSuffix(".tsv") })
+    #expect(names.contains("GPT4o_ChartQA_TEST_acc.csv"))  // aggregates stay as VLMEvalKit writes them
+
+    let a = try BenchStore.inMemory(), b = try BenchStore.inMemory()
+    _ = try await Importer(options: ImportOptions(root: tsvRoot)).run(into: a)
+    _ = try await Importer(options: ImportOptions(root: xlsxRoot)).run(into: b)
+    let fromTSV = try a.loadBenchmark(), fromXLSX = try b.loadBenchmark()
+    #expect(fromXLSX.sampleIDs == fromTSV.sampleIDs)
+    #expect(fromXLSX.quality == fromTSV.quality)
+    #expect(fromXLSX.cost == fromTSV.cost)
+    #expect(fromXLSX.inputTokens == fromTSV.inputTokens)
+    // And both are the simulator's own benchmark.
+    let expected = sim.benchmark()
+    #expect(fromXLSX.sampleCount == expected.sampleCount && fromXLSX.modelCount == expected.modelCount)
+  }
+}

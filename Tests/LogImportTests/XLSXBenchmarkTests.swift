@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LogImport
+@testable import Simulation
 
 /// Release-mode speed benchmarks for the importer's readers. Run through benchmarks/import/run.sh
 /// (`ROUTERBENCH_BENCH=1 swift test -c release --filter ImportBenchmark`); skipped otherwise.

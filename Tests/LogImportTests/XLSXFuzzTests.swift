@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BenchCore
 @testable import LogImport
+@testable import Simulation
 
 /// Seeded random-mutation fuzzing: mutated worksheet XML, shared-string XML and whole .xlsx archives
 /// must either parse or throw `ImportFormatError` — never crash, hang or throw anything else.

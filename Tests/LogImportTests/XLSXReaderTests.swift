@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LogImport
+@testable import Simulation
 
 @Suite struct XLSXReaderTests {
   typealias S = XLSXTestSupport

@@ -1,5 +1,6 @@
 import Foundation
 @testable import LogImport
+@testable import Simulation
 
 /// Helpers for XLSX tests: temporary files and hand-made packages.
 enum XLSXTestSupport {

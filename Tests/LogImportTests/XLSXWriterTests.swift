@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import BenchCore
 @testable import LogImport
+@testable import Simulation
 
 @Suite struct XLSXWriterTests {
   typealias S = XLSXTestSupport
@@ -86,7 +87,7 @@ import BenchCore
     let url = S.tempURL()
     let w = try XLSXWriter(url: url)
     try w.writeRow(["a"])
-    #expect(throws: ImportFormatError.self) { try w.writeRow(cells: [.integer(1), .double(.nan)]) }
+    #expect(throws: XLSXWriteError.self) { try w.writeRow(cells: [.integer(1), .double(.nan)]) }
     try w.writeRow(["b"])
     try w.close()
     #expect(try S.rows(url).map(\.1) == [["a"], ["b"]])  // the rejected row left nothing behind

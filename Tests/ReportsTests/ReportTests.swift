@@ -2,11 +2,12 @@ import BenchCore
 import Testing
 
 @testable import Reports
+import VLRouterBenchPreset
 
 /// Hand-made results: two datasets of the preset, three baselines and a λ-dependent router over two seeds.
-func sampleInput(preset: String? = VLRouterBenchCatalog.presetName) -> ReportInput {
-  let hall = VLRouterBenchCatalog.dataset(named: "HallusionBench")!
-  let chart = VLRouterBenchCatalog.dataset(named: "ChartQA_TEST")!
+func sampleInput(preset: String? = VLRouterBench.name) -> ReportInput {
+  let hall = VLRouterBench.shared.catalog.dataset(named: "HallusionBench")!
+  let chart = VLRouterBench.shared.catalog.dataset(named: "ChartQA_TEST")!
   var rows: [ResultRow] = []
   var id: Int64 = 0
   let rs = RankScore(bounds: CostBounds(cmin: 0.142e-4, cmax: 10.7e-4))

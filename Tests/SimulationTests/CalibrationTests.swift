@@ -2,6 +2,7 @@ import BenchCore
 import Foundation
 import Testing
 @testable import Simulation
+import VLRouterBenchPreset
 
 /// The full-scale benchmark, generated once per test process and shared by the suites that need it.
 enum FullScale {
@@ -48,20 +49,25 @@ struct CalibrationTests {
   func baselinesMatchTableA1() throws {
     let b = FullScale.benchmark
     let base = try Baselines(b)
-    #expect(b.models[base.strongest].name == VLRouterBenchTargets.strongestModel)
-    #expect(VLRouterBenchTargets.cheapestModels.contains(b.models[base.cheapest].name))
+    #expect(b.models[base.strongest].name == Profiles.referenceModel)
+    // The Cheapest baseline picks one of the models at the lowest Table 1 price ($0.05/M: Janus-Pro-1B,
+    // DeepSeek-VL2-Tiny).
+    let lowest = VLRouterBench.shared.models.map(\.price.inputPerMillion).min()
+    let cheapestModels = VLRouterBench.shared.models.filter { $0.price.inputPerMillion == lowest }.map(\.info.name)
+    #expect(cheapestModels.sorted() == ["Janus-Pro-1B", "deepseek_vl2_tiny"])
+    #expect(cheapestModels.contains(b.models[base.cheapest].name))
     #expect(try b.rows(of: .test).count == 6108)
 
     var table = "| dataset | Oracle | paper | Strongest | paper | Cheapest | paper | cost O / S / C | paper |\n"
     table += "|---|---|---|---|---|---|---|---|---|\n"
-    func line(_ name: String, _ o: Outcome, _ s: Outcome, _ c: Outcome, _ p: BaselineFigures) -> String {
+    func line(_ name: String, _ o: Outcome, _ s: Outcome, _ c: Outcome, _ p: PaperBaselines) -> String {
       func f(_ x: Double) -> String { String(format: "%.2f", x) }
       return "| \(name) | \(f(o.accuracyPercent)) | \(f(p.oracle)) | \(f(s.accuracyPercent)) | \(f(p.strongest)) | "
         + "\(f(c.accuracyPercent)) | \(f(p.cheapest)) | \(f(o.costPer10K)) / \(f(s.costPer10K)) / \(f(c.costPer10K)) | "
         + "\(f(p.oracleCost)) / \(f(p.strongestCost)) / \(f(p.cheapestCost)) |\n"
     }
     for (d, info) in b.datasets.enumerated() {
-      let paper = try #require(VLRouterBenchTargets.perDataset[info.name])
+      let paper = try #require(VLRouterBench.shared.baselines[info.name])
       let o = base.oracle.perDataset[d], s = base.strongestEval.perDataset[d], c = base.cheapestEval.perDataset[d]
       #expect(abs(o.accuracyPercent - paper.oracle) <= 3, "Oracle on \(info.name): \(o.accuracyPercent)")
       #expect(abs(s.accuracyPercent - paper.strongest) <= 3, "Strongest on \(info.name): \(s.accuracyPercent)")
@@ -75,8 +81,23 @@ struct CalibrationTests {
     #expect(abs(c.accuracyPercent - 62.43) <= 1.5)
     #expect(abs(s.costPer10K / 2.72 - 1) <= 0.15, "Strongest cost \(s.costPer10K)")
     #expect(abs(c.costPer10K / 0.14 - 1) <= 0.15, "Cheapest cost \(c.costPer10K)")
-    table += line("**All Datasets**", o, s, c, VLRouterBenchTargets.allDatasets)
+    table += line("**All Datasets**", o, s, c, VLRouterBench.shared.allDatasetsBaselines)
     print(table)
+  }
+
+  @Test("Rank Scores of the baselines match Table 2 (±1.5): Oracle 93.68, Strongest 68.88, Cheapest 64.63")
+  func rankScoresMatchTable2() throws {
+    let b = FullScale.benchmark
+    let base = try Baselines(b)
+    let rs = RankScore(bounds: b.costBounds)
+    let paper = Dictionary(uniqueKeysWithValues: VLRouterBench.shared.table2.map { ($0.router, $0.rankScore) })
+    for (name, e) in [("Oracle", base.oracle), ("Strongest", base.strongestEval), ("Cheapest", base.cheapestEval)] {
+      let ours = 100 * rs.score(accuracy: e.overall.accuracy, cost: e.overall.averageCost)
+      let theirs = try #require(paper[name])
+      print(name + String(format: " rank score %.2f (paper %.2f)", ours, theirs))
+      #expect(abs(ours - theirs) <= 1.5, "\(name): \(ours) vs \(theirs)")
+    }
+    print(String(format: "c_min %.3f, c_max %.3f USD/10K", b.costBounds.cmin * 1e4, b.costBounds.cmax * 1e4))
   }
 
   @Test("GPT-4o is the most expensive model (≈10.7 USD/10K); API models are not the most accurate")
@@ -107,7 +128,7 @@ struct CalibrationTests {
   func routingHeadroom() throws {
     let sim = FullScale.simulated, b = FullScale.benchmark
     let test = try b.rows(of: .test)
-    let strongest = try #require(b.models.firstIndex { $0.name == VLRouterBenchTargets.strongestModel })
+    let strongest = try #require(b.models.firstIndex { $0.name == Profiles.referenceModel })
     // Per dataset, the best model on train is not always the strongest overall.
     let train = try b.rows(of: .train)
     var otherWinners = 0

@@ -2,6 +2,7 @@ import Foundation
 import BenchCore
 import Testing
 @testable import Simulation
+import VLRouterBenchPreset
 
 @Suite("Written files parse back")
 struct FileFormatTests {
@@ -89,7 +90,8 @@ struct FileFormatTests {
       if parts.count == 5, let i = Double(parts[2]), let o = Double(parts[4]) { prices[String(parts[0])] = (i, o) }
     }
     #expect(prices.count == 17)
-    for (info, price) in VLRouterBenchCatalog.models {
+    for model in VLRouterBench.shared.models {
+      let (info, price) = (model.info, model.price)
       #expect(prices[info.name]?.0 == price.inputPerMillion && prices[info.name]?.1 == price.outputPerMillion)
     }
 

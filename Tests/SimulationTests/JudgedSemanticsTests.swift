@@ -2,6 +2,7 @@ import Foundation
 import BenchCore
 import Testing
 @testable import Simulation
+import VLRouterBenchPreset
 
 /// Re-derives every per-sample correctness signal from the written files with the importer's rules (the brief's
 /// contract, docs/simulation.md) and checks it against the in-memory scores.
@@ -151,7 +152,7 @@ struct JudgedSemanticsTests {
     let sim = simulate(SimulationConfig(scale: scale, seed: 4))
     for (d, r) in sim.datasetRows.enumerated() {
       #expect(r.count >= 5)
-      #expect(r.count == max(5, Int((Double(VLRouterBenchCatalog.datasets[d].total) * scale).rounded())))
+      #expect(r.count == max(5, Int((Double(VLRouterBench.shared.datasets[d].totalSamples) * scale).rounded())))
     }
     #expect(sim.quality.values.count == sim.sampleCount * 17)
     #expect(sim.quality.values.allSatisfy { $0 >= 0 && $0 <= 1 })

@@ -1,16 +1,17 @@
 // A small streaming .xlsx writer: one worksheet, shared strings, no styles beyond the default. Rows are
 // appended to a temporary sheet file as they come; `close()` writes the shared-string table and
-// assembles the ZIP archive (deflate). Used for test fixtures, benchmarks and `simulate --format xlsx`.
+// assembles the ZIP archive (deflate). Used by `write(_:to:jobs:format:progress:)` for `--format xlsx` (as
+// VLMEvalKit writes with PRED_FORMAT=xlsx) and by the importer's tests for fixtures.
 //
 // Strings follow xlsxwriter (what pandas uses): characters XML 1.0 cannot carry (U+0000–U+0008,
 // U+000B, U+000C, U+000E–U+001F) are written as `_xHHHH_`, a literal `_xHHHH_` is protected as
 // `_x005F_xHHHH_`, strings longer than 32,767 characters are truncated (Excel's limit). Unlike
 // xlsxwriter, CR is written as the character reference `&#13;`, so it survives any XML parser.
 
-public import Foundation
+internal import Foundation
 internal import ZIPFoundation
 
-public final class XLSXWriter {
+final class XLSXWriter {
   /// A cell value.
   public enum Cell: Sendable, Equatable, ExpressibleByStringLiteral {
     case string(String)
@@ -49,7 +50,7 @@ public final class XLSXWriter {
     try FileManager.default.createDirectory(at: tempDir, withIntermediateDirectories: true)
     sheetURL = tempDir.appendingPathComponent("sheet1.xml")
     guard FileManager.default.createFile(atPath: sheetURL.path, contents: nil) else {
-      throw ImportFormatError(.io, file: url.path, "cannot create a temporary file in \(tempDir.path)")
+      throw XLSXWriteError(file: url.path, "cannot create a temporary file in \(tempDir.path)")
     }
     sheetHandle = try FileHandle(forWritingTo: sheetURL)
     pending.reserveCapacity(1 << 20)
@@ -71,7 +72,7 @@ public final class XLSXWriter {
     precondition(!closed, "XLSXWriter: row written after close()")
     for (i, cell) in cells.enumerated() {
       if case .double(let d) = cell, !d.isFinite {
-        throw ImportFormatError(.invalidCell, file: url.path, row: rowCount + 1, column: XLSXText.columnName(i + 1),
+        throw XLSXWriteError(file: url.path, row: rowCount + 1, column: Self.columnName(i + 1),
                                 "non-finite number \(d)")
       }
     }
@@ -124,14 +125,14 @@ public final class XLSXWriter {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <dimension ref="A1:\(XLSXText.columnName(max(1, maxColumn)))\(max(1, rowCount))"/><sheetData>
+      <dimension ref="A1:\(Self.columnName(max(1, maxColumn)))\(max(1, rowCount))"/><sheetData>
       """
     let sheetTail = "</sheetData></worksheet>"
     let fm = FileManager.default
     if fm.fileExists(atPath: url.path) { try fm.removeItem(at: url) }
     let archive: Archive
     do { archive = try Archive(url: url, accessMode: .create) } catch {
-      throw ImportFormatError(.io, file: url.path, "cannot create archive: \(error)")
+      throw XLSXWriteError(file: url.path, "cannot create archive: \(error)")
     }
     do {
       try add(archive, "[Content_Types].xml", Data(Self.contentTypes.utf8))
@@ -170,10 +171,10 @@ public final class XLSXWriter {
         }
         return out
       }
-    } catch let e as ImportFormatError {
+    } catch let e as XLSXWriteError {
       throw e
     } catch {
-      throw ImportFormatError(.io, file: url.path, "cannot write archive: \(error)")
+      throw XLSXWriteError(file: url.path, "cannot write archive: \(error)")
     }
     try? fm.removeItem(at: tempDir)
   }
@@ -297,8 +298,8 @@ public final class XLSXWriter {
       case 0x09, 0x0A: out.append(b)
       case 0x00...0x1F:
         out.append(contentsOf: Array(String(format: "_x%04X_", Int(b)).utf8))
-      case ASCII.underscore:
-        if i + 6 < u.count, u[i + 1] == 0x78, u[i + 6] == ASCII.underscore, XLSXText.hex4(u, i + 2) != nil {
+      case Self.underscore:
+        if i + 6 < u.count, u[i + 1] == 0x78, u[i + 6] == Self.underscore, Self.hex4(u, i + 2) != nil {
           out.append(contentsOf: Array("_x005F".utf8))
         }
         out.append(b)
@@ -335,7 +336,7 @@ public final class XLSXWriter {
   /// Column letters of a 1-based index, cached for the first columns.
   private var columnRefs: [[UInt8]] = []
   @inline(__always) private func appendColumn(_ index: Int) {
-    while columnRefs.count < index { columnRefs.append(Array(XLSXText.columnName(columnRefs.count + 1).utf8)) }
+    while columnRefs.count < index { columnRefs.append(Array(Self.columnName(columnRefs.count + 1).utf8)) }
     pending.append(contentsOf: columnRefs[index - 1])
   }
 
@@ -344,7 +345,7 @@ public final class XLSXWriter {
   private func flush() throws {
     guard !pending.isEmpty, let h = sheetHandle else { return }
     do { try h.write(contentsOf: Data(pending)) } catch {
-      throw ImportFormatError(.io, file: url.path, "cannot write temporary sheet: \(error)")
+      throw XLSXWriteError(file: url.path, "cannot write temporary sheet: \(error)")
     }
     pending.removeAll(keepingCapacity: true)
   }
@@ -364,5 +365,60 @@ extension XLSXWriter {
         data.subdata(in: Int(position)..<(Int(position) + size))
       }
     }
+  }
+}
+
+extension XLSXWriter {
+  static let underscore: UInt8 = 0x5F
+
+  /// Column letters for a 1-based column index (1 → "A", 28 → "AB").
+  static func columnName(_ index: Int) -> String {
+    var n = index
+    var s: [Character] = []
+    while n > 0 {
+      let r = (n - 1) % 26
+      s.append(Character(Unicode.Scalar(UInt8(65 + r))))
+      n = (n - 1) / 26
+    }
+    return String(s.reversed())
+  }
+
+  /// The value of four hex digits at `b[at...]`, or nil if any is not a hex digit.
+  static func hex4(_ b: [UInt8], _ at: Int) -> UInt32? {
+    var v: UInt32 = 0
+    for k in 0..<4 {
+      let c = b[at + k]
+      let d: UInt32
+      switch c {
+      case 0x30...0x39: d = UInt32(c - 0x30)
+      case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+      case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+      default: return nil
+      }
+      v = v << 4 | d
+    }
+    return v
+  }
+}
+
+/// Why an `.xlsx` could not be written: the file, the 1-based row and column letters when a cell is at fault.
+public struct XLSXWriteError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var row: Int?
+  public var column: String?
+  public var message: String
+
+  init(file: String, row: Int? = nil, column: String? = nil, _ message: String) {
+    self.file = file
+    self.row = row
+    self.column = column
+    self.message = message
+  }
+
+  public var description: String {
+    var place = file
+    if let row { place += " row \(row)" }
+    if let column { place += " column \(column)" }
+    return place + ": " + message
   }
 }
