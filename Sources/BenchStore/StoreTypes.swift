@@ -25,7 +25,7 @@ public struct PriceTable: Sendable, Hashable {
   public var name: String
   public var version: String?
   public var date: String?
-  /// Where the prices come from (a file path, "VLRouterBenchCatalog", …).
+  /// Where the prices come from (a file path, "vl-routerbench catalog", …).
   public var source: String?
   public var prices: [String: TokenPrice]
 

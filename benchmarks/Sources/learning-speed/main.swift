@@ -13,6 +13,7 @@ import BenchCore
 import Foundation
 import Learning
 import Routers
+import VLRouterBenchPreset
 
 // MARK: Arguments
 
@@ -38,8 +39,8 @@ func say(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .u
 
 // MARK: Synthetic data (the documented recipe)
 
-let catalog = VLRouterBenchCatalog.self
-let datasetSizes = catalog.datasets.map(\.total)
+let catalog = VLRouterBench.shared
+let datasetSizes = catalog.datasets.map(\.totalSamples)
 let n = quick ? 3054 : datasetSizes.reduce(0, +)  // 30,540 at full scale
 let k = catalog.models.count  // 17
 let textWidth = 384, imageWidth = 256, latent = 16
