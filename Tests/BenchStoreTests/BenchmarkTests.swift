@@ -113,31 +113,6 @@ import VLRouterBenchPreset
     #expect(try store.counts()[.priceTable] == 2)
   }
 
-  /// 30,540 × 17 records, as in the full VL-RouterBench preset. Run with RUN_PERF=1 in a release build:
-  /// `RUN_PERF=1 swift test -c release --filter loadsTheFullPresetQuickly`.
-  @Test(.enabled(if: ProcessInfo.processInfo.environment["RUN_PERF"] == "1"))
-  func loadsTheFullPresetQuickly() throws {
-    let dir = try temporaryDirectory()
-    let store = try BenchStore(path: dir.appendingPathComponent("full.sqlite").path)
-    var f = SmallBench()
-    let catalog = VLRouterBench.shared.catalog
-    f.datasets = catalog.datasets
-    f.models = catalog.models
-    f.prices = catalog.prices
-    f.samplesPerDataset = 30_540 / 14 + 1  // 2,182 × 14 = 30,548 samples
-    try f.write(to: store)
-    _ = try store.loadBenchmark()  // warm the page cache
-    let clock = ContinuousClock()
-    var best = Duration.seconds(100)
-    for _ in 0..<3 {
-      let t = clock.now
-      let b = try store.loadBenchmark()
-      best = min(best, clock.now - t)
-      #expect(b.sampleCount * b.modelCount == 30_548 * 17)
-    }
-    print("loadBenchmark: 30,548 × 17 records in \(best)")
-    #expect(best < .milliseconds(500))
-  }
 }
 
 @Suite struct SplitAndFeatureTests {

@@ -20,6 +20,9 @@ struct RealLogsImportTests {
       VLM-R1: {input: 0.05, output: 0.1}
     """
 
+  /// The import with the default period rule, shared by the tests that read it (one import instead of one each).
+  static let shared = Task { try await importRealLogs() }
+
   static func importRealLogs(periodRule: VQAPeriodRule? = nil) async throws -> (ImportSummary, BenchStore) {
     let dir = try temporaryDirectory()
     let pricing = dir.appendingPathComponent("pricing.yaml")
@@ -31,7 +34,7 @@ struct RealLogsImportTests {
   }
 
   @Test func everyStoredAggregateIsReproducedExactly() async throws {
-    let (s, _) = try await Self.importRealLogs()
+    let (s, _) = try await Self.shared.value
     #expect(s.crossChecks.count == 11)
     for c in s.crossChecks {
       #expect(c.outcome == .exact, "\(c.model) × \(c.dataset) \(c.figure): stored \(c.stored ?? .nan), ours \(c.recomputed ?? .nan)")
@@ -53,7 +56,9 @@ struct RealLogsImportTests {
     #expect(report.contains("| Llama-3.2-11B-Vision-Instruct | TextVQA_VAL | Overall | 0–100 | 54.04600000000001 | 54.04600000000001 | 5000 | exact |"))
   }
 
-  @Test func theNewPeriodRuleOverrideChangesTextVQA() async throws {
+  /// A second whole import; RealLogsScoringTests.textVQACurrentPeriodRuleDiffers checks the rule itself by default.
+  @Test(.enabled(if: SlowTests.enabled, SlowTests.reason))
+  func theNewPeriodRuleOverrideChangesTextVQA() async throws {
     let (s, _) = try await Self.importRealLogs(periodRule: .current)
     let llama = try #require(s.crossChecks.first { $0.model == "Llama-3.2-11B-Vision-Instruct" && $0.dataset == "TextVQA_VAL" })
     guard case .differs(let d) = llama.outcome else {
@@ -64,7 +69,7 @@ struct RealLogsImportTests {
   }
 
   @Test func scienceQAIsImportedGenericallyAsGroupOther() async throws {
-    let (s, store) = try await Self.importRealLogs()
+    let (s, store) = try await Self.shared.value
     #expect(s.models == 5 && s.datasets == 2)
     let summary = try store.summary()
     let rows = summary.filter { $0.dataset == "ScienceQA_TEST" }

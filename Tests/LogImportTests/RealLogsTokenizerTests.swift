@@ -4,7 +4,8 @@ import Testing
 
 /// Exact token counts of every question / prediction cell of the real logs, against the Python reference.
 @Suite(.enabled(if: XLSXTestSupport.realLogsPresent && TokenizerTestSupport.vocabularyPresent,
-                "needs ../shared/real-logs and the cl100k_base vocabulary (make vocab); skipped"))
+                "needs ../shared/real-logs and the cl100k_base vocabulary (make vocab); skipped"),
+       .enabled(if: SlowTests.enabled, "all 94,340 real-log texts; ROUTERBENCH_SLOW=1 (make test-all) runs it; TokenizerTests cover the edge cases"))
 struct RealLogsTokenizerTests {
   @Test func countsMatchTheReferenceOnAllRealTexts() throws {
     let tok = try #require(TokenizerTestSupport.tokenizer)

@@ -57,7 +57,7 @@ import Testing
 /// The simulator's outputs look like real ones to the importer: no constant token counts, and xlsx per-sample
 /// files import to the same benchmark as TSV ones.
 @Suite struct SimulationRealismImportTests {
-  @Test("A small-scale simulation imports without a 'constant token counts' warning", arguments: [UInt64(42), 7])
+  @Test("A small-scale simulation imports without a 'constant token counts' warning", arguments: SlowTests.enabled ? [UInt64(42), 7] : [UInt64(42)])
   func noConstantTokenCountWarnings(seed: UInt64) async throws {
     let dir = try temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -95,27 +95,6 @@ import Testing
     #expect(seen == 1)
   }
 
-  /// ≥ 500k simple rows per second in release: `RUN_PERF=1 swift test -c release --filter readsSimpleRowsFast`.
-  @Test(.enabled(if: ProcessInfo.processInfo.environment["RUN_PERF"] == "1"))
-  func readsSimpleRowsFast() throws {
-    var text = "\"index\"\t\"prediction\"\t\"hit\"\n"
-    for i in 0..<1_000_000 { text += "\"\(i)\"\t\"B\"\t\"\(i % 2)\"\n" }
-    let dir = try temporaryDirectory()
-    let url = dir.appendingPathComponent("big.tsv")
-    try Data(text.utf8).write(to: url)
-    let clock = ContinuousClock()
-    var best = Duration.seconds(100)
-    for _ in 0..<3 {
-      var sum = 0
-      let t = clock.now
-      _ = try DelimitedTableReader.tsv.read(url, displayPath: "big.tsv", header: { _ in nil }, row: { sum += $0[2].utf8.count })
-      best = min(best, clock.now - t)
-      #expect(sum == 1_000_000)
-    }
-    let rate = 1_000_000 / (Double(best.components.attoseconds) / 1e18 + Double(best.components.seconds))
-    print("TSV reader: 1,000,000 rows in \(best) = \(Int(rate)) rows/s")
-    #expect(rate >= 500_000)
-  }
 }
 
 @Suite struct TextRuleTests {

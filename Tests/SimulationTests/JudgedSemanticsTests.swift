@@ -17,7 +17,7 @@ struct JudgedSemanticsTests {
     }
   }
 
-  @Test("Per-sample signals, token counts and aggregates", arguments: [UInt64(11), 12])
+  @Test("Per-sample signals, token counts and aggregates", arguments: SlowTests.enabled ? [UInt64(11), 12] : [UInt64(11)])
   func judgedSemantics(seed: UInt64) throws {
     let sim = simulate(SimulationConfig(scale: 0.06, seed: seed))
     let dir = try makeTemporaryDirectory("judged-\(seed)")
