@@ -167,26 +167,4 @@ public enum BLASKernelPin {
     }
     return []
   }
-
-  /// The kernel in use, for a report's provenance: the family and OpenBLAS's build, e.g.
-  /// "Haswell (OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY MAX_THREADS=64)". It names only what decides the
-  /// sums, so two machines running the same kernels print the same line.
-  public static func provenance(loadedCore: String, configuration: String) -> String {
-    // The build string repeats the family; drop it there so the line names it once.
-    let build = configuration.split(separator: " ").filter { $0.lowercased() != loadedCore.lowercased() }
-      .joined(separator: " ")
-    return "\(loadedCore) (\(build))"
-  }
-
-  /// How the family was chosen, for `timings.json` (machine-specific, so never in the tables).
-  public static func selection(environment: [String: String], loadedCore: String) -> String {
-    let choice = environment[choiceVariable]
-    if choice?.lowercased() == "auto" { return "OpenBLAS's own choice (\(choiceVariable)=auto)" }
-    guard let v = environment[coreTypeVariable], v.lowercased() == loadedCore.lowercased() else {
-      return "OpenBLAS's own choice from the CPU model"
-    }
-    if let choice { return "\(coreTypeVariable)=\(v), chosen with \(choiceVariable)=\(choice)" }
-    return environment[reexecMarker] == "1" ? "\(coreTypeVariable)=\(v), pinned by routerbench (re-executed)"
-      : "\(coreTypeVariable)=\(v) from the environment"
-  }
 }

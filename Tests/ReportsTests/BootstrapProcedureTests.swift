@@ -140,4 +140,11 @@ private struct BruteForce {
     }
     #expect(with["timings.csv"] != without["timings.csv"] && with["timings.csv"]!.contains("49.38"))
   }
+
+  @Test func provenanceNamesTheBLASKernelOnce() {
+    let line = BLASKernel.provenance, name = BLASKernel.name
+    #expect(line.hasPrefix("\(name) (OpenBLAS "), "\(line)")
+    #expect(line.split(separator: " ").filter { $0.contains(name) }.count == 1, "the family appears once: \(line)")
+    #expect(BLASKernel.timings["blas_kernel"] as? String == name)
+  }
 }
