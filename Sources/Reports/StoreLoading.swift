@@ -105,7 +105,8 @@ extension StoredReport {
                             label: benchmark.models[m].displayName)
     }
     var provenance: [(String, String)] = [("tool", "routerbench \(RouterBenchVersion.current)"), ("database", database)]
-    provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue), updated \(chosen.updatedAt))"))
+    // No update time here: index.html must be byte-identical between runs (the time is in the database).
+    provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue))"))
     provenance.append(("experiment definition", chosen.definitionJSON))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
