@@ -95,6 +95,76 @@ public enum BLAS {
   /// router. Values below 1 are treated as 1.
   public static func setThreadCount(_ n: Int) { openblas_set_num_threads(Int32(Swift.max(1, n))) }
 
+  /// The kernel family OpenBLAS runs (`openblas_get_corename`), e.g. "Haswell", "SkylakeX", "Prescott".
+  ///
+  /// Debian's libopenblas is built with DYNAMIC_ARCH: a library constructor picks the kernels from the CPU model
+  /// (or from `OPENBLAS_CORETYPE`) when the library loads, and the float32 kernels of different families sum in
+  /// different orders. See ``BLASKernelPin``.
+  public static var coreName: String { openblas_get_corename().map { String(cString: $0) } ?? "unknown" }
+
+  /// OpenBLAS's build configuration (`openblas_get_config`), e.g. "OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH …".
+  public static var configuration: String { openblas_get_config().map { String(cString: $0) } ?? "unknown" }
+
   /// Floating-point operations of one `m×k · k×n` product (2·m·n·k), for throughput reports.
   public static func gemmFlops(m: Int, n: Int, k: Int) -> Double { 2 * Double(m) * Double(n) * Double(k) }
+}
+
+/// The policy that makes float32 results identical on every x86-64 machine: run one fixed OpenBLAS kernel family.
+///
+/// OpenBLAS (DYNAMIC_ARCH) chooses its kernels once, in a library constructor, from the CPU model or from
+/// `OPENBLAS_CORETYPE`; kernels of different families block and vectorise `sgemm`/`sgemv` differently, so sums, and
+/// with them trained routers, differ in the last bits (on a CPU model OpenBLAS 0.3.21 does not know it falls back to
+/// the SSE3 "Prescott" kernels, while known models get Haswell or SkylakeX). The executable therefore pins
+/// ``pinnedCoreType`` — whose AVX2+FMA kernels run on every CPU that has those flags — by setting
+/// `OPENBLAS_CORETYPE` and re-executing itself before any BLAS call. `ROUTERBENCH_BLAS_CORETYPE` chooses another
+/// family, or `auto` to leave OpenBLAS's own choice.
+public enum BLASKernelPin {
+  /// The default family: AVX2 + FMA kernels, available on every x86-64 CPU with those flags.
+  public static let pinnedCoreType = "Haswell"
+  /// Environment variable that overrides the pinned family (`auto`: do not pin).
+  public static let choiceVariable = "ROUTERBENCH_BLAS_CORETYPE"
+  /// Set on the re-executed process, so a failed pin warns instead of looping.
+  public static let reexecMarker = "ROUTERBENCH_BLAS_REEXEC"
+  /// The variable OpenBLAS reads when it loads.
+  public static let coreTypeVariable = "OPENBLAS_CORETYPE"
+
+  public enum Action: Sendable, Equatable {
+    /// The kernel is the wanted one (or the user chose not to pin): go on.
+    case proceed
+    /// Set `OPENBLAS_CORETYPE` to this family and re-execute the program.
+    case reexec(coreType: String)
+    /// Go on, after printing this warning once.
+    case warn(String)
+  }
+
+  /// What the program should do at start, given its environment, the CPU's feature flags (`/proc/cpuinfo`) and the
+  /// family OpenBLAS loaded (``BLAS/coreName``).
+  public static func action(environment: [String: String], cpuFlags: Set<String>, loadedCore: String) -> Action {
+    let choice = String((environment[choiceVariable] ?? "").filter { !$0.isWhitespace })
+    if choice.lowercased() == "auto" { return .proceed }
+    let target: String
+    if !choice.isEmpty {
+      target = choice
+    } else if cpuFlags.isSuperset(of: ["avx2", "fma"]) {
+      target = pinnedCoreType
+    } else {
+      return .warn("this CPU lacks AVX2/FMA, so the OpenBLAS kernel is not pinned (running \(loadedCore)); float32 "
+        + "sums, hence trained routers' figures, may differ from the committed results/")
+    }
+    if loadedCore.lowercased() == target.lowercased() { return .proceed }
+    if environment[coreTypeVariable] == target || environment[reexecMarker] == "1" {
+      return .warn("asked OpenBLAS for the \(target) kernels but it runs \(loadedCore) (an OpenBLAS without "
+        + "DYNAMIC_ARCH, or an unknown \(choiceVariable)?); results may differ from the committed results/")
+    }
+    return .reexec(coreType: target)
+  }
+
+  /// The CPU feature flags of the first processor in `/proc/cpuinfo`'s text (empty when there is none).
+  public static func cpuFlags(cpuinfo: String) -> Set<String> {
+    for line in cpuinfo.split(separator: "\n") where line.hasPrefix("flags") {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      return Set(line[line.index(after: colon)...].split(separator: " ").map(String.init))
+    }
+    return []
+  }
 }

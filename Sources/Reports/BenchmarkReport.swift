@@ -144,13 +144,15 @@ public func perDatasetTable(_ input: ReportInput, lambda: Lambda) -> TextTable {
 
 /// Every file of the benchmark report, by relative path.
 ///
-/// Everything is deterministic except `main-table.csv`'s throughput column and `timings.csv`, the measured ones.
+/// Everything is deterministic except `timings.csv`, the measured timings (throughput included); the tables,
+/// `main-table.csv` and `index.html` hold no measured figure. `bootstrap` supplies the intervals and p-values of
+/// the main table (``StoredReport/bootstrap(main:store:resamples:seed:level:)``).
 public func reportFiles(_ input: ReportInput, timings: [RunTiming] = [],
-                        pValues: [String: Double] = [:]) -> [(path: String, contents: String)] {
+                        bootstrap: ReportBootstrap = .none) -> [(path: String, contents: String)] {
   var files: [(String, String)] = [("per-dataset.csv", perDatasetCSV(input))]
   let main = mainTable(input, timings: timings)
-  let mainText = mainTableText(input, rows: main, includeThroughput: false, pValues: pValues)
-  files.append(("main-table.csv", mainTableCSV(main)))
+  let mainText = mainTableText(input, rows: main, bootstrap: bootstrap)
+  files.append(("main-table.csv", mainTableCSV(main, bootstrap: bootstrap)))
   files.append(("tables/main-table.md", mainText.markdown))
   files.append(("tables/main-table.tex", mainText.latex))
   files.append(("timings.csv", timingsCSV(input, timings: timings)))
@@ -182,9 +184,9 @@ public func reportFiles(_ input: ReportInput, timings: [RunTiming] = [],
 }
 
 /// Writes the report files under `directory` (created if needed).
-public func writeReport(_ input: ReportInput, timings: [RunTiming] = [], pValues: [String: Double] = [:],
+public func writeReport(_ input: ReportInput, timings: [RunTiming] = [], bootstrap: ReportBootstrap = .none,
                         to directory: URL) throws {
-  for (path, contents) in reportFiles(input, timings: timings, pValues: pValues) {
+  for (path, contents) in reportFiles(input, timings: timings, bootstrap: bootstrap) {
     let url = directory.appendingPathComponent(path)
     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
     try Data(contents.utf8).write(to: url, options: .atomic)

@@ -10,7 +10,8 @@ public struct LeaderboardEntry: Sendable, Hashable, Codable {
   public var accuracyPct: Double
   public var costUSDPer10K: Double
   public var rankScore: Double
-  /// 95% bootstrap intervals over test samples (first seed's run), when computed.
+  /// Bootstrap intervals over test samples of the seed-averaged figures beside them (``ReportBootstrap``), when
+  /// computed: accuracy and rank score in %, cost in USD per 10K samples.
   public var accuracyCI: Interval?
   public var costCI: Interval?
   public var rankScoreCI: Interval?
@@ -32,19 +33,18 @@ public struct RunProvenance: Sendable, Hashable {
   }
 }
 
-/// Ranks the main table's routers by test rank score (Oracle first as the bound, rank 0).
-public func leaderboard(_ rows: [MainTableRow], intervals: [String: Bootstrap.Result] = [:],
-                        pValues: [String: Double] = [:], provenance: [String: RunProvenance] = [:]) -> [LeaderboardEntry] {
+/// Ranks the main table's routers by test rank score (Oracle first as the bound, rank 0), with the report's
+/// bootstrap intervals and p-values.
+public func leaderboard(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .none,
+                        provenance: [String: RunProvenance] = [:]) -> [LeaderboardEntry] {
   let oracle = rows.first { $0.isUpperBound }?.rankScore.mean
   return rows.sorted { ($0.rank, $0.router) < ($1.rank, $1.router) }.map { r in
-    let ci = intervals[r.router]
+    let ci = bootstrap.displayIntervals(r.router)
     return LeaderboardEntry(
       rank: r.rank, router: r.router, family: r.family, lambda: r.lambda.label, accuracyPct: r.accuracy.mean,
-      costUSDPer10K: r.cost.mean, rankScore: r.rankScore.mean,
-      accuracyCI: ci.map { Interval(lower: $0.accuracy.lower * 100, upper: $0.accuracy.upper * 100) },
-      costCI: ci.map { Interval(lower: $0.cost.lower * 10_000, upper: $0.cost.upper * 10_000) },
-      rankScoreCI: ci.map { Interval(lower: $0.rankScore.lower * 100, upper: $0.rankScore.upper * 100) },
-      gapToOracle: oracle.map { $0 - r.rankScore.mean }, pValueVsBestSingle: pValues[r.router],
+      costUSDPer10K: r.cost.mean, rankScore: r.rankScore.mean, accuracyCI: ci?.accuracy, costCI: ci?.cost,
+      rankScoreCI: ci?.rankScore, gapToOracle: oracle.map { $0 - r.rankScore.mean },
+      pValueVsBestSingle: bootstrap.pValues[r.router],
       date: provenance[r.router]?.finishedAt ?? "", config: provenance[r.router]?.configJSON ?? "")
   }
 }
@@ -53,12 +53,12 @@ public enum LeaderboardFormat: String, Sendable, CaseIterable { case md, csv, js
 
 func ciText(_ i: Interval?) -> String { i.map { "[\(fixed($0.lower)), \(fixed($0.upper))]" } ?? "" }
 
-/// The leaderboard as a table (Markdown / CSV / HTML share it).
-public func leaderboardTable(_ entries: [LeaderboardEntry], title: String = "Leaderboard") -> TextTable {
+/// The leaderboard as a table (Markdown / CSV / HTML share it). `method` names the bootstrap behind the intervals
+/// and p-values (``ReportBootstrap/caption``).
+public func leaderboardTable(_ entries: [LeaderboardEntry], title: String = "Leaderboard", method: String = "") -> TextTable {
   TextTable(
     title: title,
-    caption: "Routers ranked by test Rank Score at the λ chosen on dev; 95% bootstrap intervals over test samples; "
-      + "p: paired bootstrap, one-sided, router vs the best single model.",
+    caption: "Routers ranked by test Rank Score (mean over seeds) at the λ chosen on dev." + (method.isEmpty ? "" : " " + method),
     header: ["Rank", "Router", "Family", "λ", "Acc. %", "Acc. CI", "Cost $/10K", "Cost CI", "Rank Score",
              "RS CI", "Gap to Oracle", "p vs best single", "Date"],
     rows: entries.map { e in
@@ -68,18 +68,18 @@ public func leaderboardTable(_ entries: [LeaderboardEntry], title: String = "Lea
     }, textColumns: 4)
 }
 
-/// Renders the leaderboard in one of the formats.
-public func renderLeaderboard(_ entries: [LeaderboardEntry], format: LeaderboardFormat) -> String {
+/// Renders the leaderboard in one of the formats (`method`: see ``leaderboardTable(_:title:method:)``).
+public func renderLeaderboard(_ entries: [LeaderboardEntry], format: LeaderboardFormat, method: String = "") -> String {
   switch format {
-  case .md: return leaderboardTable(entries).markdown
-  case .csv: return leaderboardTable(entries).csv
+  case .md: return leaderboardTable(entries, method: method).markdown
+  case .csv: return leaderboardTable(entries, method: method).csv
   case .json:
     let enc = JSONEncoder()
     enc.outputFormatting = [.prettyPrinted, .sortedKeys]
     let data = (try? enc.encode(entries)) ?? Data("[]".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
   case .html:
-    return htmlPage(title: "RouterBench leaderboard", body: htmlTable(leaderboardTable(entries)))
+    return htmlPage(title: "RouterBench leaderboard", body: htmlTable(leaderboardTable(entries, method: method)))
   }
 }
 

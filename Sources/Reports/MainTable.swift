@@ -83,32 +83,96 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
   return rows
 }
 
+/// The bootstrap behind every interval and p-value of the report (main table, leaderboard, index.html): one
+/// procedure, ``Bootstrap``'s, run once per report so all of them agree.
+public struct ReportBootstrap: Sendable {
+  /// Per main-table router: intervals for its seed-averaged accuracy, cost and rank score.
+  public var intervals: [String: Bootstrap.Result]
+  /// Per router (not the Oracle): one-sided paired p-value of "beats the best single model on rank score".
+  public var pValues: [String: Double]
+  public var resamples: Int
+  public var level: Double
+  /// The best single model on test by rank score, the paired test's baseline.
+  public var baseline: String?
+
+  public init(intervals: [String: Bootstrap.Result], pValues: [String: Double], resamples: Int, level: Double = 0.95,
+              baseline: String? = nil) {
+    self.intervals = intervals
+    self.pValues = pValues
+    self.resamples = resamples
+    self.level = level
+    self.baseline = baseline
+  }
+
+  /// No bootstrap (`--bootstrap 0`): no intervals, no p-values.
+  public static let none = ReportBootstrap(intervals: [:], pValues: [:], resamples: 0)
+
+  /// A router's intervals in the tables' units: accuracy and rank score in %, cost in USD per 10K samples.
+  public func displayIntervals(_ router: String) -> (accuracy: Interval, cost: Interval, rankScore: Interval)? {
+    intervals[router].map {
+      (Interval(lower: $0.accuracy.lower * 100, upper: $0.accuracy.upper * 100),
+       Interval(lower: $0.cost.lower * 10_000, upper: $0.cost.upper * 10_000),
+       Interval(lower: $0.rankScore.lower * 100, upper: $0.rankScore.upper * 100))
+    }
+  }
+
+  /// The sentence that names the method, for every caption that shows these intervals or p-values.
+  public var caption: String {
+    var s = ""
+    if !intervals.isEmpty {
+      s += "CI: \(fixed(level * 100, 0))% percentile bootstrap over test samples, \(resamples) resamples; each resample "
+        + "scores every seed's routing and averages over seeds, as the point estimate does (NumPy linear percentiles)."
+    }
+    if !pValues.isEmpty {
+      s += (s.isEmpty ? "" : " ") + "p: one-sided paired bootstrap on the same resamples, the share where the router's "
+        + "seed-averaged rank score is not above the best single model's" + (baseline.map { " (\($0))" } ?? "") + "."
+    }
+    return s
+  }
+}
+
 /// `main-table.csv`: `router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,
-/// rank_score_std,rank,throughput_k_tokens_per_s`. Throughput is the one measured (timing) column.
-public func mainTableCSV(_ rows: [MainTableRow]) -> String {
-  var s = "router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,throughput_k_tokens_per_s\n"
+/// rank_score_std,rank,accuracy_ci_low,accuracy_ci_high,cost_ci_low,cost_ci_high,rank_score_ci_low,
+/// rank_score_ci_high,p_vs_best_single`. Deterministic: no measured (timing) column; intervals and p-value are empty
+/// without a bootstrap.
+public func mainTableCSV(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .none) -> String {
+  var s = "router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,"
+    + "accuracy_ci_low,accuracy_ci_high,cost_ci_low,cost_ci_high,rank_score_ci_low,rank_score_ci_high,p_vs_best_single\n"
   for r in rows {
-    s += [r.router, r.family, r.lambda.label, fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
-          fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
-          r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank),
-          r.throughputKTokensPerSecond.map { fixed($0, 2) } ?? ""].map(csvField).joined(separator: ",") + "\n"
+    let ci = bootstrap.displayIntervals(r.router)
+    let bounds = ci.map { c in [c.accuracy, c.cost, c.rankScore].flatMap { [fixed($0.lower, 4), fixed($0.upper, 4)] } }
+      ?? Array(repeating: "", count: 6)
+    s += ([r.router, r.family, r.lambda.label, fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
+           fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
+           r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank)] + bounds
+          + [bootstrap.pValues[r.router].map { fixed($0, 4) } ?? ""]).map(csvField).joined(separator: ",") + "\n"
   }
   return s
 }
 
-/// The main table in the paper's Table 2 layout, with the paper's figures beside ours on the preset.
-public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThroughput: Bool = true,
-                          pValues: [String: Double] = [:]) -> TextTable {
+/// The main table in the paper's Table 2 layout, with the paper's figures beside ours on the preset, and the
+/// bootstrap intervals of each figure next to it when `bootstrap` has them. No measured (timing) figures: those are
+/// in `timings.csv` and `timings.json`.
+public func mainTableText(_ input: ReportInput, rows: [MainTableRow], bootstrap: ReportBootstrap = .none) -> TextTable {
   let paper = input.paper
+  let withCI = !bootstrap.intervals.isEmpty
   func pm(_ m: MeanStd) -> String { fixed(m.mean) + (m.std.map { " ± " + fixed($0) } ?? "") }
-  var header = ["Family", "Router", "λ (dev)", "Avg. Acc. ↑", "Avg. Cost ↓", "Rank Score ↑", "Rank"]
-  if includeThroughput { header.append("Throughput (K tok/s) ↑") }
-  if !pValues.isEmpty { header.append("p vs best single") }
+  var header = ["Family", "Router", "λ (dev)", "Avg. Acc. ↑"]
+  header += withCI ? ["Acc. CI", "Avg. Cost ↓", "Cost CI", "Rank Score ↑", "RS CI"] : ["Avg. Cost ↓", "Rank Score ↑"]
+  header.append("Rank")
+  if !bootstrap.pValues.isEmpty { header.append("p vs best single") }
   if paper != nil { header += ["Paper Acc.", "Paper Cost", "Paper Rank Score"] }
   let body = rows.map { r -> [String] in
-    var cells = [r.family, r.isUpperBound ? r.router + " (upper bound)" : r.router, r.lambda.label, pm(r.accuracy), pm(r.cost), pm(r.rankScore), String(r.rank)]
-    if includeThroughput { cells.append(r.throughputKTokensPerSecond.map { fixed($0) } ?? "–") }
-    if !pValues.isEmpty { cells.append(pValues[r.router].map { fixed($0, 3) } ?? "–") }
+    var cells = [r.family, r.isUpperBound ? r.router + " (upper bound)" : r.router, r.lambda.label]
+    if withCI {
+      let ci = bootstrap.displayIntervals(r.router)
+      cells += [pm(r.accuracy), ciText(ci?.accuracy), pm(r.cost), ciText(ci?.cost), pm(r.rankScore),
+                ciText(ci?.rankScore)].map { $0.isEmpty ? "–" : $0 }
+    } else {
+      cells += [pm(r.accuracy), pm(r.cost), pm(r.rankScore)]
+    }
+    cells.append(String(r.rank))
+    if !bootstrap.pValues.isEmpty { cells.append(bootstrap.pValues[r.router].map { fixed($0, 3) } ?? "–") }
     if let paper {
       let p = paper.table2[r.router]
       cells += [p.map { fixed($0.accuracy) } ?? "–", p.map { fixed($0.cost) } ?? "–", p.map { fixed($0.rankScore) } ?? "–"]
@@ -116,12 +180,11 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], includeThr
     return cells
   }
   var caption = "Test split; λ chosen per router by the best dev rank score; mean ± std over seeds. "
-  caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1). Throughput: routed input tokens per second of router wall time."
+  caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1)."
   if rows.contains(where: \.isUpperBound) {
     caption += " An upper bound reads the routed samples' labels; it is shown for reference and not ranked (rank 0)."
   }
-  if !pValues.isEmpty {
-    caption += " p: one-sided paired bootstrap test over test samples that the router's rank score beats the best single model's."
-  }
+  if !bootstrap.caption.isEmpty { caption += " " + bootstrap.caption }
+  caption += " Throughput and other timings: timings.csv, timings.json."
   return TextTable(title: "Main table", caption: caption, header: header, rows: body, textColumns: 3)
 }

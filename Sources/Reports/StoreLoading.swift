@@ -105,7 +105,8 @@ extension StoredReport {
                             label: benchmark.models[m].displayName)
     }
     var provenance: [(String, String)] = [("tool", "routerbench \(RouterBenchVersion.current)"), ("database", database)]
-    provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue), updated \(chosen.updatedAt))"))
+    // No update time here: index.html must be byte-identical between runs (the time is in the database).
+    provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue))"))
     provenance.append(("experiment definition", chosen.definitionJSON))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
@@ -136,12 +137,14 @@ extension StoredReport {
                         staleRuns: staleRuns)
   }
 
-  /// Bootstrap intervals over test samples for each main-table router (its first seed's run at the chosen λ),
-  /// and the paired test against the best single model on test (by rank score).
-  public func bootstrap(main: [MainTableRow], store: BenchStore, resamples: Int, seed: UInt64)
-    throws -> (intervals: [String: Bootstrap.Result], pValues: [String: Double])
-  {
-    guard resamples > 0, let test = benchmark.splits[.test], !test.isEmpty else { return ([:], [:]) }
+  /// Bootstrap intervals over test samples for each main-table row and the paired test against the best single
+  /// model on test (by rank score), following ``Bootstrap``'s one procedure: every resample scores **every seed's**
+  /// routing of the row's router at its chosen λ (the runs the row's point averages) and averages over the seeds, so
+  /// each interval is for the figure printed beside it. A row whose stored decisions do not cover the test split
+  /// gets no interval.
+  public func bootstrap(main: [MainTableRow], store: BenchStore, resamples: Int, seed: UInt64,
+                        level: Double = 0.95) throws -> ReportBootstrap {
+    guard resamples > 0, let test = benchmark.splits[.test], !test.isEmpty else { return .none }
     let rs = RankScore(bounds: benchmark.costBounds)
     func arrays(_ models: [Int]) -> (correct: [Double], cost: [Double]) {
       (zip(test, models).map { benchmark.isCorrect($0, $1) ? 1 : 0 }, zip(test, models).map { benchmark.cost[$0, $1] })
@@ -152,19 +155,35 @@ extension StoredReport {
       return rs.score(accuracy: e.accuracy, cost: e.averageCost)
     }
     let best = singleScores.indices.max { singleScores[$0] < singleScores[$1] || (singleScores[$0] == singleScores[$1] && $0 > $1) } ?? 0
-    let baseline = arrays(Array(repeating: best, count: test.count))
-    var intervals: [String: Bootstrap.Result] = [:], pValues: [String: Double] = [:]
-    for row in main {
-      guard let run = input.results.filter({ $0.router == row.router && $0.lambda == row.lambda && $0.split == .test })
-        .min(by: { $0.seed < $1.seed }) else { continue }
-      let decisions = try store.fetchDecisions(runID: run.runID, split: .test, in: snapshot)
-      guard decisions.count == test.count else { continue }
-      let a = arrays(decisions.map(\.model))
-      intervals[row.router] = Bootstrap.intervals(correct: a.correct, cost: a.cost, rankScore: rs, resamples: resamples, seed: seed)
-      if !row.isUpperBound {
-        pValues[row.router] = Bootstrap.pairedPValue(router: a, baseline: baseline, rankScore: rs, resamples: resamples, seed: seed)
+    let b = arrays(Array(repeating: best, count: test.count))
+    let baseline = SeededRouting(correct: b.correct, cost: b.cost)
+    var routers: [String] = [], upperBounds: Set<String> = [], methods: [SeededRouting] = []
+    rows: for row in main {
+      // Exactly the runs `mainTable` averages for this row: its λ, test split, ALL datasets, one per seed.
+      let runs = input.results.filter {
+        $0.router == row.router && $0.lambda == row.lambda && $0.split == .test && $0.dataset == ResultRow.allDatasets
+      }.sorted { $0.seed < $1.seed }
+      guard !runs.isEmpty else { continue }
+      var correct: [[Double]] = [], cost: [[Double]] = []
+      for run in runs {
+        let model = Dictionary(try store.fetchDecisions(runID: run.runID, split: .test, in: snapshot), uniquingKeysWith: { a, _ in a })
+        let models = test.compactMap { model[$0] }
+        guard models.count == test.count else { continue rows }
+        let a = arrays(models)
+        correct.append(a.correct)
+        cost.append(a.cost)
       }
+      routers.append(row.router)
+      if row.isUpperBound { upperBounds.insert(row.router) }
+      methods.append(SeededRouting(correct: correct, cost: cost))
     }
-    return (intervals, pValues)
+    let result = Bootstrap.analyse(methods, baseline: baseline, rankScore: rs, resamples: resamples, level: level, seed: seed)
+    var intervals: [String: Bootstrap.Result] = [:], pValues: [String: Double] = [:]
+    for (k, router) in routers.enumerated() {
+      intervals[router] = result.intervals[k]
+      if !upperBounds.contains(router) { pValues[router] = result.pValues[k] }
+    }
+    return ReportBootstrap(intervals: intervals, pValues: pValues, resamples: resamples, level: level,
+                           baseline: benchmark.models[best].displayName)
   }
 }

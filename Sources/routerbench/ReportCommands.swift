@@ -24,7 +24,8 @@ struct ReportCommand: ParsableCommand {
       Shows one experiment (default: the latest `reproduce` or `run --config`), only its runs on the current data.
       Files (under --out): per-dataset.csv, main-table.csv, frontiers.csv, leaderboard.md/.csv/.json,
       tables/A1…A6.{md,csv,tex}, tables/main-table.{md,tex}, tables/frontiers.md, plots/*.svg, index.html,
-      README.md; timings.csv holds the measured timings (everything else is deterministic).
+      README.md; timings.csv and timings.json hold the measured timings and the BLAS kernel (everything else is
+      deterministic).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -59,9 +60,8 @@ struct LeaderboardCommand: ParsableCommand {
     let (store, report) = try loadStoredReport(database, select.selection)
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
-    print(renderLeaderboard(leaderboard(main, intervals: boot.intervals, pValues: boot.pValues,
-                                        provenance: report.runProvenance),
-                            format: LeaderboardFormat(rawValue: format)!), terminator: "")
+    print(renderLeaderboard(leaderboard(main, bootstrap: boot, provenance: report.runProvenance),
+                            format: LeaderboardFormat(rawValue: format)!, method: boot.caption), terminator: "")
   }
 }
 

@@ -107,8 +107,9 @@ func sampleInput(preset: String? = VLRouterBench.name) -> ReportInput {
     #expect(rows.first { $0.router == "Oracle" }?.rank == 0)
     #expect(Set(rows.map(\.rank)) == Set(0..<rows.count))
     let csv = mainTableCSV(rows)
-    #expect(csv.hasPrefix("router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,throughput_k_tokens_per_s\n"))
-    try assertSnapshot(mainTableText(inputWithDev(), rows: rows, includeThroughput: false).markdown, named: "main-table.md")
+    #expect(csv.hasPrefix("router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,"
+      + "accuracy_ci_low,accuracy_ci_high,cost_ci_low,cost_ci_high,rank_score_ci_low,rank_score_ci_high,p_vs_best_single\n"))
+    try assertSnapshot(mainTableText(inputWithDev(), rows: rows).markdown, named: "main-table.md")
   }
 
   @Test func meanStdUsesSampleStandardDeviation() {
