@@ -300,8 +300,7 @@ protocol GradientStep {
   mutating func update(_ parameters: inout [Float], gradient: [Float], learningRate: Float)
 }
 
-extension AdamW: GradientStep {}
-extension Adam: GradientStep {}
+extension AdamOptimizer: GradientStep {}
 
 /// Batch training of a `Network` with soft-target cross-entropy (plus an optional L2 penalty), AdamW or coupled-L2
 /// Adam, a warm-up + cosine or constant rate, and optional early stopping on a dev score (VL-RouterBench §4.0

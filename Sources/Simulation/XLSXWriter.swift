@@ -9,6 +9,7 @@
 // xlsxwriter, CR is written as the character reference `&#13;`, so it survives any XML parser.
 
 internal import Foundation
+internal import BenchCore
 internal import ZIPFoundation
 
 final class XLSXWriter {
@@ -299,7 +300,7 @@ final class XLSXWriter {
       case 0x00...0x1F:
         out.append(contentsOf: Array(String(format: "_x%04X_", Int(b)).utf8))
       case Self.underscore:
-        if i + 6 < u.count, u[i + 1] == 0x78, u[i + 6] == Self.underscore, Self.hex4(u, i + 2) != nil {
+        if i + 6 < u.count, u[i + 1] == 0x78, u[i + 6] == Self.underscore, hexValue4(u, i + 2) != nil {
           out.append(contentsOf: Array("_x005F".utf8))
         }
         out.append(b)
@@ -383,22 +384,6 @@ extension XLSXWriter {
     return String(s.reversed())
   }
 
-  /// The value of four hex digits at `b[at...]`, or nil if any is not a hex digit.
-  static func hex4(_ b: [UInt8], _ at: Int) -> UInt32? {
-    var v: UInt32 = 0
-    for k in 0..<4 {
-      let c = b[at + k]
-      let d: UInt32
-      switch c {
-      case 0x30...0x39: d = UInt32(c - 0x30)
-      case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-      case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-      default: return nil
-      }
-      v = v << 4 | d
-    }
-    return v
-  }
 }
 
 /// Why an `.xlsx` could not be written: the file, the 1-based row and column letters when a cell is at fault.

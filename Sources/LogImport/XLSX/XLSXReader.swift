@@ -13,6 +13,7 @@
 //  * errors as their text ("#N/A"), empty or missing cells as "".
 
 public import Foundation
+internal import BenchCore
 internal import ZIPFoundation
 
 /// Size and count limits that protect a reader against absurd or hostile files. All are configurable.
@@ -423,7 +424,7 @@ enum XLSXText {
     var i = 0
     while i < bytes.count {
       if bytes[i] == ASCII.underscore, i + 6 < bytes.count, bytes[i + 1] == 0x78, bytes[i + 6] == ASCII.underscore,
-         let v = hex4(bytes, i + 2) {
+         let v = hexValue4(bytes, i + 2) {
         if !changed { out = Array(bytes[0..<i]); changed = true }
         if let s = Unicode.Scalar(v) { appendUTF8(s, to: &out) } else { out.append(contentsOf: bytes[i..<(i + 7)]) }
         i += 7
@@ -435,21 +436,6 @@ enum XLSXText {
     if changed { bytes = out }
   }
 
-  static func hex4(_ b: [UInt8], _ at: Int) -> UInt32? {
-    var v: UInt32 = 0
-    for k in 0..<4 {
-      let c = b[at + k]
-      let d: UInt32
-      switch c {
-      case 0x30...0x39: d = UInt32(c - 0x30)
-      case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-      case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-      default: return nil
-      }
-      v = v << 4 | d
-    }
-    return v
-  }
 
   /// Column letters for a 1-based column index (1 → "A", 28 → "AB").
   static func columnName(_ index: Int) -> String {

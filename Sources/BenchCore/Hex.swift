@@ -1,0 +1,17 @@
+/// The value of the four ASCII hex digits at `b[at..<at + 4]`, or nil if any is not a hex digit (xlsx's `_xHHHH_`
+/// escapes, written by Simulation and read by LogImport).
+public func hexValue4(_ b: [UInt8], _ at: Int) -> UInt32? {
+  var v: UInt32 = 0
+  for k in 0..<4 {
+    let c = b[at + k]
+    let d: UInt32
+    switch c {
+    case 0x30...0x39: d = UInt32(c - 0x30)
+    case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+    case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+    default: return nil
+    }
+    v = v << 4 | d
+  }
+  return v
+}
