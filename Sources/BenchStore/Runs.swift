@@ -225,16 +225,6 @@ struct ResultRecord: Codable, FetchableRecord, PersistableRecord {
   var rankScore: Double?
 }
 
-/// A row of `experiment`.
-struct ExperimentRecord: Codable, FetchableRecord, PersistableRecord {
-  static let databaseTableName = "experiment"
-  var name: String
-  var kind: String
-  var definition: String
-  var createdAt: String
-  var updatedAt: String
-}
-
 // MARK: - Reads and writes
 
 extension BenchStore {
