@@ -195,7 +195,7 @@ func runOnce<R: Router>(_ router: R, lambda: Double, seed: UInt64) throws -> (Ru
   let ts = try clock.measure { decisions = try r.route(routed) }
   let testDecisions = Array(decisions[devRows.count...])
   let e = Evaluation(benchmark: benchmark, rows: testRows, decisions: testDecisions).overall
-  let config = r.configuration
+  let config = r.fitReport
   let run = Run(router: R.name, lambda: Lambda(lambda)?.label ?? "?", seed: seed, fitSeconds: seconds(tf),
                 scoreSeconds: seconds(ts), epochs: Int(config["epochs_run"] ?? "0") ?? 0,
                 bestEpoch: Int(config["best_epoch"] ?? "0") ?? 0,
