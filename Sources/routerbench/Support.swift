@@ -10,11 +10,12 @@ import Sweep
   FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// Rewrites a progress line in place on a terminal; prints it plainly otherwise (CI logs).
+/// Rewrites a progress line in place on a terminal. Elsewhere (nohup, Slurm and CI logs) every update is a plain
+/// line of its own: the sweep reports after each finished run, so a log shows one line per run.
 @Sendable func progressLine(_ message: String, final: Bool = false) {
   if isatty(2) != 0 {
     FileHandle.standardError.write(Data(("\r\u{1B}[K" + message + (final ? "\n" : "")).utf8))
-  } else if final {
+  } else {
     note(message)
   }
 }

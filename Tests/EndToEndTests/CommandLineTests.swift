@@ -101,6 +101,8 @@ enum Binary {
     let run = try Binary.run(["run", "--db", db, "--config", file.path, "--jobs", "1"])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stderr.contains("2 runs done, 0 already stored (experiment 'cli-test')"), "\(run.stderr)")
+    // Not a terminal: one progress line per finished run (a Slurm or nohup log shows progress).
+    #expect(run.stderr.contains("] 1/2") && run.stderr.contains("] 2/2"), "\(run.stderr)")
     let again = try Binary.run(["run", "--db", db, "--config", file.path, "--jobs", "1"])
     #expect(again.stderr.contains("0 runs done, 2 already stored"), "\(again.stderr)")
 
