@@ -47,6 +47,8 @@ public struct StoredReport: Sendable {
   public var experiment: ExperimentInfo
   /// Runs of the experiment computed on earlier data (left out).
   public var staleRuns: Int
+  /// Runs of the experiment that failed on the current data (listed in the provenance, never in the tables).
+  public var failedRuns: [RunListing]
 
   public var benchmark: Benchmark { snapshot.benchmark }
 }
@@ -110,6 +112,12 @@ extension StoredReport {
     provenance.append(("experiment definition", chosen.definitionJSON))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
+    let failed = try store.fetchRuns(RunFilter(experiment: chosen.name, routers: selection.routers,
+                                               benchmarkFingerprint: snapshot.fingerprint, status: .failed))
+    for r in failed {
+      let lambda = r.lambda.isApplicable ? " λ=\(r.lambda.label)" : ""
+      provenance.append(("failed run", "\(r.variant)\(lambda) seed=\(r.seed): \(r.error ?? "unknown error")"))
+    }
     if staleRuns > 0 {
       provenance.append(("left out", "\(staleRuns) runs of this experiment computed on earlier data"))
     }
@@ -134,7 +142,7 @@ extension StoredReport {
       datasets: benchmark.datasets, routerOrder: routerOrder, results: results, bounds: b, singleModels: singles,
       provenance: provenance)
     return StoredReport(input: input, timings: timings, snapshot: snapshot, runs: runs, experiment: chosen,
-                        staleRuns: staleRuns)
+                        staleRuns: staleRuns, failedRuns: failed)
   }
 
   /// Bootstrap intervals over test samples for each main-table row and the paired test against the best single

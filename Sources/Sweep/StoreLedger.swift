@@ -28,7 +28,7 @@ public struct StoreLedger: RunLedger {
 
   public func recordFailure(_ spec: RunSpec, message: String) throws {
     try store.saveRun(runToSave(spec, configurationJSON: "{}", bounds: snapshot.benchmark.costBounds, error: message),
-                      loadedFrom: snapshot, experiment: nil)
+                      loadedFrom: snapshot, experiment: experiment)
   }
 }
 

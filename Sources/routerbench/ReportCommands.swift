@@ -10,6 +10,9 @@ func loadStoredReport(_ database: DatabaseOptions, _ selection: ReportSelection)
   let store = try database.open()
   let report = try StoredReport.load(from: store, selection: selection,
                                      routerOrder: RouterRegistry.builtIn.entries.map(\.name))
+  for r in report.failedRuns {
+    note("note: failed run \(r.variant)\(r.lambda.isApplicable ? " λ=" + r.lambda.label : "") seed=\(r.seed): \(r.error ?? "?") (run the experiment again to retry)")
+  }
   if report.staleRuns > 0 {
     note("note: \(report.staleRuns) runs of experiment '\(report.experiment.name)' were computed on earlier data and are left out")
   }

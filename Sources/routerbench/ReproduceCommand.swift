@@ -44,7 +44,11 @@ struct ReproduceCommand: AsyncParsableCommand {
     let options = Pipeline.ReproduceOptions(
       scale: scale, seed: seed, out: URL(fileURLWithPath: out), work: URL(fileURLWithPath: work), database: db,
       experiment: experiment, jobs: jobs, bootstrap: bootstrap, exactTokens: tokenizer == .cl100k)
-    let s = try await Pipeline.reproduce(options, log: note, progress: { progressLine("      " + $0.line, final: $0.done == $0.total) })
+    let interrupt = InterruptReport()
+    let s = try await Pipeline.reproduce(options, log: note, progress: {
+      interrupt.update($0)
+      progressLine("      " + $0.line, final: $0.done == $0.total)
+    })
     note("done in \(s.totalSeconds.durationText): open \(out)/index.html, or read \(out)/README.md")
     if !s.run.failures.isEmpty { throw CLIError("\(s.run.failures.count) runs failed (listed above)") }
   }

@@ -97,9 +97,10 @@ struct RunCommand: AsyncParsableCommand {
   func run() async throws {
     let store = try database.open()
     let (experiment, kind) = try makeExperiment()
+    let interrupt = InterruptReport()
     let summary = try await Pipeline.run(
       experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),
-      log: { note("==> " + $0) }, progress: { p in progressLine(p.line, final: p.done == p.total) })
+      log: { note("==> " + $0) }, progress: { p in interrupt.update(p); progressLine(p.line, final: p.done == p.total) })
     note("==> \(summary.ran) runs done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
     for f in summary.failures { note("FAILED \(f.run): \(f.message)") }
     if !summary.failures.isEmpty { throw CLIError("\(summary.failures.count) runs failed (listed above)") }

@@ -4,6 +4,7 @@ import BenchStore
 import Foundation
 import Reports
 import Sweep
+import Synchronization
 
 /// Diagnostics and progress go to stderr (through FileHandle: no Glibc globals under strict concurrency).
 @Sendable func note(_ message: String) {
@@ -95,4 +96,29 @@ extension Double {
   var durationText: String {
     self < 60 ? String(format: "%.1f s", self) : String(format: "%d:%02d", Int(self) / 60, Int(self) % 60)
   }
+}
+
+/// Ctrl-C during a sweep: stop at once and say what is kept. Every finished run is already committed (one
+/// transaction each), so the runs in flight are the only work lost; the same command resumes. Exit status 130
+/// (128 + SIGINT), as shells expect.
+final class InterruptReport: Sendable {
+  private let stored = Mutex(0)
+
+  /// The SIGINT source, kept alive for the process (set once, before the sweep starts any task).
+  nonisolated(unsafe) private static var source: (any DispatchSourceSignal)?
+
+  init() {
+    signal(SIGINT, SIG_IGN)
+    let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+    source.setEventHandler { [self] in
+      let n = stored.withLock { $0 }
+      note("\ninterrupted: \(n) runs stored; run the same command again to resume")
+      exit(130)
+    }
+    source.resume()
+    Self.source = source
+  }
+
+  /// Records the sweep's progress (the count the message reports).
+  func update(_ p: SweepProgress) { stored.withLock { $0 = p.done - p.skipped - p.failed } }
 }

@@ -128,4 +128,31 @@ enum Binary {
     let experiments = try Binary.run(["runs", "experiments", "--db", db])
     #expect(experiments.stdout.contains("cli-test,config,1,"), "\(experiments.stdout)")
   }
+
+  @Test func ctrlCStopsCleanlyAndTheSameCommandResumes() throws {
+    let db = try sharedBench.get().copy().store.path!
+    let args = ["run", "--db", db, "--routers", "Strongest,MLP", "--seeds", "3", "--jobs", "1"]
+    let p = Process()
+    p.executableURL = Binary.url
+    p.arguments = args
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = Pipe()
+    try p.run()
+    // Wait (bounded) until at least one run is stored, then press Ctrl-C.
+    var seen = ""
+    let deadline = Date().addingTimeInterval(120)
+    while !seen.contains("] 2/"), Date() < deadline {
+      seen += String(decoding: err.fileHandleForReading.availableData, as: UTF8.self)
+    }
+    p.interrupt()
+    seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 130, "\(seen)")
+    #expect(seen.contains("runs stored; run the same command again to resume"), "\(seen)")
+    let again = try Binary.run(args)
+    #expect(again.status == 0)
+    let resumed = again.stderr.split(separator: "\n").first { $0.contains("already stored") } ?? ""
+    #expect(!resumed.contains(" 0 already stored"), "\(again.stderr)")
+  }
 }

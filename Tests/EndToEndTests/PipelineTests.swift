@@ -161,6 +161,10 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
     let mlp = try #require(try p.store.fetchRuns(RunFilter(experiment: "gmu", status: .done)).first)
     // Kind, variant and feature key live in separate columns: the table shows `MLP`.
     #expect(mlp.router == "MLP" && mlp.variant == "MLP" && mlp.featureKey == "text+image/gmu")
-    #expect(try p.report(.init(experiment: "gmu")).input.results.allSatisfy { $0.router == "MLP" })
+    let report = try p.report(.init(experiment: "gmu"))
+    #expect(report.input.results.allSatisfy { $0.router == "MLP" })
+    // The failed run is listed with the report, not silently left out.
+    #expect(report.failedRuns.map(\.variant) == ["KNN"])
+    #expect(report.input.provenance.contains { $0.0 == "failed run" && $0.1.hasPrefix("KNN seed=1: ") })
   }
 }
