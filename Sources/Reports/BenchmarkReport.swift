@@ -72,9 +72,9 @@ public func perDatasetCSV(_ input: ReportInput) -> String {
     let isAll = r.dataset == ResultRow.allDatasets
     let name = isAll ? ResultRow.allDatasets : info[r.dataset]?.displayName ?? r.dataset
     let group = isAll ? "All" : info[r.dataset]?.group.rawValue ?? DatasetGroup.other.rawValue
-    s += [r.lambdaLabel, r.router, String(r.seed), name, group, String(r.outcome.samples),
-          fixed(r.outcome.accuracyPercent, 4), fixed(r.outcome.costPer10K, 4), fixed(r.rankScore * 100, 4)]
-      .map(csvField).joined(separator: ",") + "\n"
+    s += [csvField(r.lambdaLabel), csvText(r.router), String(r.seed), csvText(name), csvText(group),
+          String(r.outcome.samples), fixed(r.outcome.accuracyPercent, 4), fixed(r.outcome.costPer10K, 4),
+          fixed(r.rankScore * 100, 4)].joined(separator: ",") + "\n"
   }
   return s
 }
@@ -201,8 +201,8 @@ func timingsCSV(_ input: ReportInput, timings: [RunTiming]) -> String {
   for t in timings.sorted(by: { $0.runID < $1.runID }) {
     guard let m = meta[t.runID] else { continue }
     let tput = t.routeSeconds > 0 ? fixed(Double(t.routedInputTokens) / t.routeSeconds / 1000, 2) : ""
-    s += [m.router, m.lambdaLabel, String(m.seed), fixed(t.trainSeconds, 4), fixed(t.routeSeconds, 4),
-          String(t.routedInputTokens), tput].map(csvField).joined(separator: ",") + "\n"
+    s += [csvText(m.router), csvField(m.lambdaLabel), String(m.seed), fixed(t.trainSeconds, 4),
+          fixed(t.routeSeconds, 4), String(t.routedInputTokens), tput].joined(separator: ",") + "\n"
   }
   return s
 }

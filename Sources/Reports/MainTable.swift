@@ -142,10 +142,10 @@ public func mainTableCSV(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .n
     let ci = bootstrap.displayIntervals(r.router)
     let bounds = ci.map { c in [c.accuracy, c.cost, c.rankScore].flatMap { [fixed($0.lower, 4), fixed($0.upper, 4)] } }
       ?? Array(repeating: "", count: 6)
-    s += ([r.router, r.family, r.lambda.label, fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
+    s += ([csvText(r.router), csvText(r.family), csvField(r.lambda.label), fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
            fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
            r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank)] + bounds
-          + [bootstrap.pValues[r.router].map { fixed($0, 4) } ?? ""]).map(csvField).joined(separator: ",") + "\n"
+          + [bootstrap.pValues[r.router].map { fixed($0, 4) } ?? ""]).joined(separator: ",") + "\n"
   }
   return s
 }
