@@ -2,7 +2,8 @@
 // RouterBench's speed benchmarks: their own package (as swift-collections keeps its benchmarks), built in release
 // against the root package by path. Speed targets live here and in the scripts beside it, never in unit tests.
 //   swift build -c release --package-path benchmarks
-//   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/run.sh
+//   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
+//   bash benchmarks/run.sh
 import PackageDescription
 
 let package = Package(
@@ -18,6 +19,9 @@ let package = Package(
     .executableTarget(name: "sha-throughput",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/sha-throughput"),
+    .executableTarget(name: "tokenizer-long-pieces",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/tokenizer-long-pieces"),
   ],
   swiftLanguageModes: [.v6]
 )

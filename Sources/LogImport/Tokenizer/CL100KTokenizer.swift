@@ -52,20 +52,26 @@ public struct CL100KTokenizer: Sendable {
   public var vocabularySize: Int { ranks.count }
 
   /// Number of tokens `encode(text)` would return, without materialising them.
-  public func count(_ text: String) -> Int {
+  public func count(_ text: String) -> Int { count(text, algorithm: .automatic) }
+
+  /// Token ranks of `text` (tiktoken `encode_ordinary`).
+  public func encode(_ text: String) -> [Int] { encode(text, algorithm: .automatic) }
+
+  /// `count` with a chosen merge loop (tests compare the two).
+  func count(_ text: String, algorithm: RankTable.MergeAlgorithm) -> Int {
     var total = 0
     withPieces(text) { piece, n, scratch in
-      total += ranks.bytePairCount(piece, n, scratch: &scratch)
+      total += ranks.bytePairCount(piece, n, scratch: &scratch, algorithm: algorithm)
     }
     return total
   }
 
-  /// Token ranks of `text` (tiktoken `encode_ordinary`).
-  public func encode(_ text: String) -> [Int] {
+  /// `encode` with a chosen merge loop (tests compare the two).
+  func encode(_ text: String, algorithm: RankTable.MergeAlgorithm) -> [Int] {
     var out: [Int] = []
     out.reserveCapacity(text.utf8.count / 3 + 1)
     withPieces(text) { piece, n, scratch in
-      ranks.bytePairEncode(piece, n, scratch: &scratch) { out.append(Int($0)) }
+      ranks.bytePairEncode(piece, n, scratch: &scratch, algorithm: algorithm) { out.append(Int($0)) }
     }
     return out
   }
@@ -255,10 +261,17 @@ struct RankTable: Sendable {
     }
   }
 
+  /// Pieces of at least this many bytes use the heap merge (`mergeLarge`); shorter ones the array rescan,
+  /// which is faster while the piece fits in a few cache lines (tiktoken switches at 100 bytes too).
+  static let largePieceThreshold = 128
+
+  /// Which merge loop to run (tests force one or the other to compare them).
+  enum MergeAlgorithm: Sendable { case automatic, rescan, heap }
+
   /// tiktoken's `_byte_pair_merge`: repeatedly merge the adjacent pair whose concatenation has the lowest
   /// rank (leftmost on ties) until no adjacent pair is in the vocabulary. Leaves part boundaries in
-  /// `scratch.starts` (count = parts + 1).
-  @inline(__always) private func merge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
+  /// `scratch.starts` (count = parts + 1). Each merge rescans every pair: O(n²) on one long piece.
+  @inline(__always) private func mergeRescan(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
     scratch.starts.removeAll(keepingCapacity: true)
     scratch.pairRanks.removeAll(keepingCapacity: true)
     let none = UInt32.max
@@ -301,21 +314,177 @@ struct RankTable: Sendable {
     }
   }
 
-  func bytePairCount(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) -> Int {
+  /// The same merges in the same order, in O(n log n): parts form a doubly linked list indexed by their first
+  /// byte, and every candidate pair sits in a binary min-heap keyed by (rank, start). Popping the smallest key
+  /// is exactly the rescan's choice — the lowest rank, and on a tie the smallest start, i.e. the leftmost pair.
+  /// Entries are never removed: each part keeps the current rank of the pair it starts (`pairRank`), and a
+  /// popped entry whose rank differs from it (or whose part was merged away, rank `none`) is stale and skipped.
+  /// A part's pair only ever grows (its right neighbour or itself absorbs bytes), and distinct byte strings
+  /// have distinct ranks, so a stale entry can never look current. Leaves part boundaries in `scratch.starts`.
+  private func mergeLarge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
+    precondition(n < Int(UInt32.max), "a pre-tokenised piece of 4 GiB or more")
+    let none = UInt32.max
+    // end[i]: first byte after the part starting at i; prev[i]: start of the part before it (none for the first).
+    var end = [UInt32](unsafeUninitializedCapacity: n) { b, c in
+      for i in 0..<n { b[i] = UInt32(i + 1) }
+      c = n
+    }
+    var prev = [UInt32](unsafeUninitializedCapacity: n) { b, c in
+      for i in 0..<n { b[i] = i == 0 ? none : UInt32(i - 1) }
+      c = n
+    }
+    var pairRank = [UInt32](repeating: none, count: n)
+    var heap = MergeHeap(capacity: n)
+    for i in 0..<(n - 1) {
+      if let r = rank(p + i, 2) {
+        pairRank[i] = r
+        heap.append(MergeHeap.key(rank: r, start: i))
+      }
+    }
+    heap.heapify()
+    end.withUnsafeMutableBufferPointer { end in
+      prev.withUnsafeMutableBufferPointer { prev in
+        pairRank.withUnsafeMutableBufferPointer { pairRank in
+          while let key = heap.popMin() {
+            let r = MergeHeap.rank(key)
+            let s = MergeHeap.start(key)
+            guard pairRank[s] == r else { continue }  // stale
+            // Merge part s with its right neighbour m = end[s]; m disappears.
+            let m = Int(end[s])
+            let e = Int(end[m])
+            end[s] = UInt32(e)
+            pairRank[m] = none
+            if e < n {
+              prev[e] = UInt32(s)
+              let f = Int(end[e])
+              if let nr = rank(p + s, f - s) {
+                pairRank[s] = nr
+                heap.push(MergeHeap.key(rank: nr, start: s))
+              } else {
+                pairRank[s] = none
+              }
+            } else {
+              pairRank[s] = none
+            }
+            let q = prev[s]
+            if q != none {
+              let qi = Int(q)
+              if let nr = rank(p + qi, e - qi) {
+                pairRank[qi] = nr
+                heap.push(MergeHeap.key(rank: nr, start: qi))
+              } else {
+                pairRank[qi] = none
+              }
+            }
+          }
+        }
+      }
+    }
+    scratch.starts.removeAll(keepingCapacity: true)
+    var i = 0
+    while i < n {
+      scratch.starts.append(Int32(truncatingIfNeeded: i))
+      i = Int(end[i])
+    }
+    scratch.starts.append(Int32(truncatingIfNeeded: n))
+  }
+
+  @inline(__always) private func merge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
+                                       algorithm: MergeAlgorithm) {
+    switch algorithm {
+    case .rescan: mergeRescan(p, n, scratch: &scratch)
+    case .heap: mergeLarge(p, n, scratch: &scratch)
+    case .automatic:
+      if n < Self.largePieceThreshold { mergeRescan(p, n, scratch: &scratch) } else { mergeLarge(p, n, scratch: &scratch) }
+    }
+  }
+
+  func bytePairCount(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
+                     algorithm: MergeAlgorithm = .automatic) -> Int {
     if n <= 1 || rank(p, n) != nil { return n == 0 ? 0 : 1 }
-    merge(p, n, scratch: &scratch)
+    merge(p, n, scratch: &scratch, algorithm: algorithm)
     return scratch.starts.count - 1
   }
 
-  func bytePairEncode(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch, _ emit: (UInt32) -> Void) {
+  func bytePairEncode(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
+                      algorithm: MergeAlgorithm = .automatic, _ emit: (UInt32) -> Void) {
     if n == 0 { return }
     if let r = rank(p, n) { emit(r); return }
-    merge(p, n, scratch: &scratch)
+    merge(p, n, scratch: &scratch, algorithm: algorithm)
     for k in 0..<(scratch.starts.count - 1) {
       let a = Int(scratch.starts[k])
       let b = Int(scratch.starts[k + 1])
       emit(rank(p + a, b - a)!)  // every part is a vocabulary entry: single bytes always are
     }
+  }
+}
+
+/// A binary min-heap of merge candidates packed as `rank << 32 | start` (so comparing keys compares ranks, then
+/// starts). Only what `mergeLarge` needs: bulk append + heapify, push, pop.
+struct MergeHeap {
+  private var a: [UInt64]
+
+  init(capacity: Int) {
+    a = []
+    a.reserveCapacity(capacity)
+  }
+
+  @inline(__always) static func key(rank: UInt32, start: Int) -> UInt64 { UInt64(rank) << 32 | UInt64(start) }
+  @inline(__always) static func rank(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) }
+  @inline(__always) static func start(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
+
+  /// Appends without restoring the heap order; call `heapify()` before `popMin()`.
+  @inline(__always) mutating func append(_ key: UInt64) { a.append(key) }
+
+  mutating func heapify() {
+    let count = a.count
+    guard count > 1 else { return }
+    a.withUnsafeMutableBufferPointer { h in
+      var i = count / 2 - 1
+      while i >= 0 {
+        Self.siftDown(h, i, count)
+        i -= 1
+      }
+    }
+  }
+
+  @inline(__always) mutating func push(_ key: UInt64) {
+    a.append(key)
+    a.withUnsafeMutableBufferPointer { h in
+      var i = h.count - 1
+      while i > 0 {
+        let parent = (i - 1) >> 1
+        if h[parent] <= key { break }
+        h[i] = h[parent]
+        i = parent
+      }
+      h[i] = key
+    }
+  }
+
+  @inline(__always) mutating func popMin() -> UInt64? {
+    guard let last = a.popLast() else { return nil }
+    if a.isEmpty { return last }
+    return a.withUnsafeMutableBufferPointer { h in
+      let top = h[0]
+      h[0] = last
+      Self.siftDown(h, 0, h.count)
+      return top
+    }
+  }
+
+  @inline(__always) private static func siftDown(_ h: UnsafeMutableBufferPointer<UInt64>, _ start: Int, _ count: Int) {
+    var i = start
+    let key = h[i]
+    while true {
+      var c = 2 * i + 1
+      if c >= count { break }
+      if c + 1 < count && h[c + 1] < h[c] { c += 1 }
+      if key <= h[c] { break }
+      h[i] = h[c]
+      i = c
+    }
+    h[i] = key
   }
 }
 

@@ -1,0 +1,126 @@
+import BenchCore
+import Foundation
+import Testing
+@testable import LogImport
+
+/// The heap merge (`RankTable.mergeLarge`, used for pieces of ≥ `largePieceThreshold` bytes) must give exactly the
+/// tokens of the textbook rescan merge (`mergeRescan`, tiktoken's `_byte_pair_merge`), which the fixtures tie to
+/// tiktoken. Inputs stay at a few thousand bytes: the rescan is quadratic. (Speed: benchmarks/tokenizer/run.sh.)
+@Suite(.enabled(if: TokenizerTestSupport.vocabularyPresent,
+                "cl100k_base vocabulary absent (run `make vocab` or set ROUTERBENCH_TIKTOKEN); skipped"))
+struct TokenizerLongPieceTests {
+  var tok: CL100KTokenizer { TokenizerTestSupport.tokenizer! }
+
+  /// Both merge loops on raw bytes (no pre-tokenisation), tokens compared one by one.
+  func expectSameMerge(_ bytes: [UInt8], _ label: @autoclosure () -> String) {
+    var scratch = BPEScratch()
+    var viaRescan: [UInt32] = []
+    var viaHeap: [UInt32] = []
+    bytes.withUnsafeBufferPointer { b in
+      guard let p = b.baseAddress else { return }
+      tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .rescan) { viaRescan.append($0) }
+      tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .heap) { viaHeap.append($0) }
+      #expect(tok.ranks.bytePairCount(p, b.count, scratch: &scratch, algorithm: .heap) == viaRescan.count)
+      #expect(tok.ranks.bytePairCount(p, b.count, scratch: &scratch, algorithm: .automatic) == viaRescan.count)
+    }
+    #expect(viaHeap == viaRescan, "\(label())")
+    #expect(viaHeap.flatMap { tok.bytes(ofToken: Int($0))! } == bytes, "\(label())")
+  }
+
+  /// Both merge loops through the whole tokenizer (pre-tokenisation included).
+  func expectSameTokens(_ text: String, _ label: @autoclosure () -> String) {
+    let viaRescan = tok.encode(text, algorithm: .rescan)
+    #expect(tok.encode(text, algorithm: .heap) == viaRescan, "\(label())")
+    #expect(tok.encode(text) == viaRescan, "\(label())")
+    #expect(tok.count(text) == viaRescan.count, "\(label())")
+    #expect(tok.count(text, algorithm: .heap) == viaRescan.count, "\(label())")
+  }
+
+  @Test func fixturesMatchWithEitherMergeLoop() {
+    for algorithm in [RankTable.MergeAlgorithm.rescan, .heap] {
+      for (text, tokens) in TokenizerFixture.edgeCases {
+        #expect(tok.encode(text, algorithm: algorithm) == tokens, "\(algorithm) \(text.debugDescription)")
+      }
+      for (text, count) in TokenizerFixture.realLogPairs {
+        #expect(tok.count(text, algorithm: algorithm) == count, "\(algorithm) \(String(text.prefix(60)).debugDescription)")
+      }
+    }
+  }
+
+  @Test func randomBytesFromSmallAlphabets() {
+    var rng = SplitMix64(seed: 14)
+    // Few distinct bytes → many equal-rank pairs, overlapping ties ("aaa") and long merge chains.
+    let alphabets: [[UInt8]] = [
+      Array("a".utf8), Array("ab".utf8), Array("abc".utf8), Array("aeiou".utf8), Array("etaoinshrdlu".utf8),
+      Array("abcdefghijklmnopqrstuvwxyz".utf8), Array(" \n".utf8), Array(" a".utf8), Array("0123456789".utf8),
+      Array("!=-_*".utf8), Array("日本語".utf8), Array("é€".utf8), [0x80, 0xFF, 0x00, 0x61],
+      (0...255).map { UInt8($0) },
+    ]
+    for (k, alphabet) in alphabets.enumerated() {
+      for round in 0..<12 {
+        let n = round < 6 ? 2 + Int(rng.next() % 300) : 300 + Int(rng.next() % 2700)
+        let bytes = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+        expectSameMerge(bytes, "alphabet \(k) round \(round) n \(n)")
+      }
+    }
+  }
+
+  @Test func randomWordsGluedTogether() {
+    var rng = SplitMix64(seed: 1414)
+    let words = ["the", "ing", "tion", "un", "believ", "able", "ly", "er", "s", "a", "an", "re", "con", "struct",
+                 "ation", "ism", "anti", "dis", "establish", "ment", "ari", "an", "q", "x", "zz", "ſ", "ß", "日本",
+                 "язык", "λόγος", "مرحبا", "😀"]
+    for round in 0..<60 {
+      var s = ""
+      let count = 1 + Int(rng.next() % (round < 30 ? 40 : 500))
+      for _ in 0..<count { s += words[Int(rng.next() % UInt64(words.count))] }
+      expectSameMerge(Array(s.utf8), "round \(round)")
+      expectSameTokens(s, "round \(round)")
+    }
+  }
+
+  @Test func adversarialRuns() {
+    var cases: [String] = []
+    for n in [1, 2, 3, 4, 5, 7, 8, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 127, 128, 129, 255, 256, 257, 1000, 1500] {
+      cases.append(String(repeating: "a", count: n))
+      cases.append(String(repeating: "ab", count: n))
+      cases.append(String(repeating: "aab", count: n))
+      cases.append(String(repeating: " ", count: n))
+      cases.append(String(repeating: "\n", count: n))
+      cases.append(String(repeating: "!", count: n))
+      cases.append(String(repeating: "=", count: n) + "x")
+      cases.append(String(repeating: "1", count: n))
+      cases.append(String(repeating: "日", count: n))
+      cases.append(String(repeating: "😀", count: n))
+      cases.append("x" + String(repeating: " ", count: n) + "y")
+      cases.append(String(repeating: "ha", count: n) + String(repeating: "a", count: n))
+    }
+    for s in cases {
+      expectSameMerge(Array(s.utf8), "\(String(s.prefix(8)).debugDescription)… (\(s.utf8.count) bytes)")
+      expectSameTokens(s, "\(String(s.prefix(8)).debugDescription)… (\(s.utf8.count) bytes)")
+    }
+  }
+
+  @Test func piecesAroundTheThreshold() {
+    var rng = SplitMix64(seed: 128)
+    let t = RankTable.largePieceThreshold
+    for n in (t - 4)...(t + 4) {
+      for _ in 0..<8 {
+        let s = String(decoding: (0..<n).map { _ in UInt8(0x61 + rng.next() % 26) }, as: UTF8.self)
+        expectSameTokens(s, "n \(n)")
+      }
+    }
+  }
+
+  /// The pre-tokeniser cuts long runs as the regex does (its speed on 1M-byte runs is in the benchmark).
+  @Test func longRunsPreTokenise() {
+    let letters = String(repeating: "abc", count: 2000)
+    #expect(tok.pieces(letters) == [letters])
+    let digits = String(repeating: "1234567", count: 300)
+    let dp = tok.pieces(digits)
+    #expect(dp.count == (2100 + 2) / 3 && dp.dropLast().allSatisfy { $0.count == 3 } && dp.joined() == digits)
+    let spaces = String(repeating: " ", count: 5000)
+    #expect(tok.pieces(spaces) == [spaces])
+    #expect(tok.pieces(spaces + "x") == [String(repeating: " ", count: 4999), " x"])
+  }
+}
