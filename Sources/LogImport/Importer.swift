@@ -497,7 +497,14 @@ struct ImportPlan: Sendable {
     if options.features.isEmpty {
       let dir = root.appendingPathComponent("features")
       let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-      featureFiles = names.filter { $0.hasSuffix(".npy") }.sorted().map { dir.appendingPathComponent($0) }
+      featureFiles = []
+      for name in names.sorted() where name.hasSuffix(".npy") {
+        let url = dir.appendingPathComponent(name)
+        let kind = FileKind(path: url.path)
+        if kind == .regular { featureFiles.append(url) } else if kind.isSpecial {
+          notes.append("skipped \(WorkDirectoryScanner.relative(url, to: root)): \(kind.phrase), not a regular file (never read)")
+        }
+      }
     } else {
       featureFiles = options.features
     }
