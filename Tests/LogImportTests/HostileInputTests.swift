@@ -22,6 +22,10 @@ struct HostileInputTests {
     var description: String { "did not finish within \(seconds) s (blocked on a FIFO or device?)" }
   }
 
+  /// Generous: the whole suite runs in parallel on a shared 2-core machine (an ordinary small import has taken
+  /// 90 s there); a regression that blocks still fails instead of hanging the run.
+  static let deadline: Double = 300
+
   /// Runs `body` on a detached task and waits at most `seconds`: a regression that blocks forever fails the
   /// test instead of hanging the run (the stuck task is abandoned).
   static func withDeadline<T: Sendable>(_ seconds: Double, _ body: @escaping @Sendable () async throws -> T)
@@ -61,7 +65,12 @@ struct HostileInputTests {
     #expect(FileKind(path: zero.path) == .characterDevice)
     #expect(FileKind(path: fifo.path) == .fifo)
 
-    let s = try await Self.withDeadline(60) { try await DiscoveryAndReadersTests.run(root) }
+    try write(DiscoveryAndReadersTests.pricing, to: root.appendingPathComponent("pricing.yaml"))
+    let s = try await Self.withDeadline(Self.deadline) {
+      var options = ImportOptions(root: root)
+      options.tokenCounter = ApproximateTokenCounter()  // no vocabulary to load: the test measures the files only
+      return try await Importer(options: options).run(into: try BenchStore.inMemory())
+    }
     #expect(s.scoring.map(\.dataset) == ["TextVQA_VAL"])
     #expect(s.recordsImported == 2)
     #expect(s.notes.contains { $0.contains("M-1_MMStar.tsv") && $0.contains("FIFO") && $0.contains("skipped") })
@@ -70,13 +79,30 @@ struct HostileInputTests {
     #expect(report.contains("M-1_MMStar.tsv") && report.contains("M-1_OCRBench.tsv"))
   }
 
+  @Test func aPricingFileThatIsAFIFOIsAnErrorNotASilentFallback() async throws {
+    let root = try temporaryDirectory()
+    try write(DiscoveryAndReadersTests.textVQA(["1990"]),
+              to: root.appendingPathComponent("work_dir/M-1/T20260501-101010/M-1_TextVQA_VAL.tsv"))
+    #expect(mkfifo(root.appendingPathComponent("pricing.yaml").path, 0o644) == 0)
+    #expect(mkfifo(root.appendingPathComponent("simulation.json").path, 0o644) == 0)
+    let error = try await Self.withDeadline(Self.deadline) { () -> ImportError? in
+      var options = ImportOptions(root: root)
+      options.tokenCounter = ApproximateTokenCounter()
+      do { _ = try await Importer(options: options).run(into: try BenchStore.inMemory()) } catch let e as ImportError {
+        return e
+      }
+      return nil
+    }
+    #expect(error?.kind == .unreadable && error?.file == "pricing.yaml", "\(String(describing: error))")
+  }
+
   @Test func everyFileReaderRefusesAFIFOAndADeviceQuickly() async throws {
     let dir = try temporaryDirectory()
     let fifo = dir.appendingPathComponent("f.tsv")
     #expect(mkfifo(fifo.path, 0o644) == 0)
     let zero = dir.appendingPathComponent("z.xlsx")
     try FileManager.default.createSymbolicLink(atPath: zero.path, withDestinationPath: "/dev/zero")
-    let kinds = try await Self.withDeadline(60) { () -> [ImportError.Kind?] in
+    let kinds = try await Self.withDeadline(Self.deadline) { () -> [ImportError.Kind?] in
       var out: [ImportError.Kind?] = []
       for url in [fifo, zero] {
         func kind(_ body: () throws -> Void) -> ImportError.Kind? {
