@@ -114,6 +114,8 @@ struct HostileInputTests {
         out.append(kind { _ = try XLSXReader(url: url) })
         out.append(kind { _ = try FeatureFile.read(url, path: "x") })
         out.append(kind { _ = try PricingFile.read(url, path: "x") })
+        out.append(kind { _ = try AggregateFiles.readCSV(url) })
+        out.append(kind { _ = try AggregateFiles.jsonNumber(url, key: "x") })
       }
       return out
     }
