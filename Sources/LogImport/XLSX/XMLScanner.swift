@@ -103,9 +103,12 @@ struct XMLElementStack: Sendable {
 
   /// Pops the innermost element; throws unless `t` (an end tag) closes it.
   mutating func pop(_ sc: XMLScanner, _ t: XMLToken) throws(XMLSyntaxError) {
-    let got = String(decoding: UnsafeBufferPointer(rebasing: sc.bytes[t.qualifiedStart..<t.end]), as: UTF8.self)
+    // Built only for the error messages (not on the hot path).
+    func got() -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: sc.bytes[t.qualifiedStart..<t.end]), as: UTF8.self)
+    }
     guard let end = ends.last else {
-      throw XMLSyntaxError(kind: .malformedXML, message: "end tag </\(got)> with no open element")
+      throw XMLSyntaxError(kind: .malformedXML, message: "end tag </\(got())> with no open element")
     }
     let start = ends.count > 1 ? ends[ends.count - 2] : 0
     let n = t.end - t.qualifiedStart
@@ -113,7 +116,7 @@ struct XMLElementStack: Sendable {
     if same { for k in 0..<n where names[start + k] != sc.bytes[t.qualifiedStart + k] { same = false; break } }
     guard same else {
       throw XMLSyntaxError(kind: .malformedXML,
-                           message: "end tag </\(got)> does not match the open element <\(innermost)>")
+                           message: "end tag </\(got())> does not match the open element <\(innermost)>")
     }
     names.removeSubrange(start..<end)
     ends.removeLast()
