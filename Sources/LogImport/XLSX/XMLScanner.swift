@@ -118,7 +118,7 @@ struct XMLElementStack: Sendable {
       throw XMLSyntaxError(kind: .malformedXML,
                            message: "end tag </\(got())> does not match the open element <\(innermost)>")
     }
-    names.removeSubrange(start..<end)
+    names.removeLast(end - start)  // the innermost name is the tail
     ends.removeLast()
   }
 
@@ -265,12 +265,6 @@ struct XMLScanner {
       if resume.nameEnd >= 0 { nameEnd = i + resume.nameEnd }
       quote = resume.quote
     }
-    func save() {
-      resume.searched = j - i
-      resume.localStart = localStart - i
-      resume.nameEnd = nameEnd < 0 ? -1 : nameEnd - i
-      resume.quote = quote
-    }
     if isEnd {
       // End tag: </name  >
       if nameEnd < 0 {
@@ -281,11 +275,11 @@ struct XMLScanner {
           if b == ASCII.lt || b == ASCII.slash { throw XMLSyntaxError(kind: .malformedXML, message: "bad end tag") }
           j += 1
         }
-        if j >= count { save(); return try incomplete("truncated end tag") }
+        if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated end tag") }
         nameEnd = j
       }
       while j < count && ASCII.isSpace(bytes[j]) { j += 1 }
-      if j >= count { save(); return try incomplete("truncated end tag") }
+      if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated end tag") }
       guard bytes[j] == ASCII.gt, nameEnd > nameStart, localStart < nameEnd else {
         throw XMLSyntaxError(kind: .malformedXML, message: "malformed end tag")
       }
@@ -303,7 +297,7 @@ struct XMLScanner {
         }
         j += 1
       }
-      if j >= count { save(); return try incomplete("truncated start tag") }
+      if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated start tag") }
       nameEnd = j
       guard nameEnd > nameStart, localStart < nameEnd else {
         throw XMLSyntaxError(kind: .malformedXML, message: "empty element name")
@@ -325,7 +319,7 @@ struct XMLScanner {
       }
       j += 1
     }
-    if j >= count { save(); return try incomplete("truncated start tag") }
+    if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated start tag") }
     // j is at '>'
     if j > attrStart && bytes[j - 1] == ASCII.slash {
       return .token(XMLToken(kind: .emptyTag, start: localStart, end: nameEnd, attrStart: attrStart,
@@ -333,6 +327,14 @@ struct XMLScanner {
     }
     return .token(XMLToken(kind: .startTag, start: localStart, end: nameEnd, attrStart: attrStart,
                            attrEnd: j, next: j + 1, qualifiedStart: nameStart))
+  }
+
+  /// The resume point of a tag scan that ran out of bytes (a static function, not a closure over the scan's
+  /// locals, so nothing is boxed).
+  @inline(__always) private static func saved(_ i: Int, _ j: Int, _ localStart: Int, _ nameEnd: Int, _ quote: UInt8)
+    -> XMLResume
+  {
+    XMLResume(searched: j - i, localStart: localStart - i, nameEnd: nameEnd < 0 ? -1 : nameEnd - i, quote: quote)
   }
 
   @inline(__always) private func incomplete(_ what: String) throws(XMLSyntaxError) -> XMLScanResult {
