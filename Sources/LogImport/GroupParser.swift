@@ -320,6 +320,7 @@ enum GroupParser {
                           : "no ids file at \(ids!.path)", file: path)
     }
     let idsPath = WorkDirectoryScanner.relative(idsURL, to: root)
+    try requireRegularFile(idsURL, displayPath: idsPath)
     let text: String
     do { text = try String(contentsOf: idsURL, encoding: .utf8) } catch {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: idsPath)

@@ -225,6 +225,7 @@ struct ImportWriter {
   }
 
   static func readPreset(_ url: URL, path: String) throws(ImportError) -> String? {
+    try requireRegularFile(url, displayPath: path)
     do {
       let data = try Data(contentsOf: url)
       let object = try JSONSerialization.jsonObject(with: data)

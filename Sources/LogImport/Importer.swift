@@ -475,7 +475,12 @@ struct ImportPlan: Sendable {
     // Prices: the pricing file when there is one; else the catalog's prices, which cover the catalog's models
     // only. Never a fallback for a model the catalog does not know.
     let models = Set(groups.map(\.model)).sorted()
-    if let url = options.pricing ?? Self.file(root.appendingPathComponent("pricing.yaml")) {
+    let defaultPricing = root.appendingPathComponent("pricing.yaml")
+    if options.pricing == nil, FileKind(path: defaultPricing.path).isSpecial {
+      // Not silently replaced by the catalog's prices: the user meant this file.
+      try requireRegularFile(defaultPricing, displayPath: "pricing.yaml")
+    }
+    if let url = options.pricing ?? Self.file(defaultPricing) {
       let path = WorkDirectoryScanner.relative(url, to: root)
       prices = try PricingFile.read(url, path: path)
       let (sha, _) = try sha256(ofFile: url, displayPath: path)
@@ -489,6 +494,10 @@ struct ImportPlan: Sendable {
     if let lmuDir {
       for name in Set(groups.map(\.dataset.name)).sorted(by: { position[$0]! < position[$1]! }) {
         let url = lmuDir.appendingPathComponent(name + ".tsv")
+        let kind = FileKind(path: url.path)
+        if kind.isSpecial {
+          notes.append("skipped \(WorkDirectoryScanner.relative(url, to: root)): \(kind.phrase), not a regular file (never read)")
+        }
         if Self.file(url) != nil {
           datasetFiles.append(DatasetFile(name: name, url: url, path: WorkDirectoryScanner.relative(url, to: root)))
         }
@@ -497,11 +506,23 @@ struct ImportPlan: Sendable {
     if options.features.isEmpty {
       let dir = root.appendingPathComponent("features")
       let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
-      featureFiles = names.filter { $0.hasSuffix(".npy") }.sorted().map { dir.appendingPathComponent($0) }
+      featureFiles = []
+      for name in names.sorted() where name.hasSuffix(".npy") {
+        let url = dir.appendingPathComponent(name)
+        let kind = FileKind(path: url.path)
+        if kind == .regular { featureFiles.append(url) } else if kind.isSpecial {
+          notes.append("skipped \(WorkDirectoryScanner.relative(url, to: root)): \(kind.phrase), not a regular file (never read)")
+        }
+      }
     } else {
       featureFiles = options.features
     }
-    simulation = Self.file(root.appendingPathComponent("simulation.json"))
+    let simulationURL = root.appendingPathComponent("simulation.json")
+    let simulationKind = FileKind(path: simulationURL.path)
+    if simulationKind.isSpecial {
+      notes.append("skipped simulation.json: \(simulationKind.phrase), not a regular file (never read)")
+    }
+    simulation = Self.file(simulationURL)
   }
 
   static func file(_ url: URL) -> URL? { WorkDirectoryScanner.isRegularFile(url) ? url : nil }

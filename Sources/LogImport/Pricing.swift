@@ -13,6 +13,7 @@ internal import Yams
 /// ```
 enum PricingFile {
   static func read(_ url: URL, path: String) throws(ImportError) -> PriceTable {
+    try requireRegularFile(url, displayPath: path)
     let text: String
     do { text = try String(contentsOf: url, encoding: .utf8) } catch {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: path)

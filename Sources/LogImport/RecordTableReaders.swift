@@ -57,6 +57,7 @@ public struct JSONRecordsTableReader: TableReader {
 
   public func read(_ url: URL, displayPath: String, header: ([String]) throws -> [Bool]?,
                    row: (TableRow) throws -> Void) throws -> TableReadResult {
+    try requireRegularFile(url, displayPath: displayPath)
     let data: Data
     do { data = try Data(contentsOf: url, options: .alwaysMapped) } catch {
       throw ImportError(.unreadable, "cannot read: \(error.localizedDescription)", file: displayPath)

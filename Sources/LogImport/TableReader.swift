@@ -120,14 +120,18 @@ public func sha256(ofFile url: URL, displayPath: String) throws(ImportError) -> 
 enum FileChunks {
   static func forEach(_ url: URL, displayPath: String, firstChunk: Int = 1 << 20,
                       _ body: (UnsafeRawBufferPointer) throws -> Void) throws(ImportError) {
-    let fd = open(url.path, O_RDONLY)
+    // Checked before opening (opening a FIFO without O_NONBLOCK waits for a writer) and again on the
+    // descriptor (O_NONBLOCK: the open itself never blocks; fstat: the file opened is the one checked).
+    try requireRegularFile(url, displayPath: displayPath)
+    let fd = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard fd >= 0 else {
       throw ImportError(.unreadable, "cannot open: \(String(cString: strerror(errno)))", file: displayPath)
     }
     defer { close(fd) }
-    var isDirectory: ObjCBool = false
-    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-      throw ImportError(.unreadable, "is a directory, not a file", file: displayPath)
+    let kind = FileKind(descriptor: fd)
+    guard kind == .regular else {
+      throw ImportError(.unreadable, "not a regular file: \(kind.phrase); only regular files are read",
+                        file: displayPath)
     }
     let size = 1 << 20
     let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: size, alignment: 16)
@@ -147,5 +151,16 @@ enum FileChunks {
       }
       want = size
     }
+  }
+}
+
+/// Throws `.unreadable` if `url` exists but is not a regular file or a symlink to one (a directory, FIFO, device,
+/// socket).
+func requireRegularFile(_ url: URL, displayPath: String) throws(ImportError) {
+  let kind = FileKind(path: url.path)
+  // Missing files fall through: the open that follows reports the system's own error ("No such file …").
+  guard kind == .regular || kind == .missing else {
+    throw ImportError(.unreadable, "not a regular file: \(kind.phrase); only regular files are read",
+                      file: displayPath)
   }
 }

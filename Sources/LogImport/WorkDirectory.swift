@@ -141,7 +141,12 @@ struct WorkDirectoryScanner {
       for dir in dirs {
         for name in try Self.entries(dir, root: root) {
           let url = dir.appendingPathComponent(name)
-          guard Self.isRegularFile(url) else { continue }  // skips directories and dangling / other symlinks
+          let kind = FileKind(path: url.path)
+          if kind.isSpecial {
+            notes.append("skipped \(Self.relative(url, to: root)): \(kind.phrase), not a regular file (never read)")
+            continue
+          }
+          guard kind == .regular else { continue }  // skips directories and dangling symlinks
           let ext = url.pathExtension.lowercased()
           let stem = (name as NSString).deletingPathExtension
           if let kind = Self.cacheKind(name: name, ext: ext) {
@@ -291,9 +296,8 @@ struct WorkDirectoryScanner {
     return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && isDir.boolValue
   }
 
-  /// A regular file, or a symlink to one (dangling symlinks are not).
-  static func isRegularFile(_ url: URL) -> Bool {
-    var isDir: ObjCBool = false
-    return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) && !isDir.boolValue
-  }
+  /// A regular file, or a symlink to one (`stat`, following links). Dangling symlinks, directories, FIFOs,
+  /// devices and sockets — directly or behind a symlink — are not: reading them would fail, block forever
+  /// (a FIFO without a writer) or never end (`/dev/zero`).
+  static func isRegularFile(_ url: URL) -> Bool { FileKind(path: url.path) == .regular }
 }

@@ -50,6 +50,7 @@ public enum AggregateFiles {
 
   public static func readCSV(_ url: URL) throws -> Table {
     let file = url.path
+    try requireRegularFile(url, displayPath: file)
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
       throw ImportFormatError(.io, file: file, "cannot read: \(error.localizedDescription)")
@@ -144,6 +145,7 @@ public enum AggregateFiles {
 
   /// A numeric field of a JSON object file (OCRBench `_score.json`: "Final Score", …).
   public static func jsonNumber(_ url: URL, key: String) throws -> Double {
+    try requireRegularFile(url, displayPath: url.path)
     let data: Data
     do { data = try Data(contentsOf: url) } catch {
       throw ImportFormatError(.io, file: url.path, "cannot read: \(error.localizedDescription)")

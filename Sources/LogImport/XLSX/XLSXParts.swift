@@ -60,11 +60,15 @@ enum WorkbookParser {
     try bytes.withUnsafeBufferPointer { buf in
       let sc = XMLScanner(buf, isFinal: true)
       var i = 0
+      var open = XMLElementStack()
       do {
         while true {
           switch try sc.scan(at: i) {
-          case .endOfInput, .needMore: return
+          case .endOfInput, .needMore:
+            try open.finish()
+            return
           case .token(let t):
+            try open.track(sc, t)
             if t.kind == .startTag || t.kind == .emptyTag { try body(sc, t) }
             i = t.next
           }
@@ -86,6 +90,13 @@ struct SharedStringsParser {
   let options: XLSXReader.Options
   var strings: [String] = []
   private var scratch: [UInt8] = []
+  // Parse state, kept across windows (every complete token is consumed once).
+  private var inSI = false
+  private var inT = false
+  private var rPhDepth = 0
+  private var open = XMLElementStack()
+  /// How far the incomplete token at the start of the next window was searched.
+  private var pending = XMLResume()
 
   private static let si = StaticBytes("si")
   private static let t = StaticBytes("t")
@@ -100,21 +111,22 @@ struct SharedStringsParser {
   mutating func parse(_ window: UnsafeBufferPointer<UInt8>, isFinal: Bool) throws -> Int {
     let sc = XMLScanner(window, isFinal: isFinal)
     var i = 0
-    var committed = 0
-    var inSI = false
-    var inT = false
-    var rPhDepth = 0
+    var resume = pending
+    pending = XMLResume()
     let maxCell = options.limits.maxCellBytes
     do {
       while true {
-        switch try sc.scan(at: i) {
+        switch try sc.scan(at: i, resume: &resume) {
         case .endOfInput:
           if inSI { throw XMLSyntaxError(kind: .malformedXML, message: "truncated XML: unterminated <si>") }
+          try open.finish()
           return i
         case .needMore:
-          scratch.removeAll(keepingCapacity: true)
-          return committed
+          pending = resume
+          return i
         case .token(let tok):
+          resume = XMLResume()
+          try open.track(sc, tok)
           switch tok.kind {
           case .startTag, .emptyTag:
             let empty = tok.kind == .emptyTag
@@ -151,7 +163,6 @@ struct SharedStringsParser {
             break
           }
           i = tok.next
-          if !inSI { committed = i }
         }
       }
     } catch let e as XMLSyntaxError {
@@ -190,6 +201,19 @@ struct SheetParser {
   private var scratch: [UInt8] = []
   /// Column (1-based) of the current / last cell of the row being parsed.
   private var column = 0
+  // Row / cell state, kept across windows (every complete token is consumed once).
+  private var inRow = false
+  private var rowNumber = 0
+  private var inCell = false
+  private var cellColumn = 0
+  private var cellType = CellType.number
+  private var collecting = false  // inside <v> or <is>…<t>
+  private var inInline = false
+  private var rPhDepth = 0
+  private var hasValue = false
+  private var open = XMLElementStack()
+  /// How far the incomplete token at the start of the next window was searched.
+  private var pending = XMLResume()
 
   private static let row = StaticBytes("row")
   private static let c = StaticBytes("c")
@@ -215,32 +239,31 @@ struct SheetParser {
                       emit: (Int, [String]) throws -> Void) throws -> Int {
     let sc = XMLScanner(window, isFinal: isFinal)
     var i = 0
-    var committed = 0
-    // Row / cell state; reset whenever we return `.needMore` and re-scan from `committed`.
-    var inRow = false
-    var rowNumber = 0
-    var inCell = false
-    var cellColumn = 0
-    var cellType = CellType.number
-    var collecting = false  // inside <v> or <is>…<t>
-    var inInline = false
-    var rPhDepth = 0
-    var hasValue = false
+    var resume = pending
+    pending = XMLResume()
     let limits = options.limits
     do {
       while true {
-        switch try sc.scan(at: i) {
+        switch try sc.scan(at: i, resume: &resume) {
         case .endOfInput:
           if inRow { throw XMLSyntaxError(kind: .malformedXML, message: "truncated XML: unterminated <row>") }
+          try open.finish()
           return i
         case .needMore:
-          return committed
+          pending = resume
+          return i
         case .token(let tok):
+          resume = XMLResume()
+          try open.track(sc, tok)
           switch tok.kind {
           case .startTag, .emptyTag:
             let empty = tok.kind == .emptyTag
             if inCell {
-              if !inInline && sc.nameIs(tok, Self.v) {
+              if sc.nameIs(tok, Self.c) || sc.nameIs(tok, Self.row) {
+                throw XMLSyntaxError(kind: .malformedXML,
+                                     message: "<\(sc.nameIs(tok, Self.c) ? "c" : "row")> inside the open cell "
+                                       + "\(XLSXText.columnName(cellColumn))\(rowNumber) (missing </c>?)")
+              } else if !inInline && sc.nameIs(tok, Self.v) {
                 if !empty { collecting = true }
                 hasValue = true
               } else if sc.nameIs(tok, Self.isTag) {
@@ -327,7 +350,6 @@ struct SheetParser {
             break
           }
           i = tok.next
-          if !inRow { committed = i }
         }
       }
     } catch let e as XMLSyntaxError {

@@ -17,11 +17,21 @@ internal import BenchCore
 internal import ZIPFoundation
 
 /// Size and count limits that protect a reader against absurd or hostile files. All are configurable.
+///
+/// Zip bombs: every part is refused — naming the file and the part — when its *declared* uncompressed size, its
+/// *actual* inflated size (counted while inflating, stopping at the limit) or its compression ratio exceeds a
+/// limit, before the rest of it is inflated. Real workbooks compress text XML 5–30:1; a bomb of repeated bytes
+/// reaches ~1000:1.
 public struct XLSXLimits: Sendable, Equatable {
-  /// Largest decompressed worksheet XML.
-  public var maxSheetBytes: Int64 = 8 << 30
-  /// Largest decompressed shared-string table XML.
-  public var maxSharedStringsBytes: Int64 = 2 << 30
+  /// Largest decompressed worksheet XML (512 MiB).
+  public var maxSheetBytes: Int64 = 512 << 20
+  /// Largest decompressed shared-string table XML (512 MiB).
+  public var maxSharedStringsBytes: Int64 = 512 << 20
+  /// Highest ratio of uncompressed to compressed bytes of a part (declared, and actual while inflating), once the
+  /// part is larger than `compressionRatioFloorBytes`.
+  public var maxCompressionRatio: Int64 = 200
+  /// Parts up to this size (1 MiB) are not ratio-checked (small parts of repeated markup compress very well).
+  public var compressionRatioFloorBytes: Int64 = 1 << 20
   /// Most entries in the shared-string table.
   public var maxSharedStrings: Int = 50_000_000
   /// Largest decompressed workbook.xml / relationship part.
@@ -86,12 +96,14 @@ public struct XLSXReader: Sendable {
     let archive = try Self.openArchive(url)
     let file = url.path
     let workbookPart = try Self.resolveWorkbookPart(archive, file: file, options: options)
-    let wbBytes = try Self.readWholePart(archive, path: workbookPart, file: file, limit: options.limits.maxMetadataBytes)
+    let wbBytes = try Self.readWholePart(archive, path: workbookPart, file: file, limit: options.limits.maxMetadataBytes,
+                                limits: options.limits)
     let declared = try WorkbookParser.sheets(wbBytes, file: file, part: workbookPart)
     let relsPath = Self.relsPath(for: workbookPart)
     var rels: [Relationship] = []
     if Self.entry(archive, relsPath) != nil {
-      let relsBytes = try Self.readWholePart(archive, path: relsPath, file: file, limit: options.limits.maxMetadataBytes)
+      let relsBytes = try Self.readWholePart(archive, path: relsPath, file: file, limit: options.limits.maxMetadataBytes,
+                                     limits: options.limits)
       rels = try WorkbookParser.relationships(relsBytes, file: file, part: relsPath)
     }
     let base = Self.directory(of: workbookPart)
@@ -141,7 +153,7 @@ public struct XLSXReader: Sendable {
     guard let part = sharedStringsPart else { return [] }
     var parser = SharedStringsParser(file: fileName, part: part, options: options)
     try Self.stream(archive, path: part, file: fileName, limit: options.limits.maxSharedStringsBytes,
-                    chunkSize: options.chunkSize) { window, isFinal in
+                    chunkSize: options.chunkSize, limits: options.limits) { window, isFinal in
       try parser.parse(window, isFinal: isFinal)
     }
     return parser.strings
@@ -160,7 +172,7 @@ public struct XLSXReader: Sendable {
     var bodyError: (any Error)?
     do {
       try Self.stream(archive, path: sheet.part, file: fileName, limit: options.limits.maxSheetBytes,
-                      chunkSize: options.chunkSize) { window, isFinal in
+                      chunkSize: options.chunkSize, limits: options.limits) { window, isFinal in
         try parser.parse(window, isFinal: isFinal) { row, cells in
           do { try body(row, cells) } catch {
             bodyError = error
@@ -179,9 +191,10 @@ public struct XLSXReader: Sendable {
 
   static func openArchive(_ url: URL) throws -> Archive {
     let file = url.path
-    var isDir: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: file, isDirectory: &isDir), !isDir.boolValue else {
-      throw ImportFormatError(.io, file: file, "no such file")
+    let kind = FileKind(path: file)
+    guard kind == .regular else {
+      throw ImportFormatError(.io, file: file, kind == .missing ? "no such file"
+                                : "not a regular file: \(kind.phrase); only regular files are read")
     }
     do {
       return try Archive(url: url, accessMode: .read)
@@ -201,7 +214,8 @@ public struct XLSXReader: Sendable {
 
   static func resolveWorkbookPart(_ archive: Archive, file: String, options: Options) throws -> String {
     if entry(archive, "_rels/.rels") != nil {
-      let bytes = try readWholePart(archive, path: "_rels/.rels", file: file, limit: options.limits.maxMetadataBytes)
+      let bytes = try readWholePart(archive, path: "_rels/.rels", file: file, limit: options.limits.maxMetadataBytes,
+                                    limits: options.limits)
       let rels = try WorkbookParser.relationships(bytes, file: file, part: "_rels/.rels")
       if let doc = rels.first(where: { $0.type.hasSuffix("/officeDocument") }) {
         let p = resolve(doc.target, base: "")
@@ -239,9 +253,10 @@ public struct XLSXReader: Sendable {
     return parts.joined(separator: "/")
   }
 
-  static func readWholePart(_ archive: Archive, path: String, file: String, limit: Int64) throws -> [UInt8] {
+  static func readWholePart(_ archive: Archive, path: String, file: String, limit: Int64,
+                            limits: XLSXLimits = .default) throws -> [UInt8] {
     var all: [UInt8] = []
-    try stream(archive, path: path, file: file, limit: limit, chunkSize: 1 << 16) { window, isFinal in
+    try stream(archive, path: path, file: file, limit: limit, chunkSize: 1 << 16, limits: limits) { window, isFinal in
       if isFinal { all.append(contentsOf: window); return window.count }
       return 0
     }
@@ -252,6 +267,7 @@ public struct XLSXReader: Sendable {
   /// which returns how many bytes it consumed (complete constructs). The last call has `isFinal == true`
   /// and must consume everything. Enforces `limit` on the *actual* decompressed size and checks the CRC.
   static func stream(_ archive: Archive, path: String, file: String, limit: Int64, chunkSize: Int,
+                     limits: XLSXLimits = .default,
                      _ handler: (UnsafeBufferPointer<UInt8>, Bool) throws -> Int) throws {
     guard let entry = entry(archive, path) else {
       throw ImportFormatError(.missingPart, file: file, part: path, "part missing from the archive")
@@ -263,6 +279,18 @@ public struct XLSXReader: Sendable {
       throw ImportFormatError(.limitExceeded, file: file, part: path,
                               "declared size \(entry.uncompressedSize) bytes exceeds the limit of \(limit)")
     }
+    let ratio = max(1, limits.maxCompressionRatio)
+    let floor = max(0, limits.compressionRatioFloorBytes)
+    // A stored (uncompressed) entry has ratio 1; `compressedSize` is what is read from the file, so the ratio
+    // bounds the inflated bytes per byte read even when the declared sizes lie.
+    let compressed = Int64(clamping: max(entry.compressedSize, 1))
+    let ratioLimit = compressed.multipliedReportingOverflow(by: ratio)
+    let maxByRatio = ratioLimit.overflow ? Int64.max : max(floor, ratioLimit.partialValue)
+    if Int64(clamping: entry.uncompressedSize) > maxByRatio {
+      throw ImportFormatError(.limitExceeded, file: file, part: path,
+                              "declared size \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed: "
+                                + "compression ratio above the limit of \(ratio):1 (zip bomb?)")
+    }
     var feeder = WindowFeeder(capacity: min(Int(entry.uncompressedSize), 2 * chunkSize) + 16)
     var total: Int64 = 0
     let checksum: CRC32
@@ -271,7 +299,12 @@ public struct XLSXReader: Sendable {
         total += Int64(data.count)
         if total > limit {
           throw ImportFormatError(.limitExceeded, file: file, part: path,
-                                  "decompressed size exceeds the limit of \(limit) bytes")
+                                  "decompressed size exceeds the limit of \(limit) bytes (stopped inflating)")
+        }
+        if total > maxByRatio {
+          throw ImportFormatError(.limitExceeded, file: file, part: path,
+                                  "inflates past \(total) bytes from \(entry.compressedSize) compressed: compression "
+                                    + "ratio above the limit of \(ratio):1 (zip bomb?; stopped inflating)")
         }
         feeder.append(data)
         try feeder.feed(isFinal: false, handler)

@@ -10,8 +10,11 @@ internal import Darwin
 // entity-expansion ("billion laughs") or external-entity attack surface.
 //
 // The scanner works on a window of bytes that may end in the middle of a construct: with
-// `isFinal == false` it reports `.needMore` instead of failing, and the caller re-scans from its last
-// committed position once more bytes have arrived.
+// `isFinal == false` it reports `.needMore` instead of failing, and the caller re-scans that token once more
+// bytes have arrived. The parsers commit after every complete token (their state lives across windows), so
+// the next window starts at the incomplete token, and `XMLResume` records how far that token was already
+// searched: a comment, text or tag longer than many windows is searched once, not once per window (time
+// linear in its length, not quadratic).
 
 /// Byte constants used by the scanner.
 @usableFromInline enum ASCII {
@@ -60,6 +63,86 @@ struct XMLToken: Sendable {
   var attrEnd: Int
   /// Offset just past the token.
   var next: Int
+  /// For tags: start of the qualified name (prefix included), so end tags can be matched to start tags.
+  var qualifiedStart: Int = 0
+}
+
+/// How far the token at the start of a window was already searched by an earlier `.needMore` scan (offsets
+/// relative to the token's first byte). Only valid for that same token: callers pass a fresh value for any
+/// other offset and reset it after every complete token.
+struct XMLResume: Sendable, Equatable {
+  /// Bytes after the token start known to hold no terminator (and, for tags, already scanned).
+  var searched = 0
+  /// Tags: start of the local name, end of the name (-1: name not finished), open attribute quote.
+  var localStart = -1
+  var nameEnd = -1
+  var quote: UInt8 = 0
+}
+
+/// The open elements of a document, for matching end tags to start tags (qualified names, byte for byte).
+/// Depth and name length are bounded so a hostile document cannot grow it without limit.
+struct XMLElementStack: Sendable {
+  static let maxDepth = 256
+  static let maxNameBytes = 1024
+  private var names: [UInt8] = []
+  private var ends: [Int] = []
+
+  var depth: Int { ends.count }
+
+  mutating func push(_ sc: XMLScanner, _ t: XMLToken) throws(XMLSyntaxError) {
+    let n = t.end - t.qualifiedStart
+    guard n <= Self.maxNameBytes else {
+      throw XMLSyntaxError(kind: .limitExceeded, message: "element name longer than \(Self.maxNameBytes) bytes")
+    }
+    guard ends.count < Self.maxDepth else {
+      throw XMLSyntaxError(kind: .limitExceeded, message: "elements nested deeper than \(Self.maxDepth)")
+    }
+    names.append(contentsOf: UnsafeBufferPointer(rebasing: sc.bytes[t.qualifiedStart..<t.end]))
+    ends.append(names.count)
+  }
+
+  /// Pops the innermost element; throws unless `t` (an end tag) closes it.
+  mutating func pop(_ sc: XMLScanner, _ t: XMLToken) throws(XMLSyntaxError) {
+    // Built only for the error messages (not on the hot path).
+    func got() -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: sc.bytes[t.qualifiedStart..<t.end]), as: UTF8.self)
+    }
+    guard let end = ends.last else {
+      throw XMLSyntaxError(kind: .malformedXML, message: "end tag </\(got())> with no open element")
+    }
+    let start = ends.count > 1 ? ends[ends.count - 2] : 0
+    let n = t.end - t.qualifiedStart
+    var same = n == end - start
+    if same { for k in 0..<n where names[start + k] != sc.bytes[t.qualifiedStart + k] { same = false; break } }
+    guard same else {
+      throw XMLSyntaxError(kind: .malformedXML,
+                           message: "end tag </\(got())> does not match the open element <\(innermost)>")
+    }
+    names.removeLast(end - start)  // the innermost name is the tail
+    ends.removeLast()
+  }
+
+  var innermost: String {
+    guard let end = ends.last else { return "" }
+    let start = ends.count > 1 ? ends[ends.count - 2] : 0
+    return String(decoding: names[start..<end], as: UTF8.self)
+  }
+
+  /// Throws if elements are still open at the end of the document.
+  func finish() throws(XMLSyntaxError) {
+    if !ends.isEmpty {
+      throw XMLSyntaxError(kind: .malformedXML, message: "truncated XML: element <\(innermost)> is never closed")
+    }
+  }
+
+  /// Updates the stack for one token (start: push, end: pop; others: nothing).
+  mutating func track(_ sc: XMLScanner, _ t: XMLToken) throws(XMLSyntaxError) {
+    switch t.kind {
+    case .startTag: try push(sc, t)
+    case .endTag: try pop(sc, t)
+    default: break
+    }
+  }
 }
 
 enum XMLScanResult: Sendable {
@@ -114,28 +197,43 @@ struct XMLScanner {
   private static let cdataClose: [UInt8] = Array("]]>".utf8)
   private static let piClose: [UInt8] = Array("?>".utf8)
 
-  /// Scans the token starting at `i`.
+  /// Scans the token starting at `i` (no earlier search of it to resume).
   func scan(at i: Int) throws(XMLSyntaxError) -> XMLScanResult {
+    var resume = XMLResume()
+    return try scan(at: i, resume: &resume)
+  }
+
+  /// Scans the token starting at `i`, continuing the search recorded in `resume` (which must describe this
+  /// token, or be fresh). On `.needMore`, `resume` records how far the token was searched.
+  func scan(at i: Int, resume: inout XMLResume) throws(XMLSyntaxError) -> XMLScanResult {
     if i >= count { return isFinal ? .endOfInput : .needMore }
+    let done = max(0, resume.searched)
     if bytes[i] != ASCII.lt {
       // Character data up to the next '<'.
-      if let lt = find(ASCII.lt, from: i) {
+      if let lt = find(ASCII.lt, from: i + done) {
         return .token(XMLToken(kind: .text, start: i, end: lt, attrStart: 0, attrEnd: 0, next: lt))
       }
       if isFinal {
         return .token(XMLToken(kind: .text, start: i, end: count, attrStart: 0, attrEnd: 0, next: count))
       }
+      resume.searched = count - i
       return .needMore
     }
     guard i + 1 < count else { return try incomplete("'<' at end of input") }
     let c = bytes[i + 1]
     if c == ASCII.bang {
       if hasPrefix(Self.commentOpen, at: i) {
-        guard let close = find(Self.commentClose, from: i + 4) else { return try incomplete("unterminated comment") }
+        guard let close = find(Self.commentClose, from: max(i + 4, i + done)) else {
+          resume.searched = max(4, count - i - (Self.commentClose.count - 1))
+          return try incomplete("unterminated comment")
+        }
         return .token(XMLToken(kind: .ignorable, start: i, end: close, attrStart: 0, attrEnd: 0, next: close + 3))
       }
       if hasPrefix(Self.cdataOpen, at: i) {
-        guard let close = find(Self.cdataClose, from: i + 9) else { return try incomplete("unterminated CDATA section") }
+        guard let close = find(Self.cdataClose, from: max(i + 9, i + done)) else {
+          resume.searched = max(9, count - i - (Self.cdataClose.count - 1))
+          return try incomplete("unterminated CDATA section")
+        }
         return .token(XMLToken(kind: .cdata, start: i + 9, end: close, attrStart: 0, attrEnd: 0, next: close + 3))
       }
       // "<!D..." — we need enough bytes to tell a DOCTYPE from garbage.
@@ -148,49 +246,64 @@ struct XMLScanner {
       throw XMLSyntaxError(kind: .malformedXML, message: "unexpected markup declaration")
     }
     if c == ASCII.question {
-      guard let close = find(Self.piClose, from: i + 2) else { return try incomplete("unterminated processing instruction") }
+      guard let close = find(Self.piClose, from: max(i + 2, i + done)) else {
+        resume.searched = max(2, count - i - (Self.piClose.count - 1))
+        return try incomplete("unterminated processing instruction")
+      }
       return .token(XMLToken(kind: .ignorable, start: i, end: close, attrStart: 0, attrEnd: 0, next: close + 2))
     }
-    if c == ASCII.slash {
+    // Tags: continue where an earlier scan of this tag stopped.
+    let isEnd = c == ASCII.slash
+    let nameStart = i + (isEnd ? 2 : 1)
+    var j = nameStart
+    var localStart = nameStart
+    var nameEnd = -1
+    var quote: UInt8 = 0
+    if done > 0 && resume.localStart >= 0 {
+      j = i + done
+      localStart = i + resume.localStart
+      if resume.nameEnd >= 0 { nameEnd = i + resume.nameEnd }
+      quote = resume.quote
+    }
+    if isEnd {
       // End tag: </name  >
-      let nameStart = i + 2
-      var j = nameStart
-      var localStart = nameStart
-      while j < count {
-        let b = bytes[j]
-        if b == ASCII.gt || ASCII.isSpace(b) { break }
-        if b == ASCII.colon { localStart = j + 1 }
-        if b == ASCII.lt || b == ASCII.slash { throw XMLSyntaxError(kind: .malformedXML, message: "bad end tag") }
-        j += 1
+      if nameEnd < 0 {
+        while j < count {
+          let b = bytes[j]
+          if b == ASCII.gt || ASCII.isSpace(b) { break }
+          if b == ASCII.colon { localStart = j + 1 }
+          if b == ASCII.lt || b == ASCII.slash { throw XMLSyntaxError(kind: .malformedXML, message: "bad end tag") }
+          j += 1
+        }
+        if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated end tag") }
+        nameEnd = j
       }
-      let nameEnd = j
       while j < count && ASCII.isSpace(bytes[j]) { j += 1 }
-      if j >= count { return try incomplete("truncated end tag") }
+      if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated end tag") }
       guard bytes[j] == ASCII.gt, nameEnd > nameStart, localStart < nameEnd else {
         throw XMLSyntaxError(kind: .malformedXML, message: "malformed end tag")
       }
-      return .token(XMLToken(kind: .endTag, start: localStart, end: nameEnd, attrStart: 0, attrEnd: 0, next: j + 1))
+      return .token(XMLToken(kind: .endTag, start: localStart, end: nameEnd, attrStart: 0, attrEnd: 0, next: j + 1,
+                             qualifiedStart: nameStart))
     }
     // Start or empty-element tag.
-    let nameStart = i + 1
-    var j = nameStart
-    var localStart = nameStart
-    while j < count {
-      let b = bytes[j]
-      if b == ASCII.gt || b == ASCII.slash || ASCII.isSpace(b) { break }
-      if b == ASCII.colon { localStart = j + 1 }
-      if b == ASCII.lt || b == ASCII.quote || b == ASCII.apos || b == ASCII.equals {
-        throw XMLSyntaxError(kind: .malformedXML, message: "bad character in element name")
+    if nameEnd < 0 {
+      while j < count {
+        let b = bytes[j]
+        if b == ASCII.gt || b == ASCII.slash || ASCII.isSpace(b) { break }
+        if b == ASCII.colon { localStart = j + 1 }
+        if b == ASCII.lt || b == ASCII.quote || b == ASCII.apos || b == ASCII.equals {
+          throw XMLSyntaxError(kind: .malformedXML, message: "bad character in element name")
+        }
+        j += 1
       }
-      j += 1
+      if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated start tag") }
+      nameEnd = j
+      guard nameEnd > nameStart, localStart < nameEnd else {
+        throw XMLSyntaxError(kind: .malformedXML, message: "empty element name")
+      }
     }
-    let nameEnd = j
-    if j >= count { return try incomplete("truncated start tag") }
-    guard nameEnd > nameStart, localStart < nameEnd else {
-      throw XMLSyntaxError(kind: .malformedXML, message: "empty element name")
-    }
-    let attrStart = j
-    var quote: UInt8 = 0
+    let attrStart = nameEnd
     while j < count {
       let b = bytes[j]
       if quote != 0 {
@@ -206,14 +319,22 @@ struct XMLScanner {
       }
       j += 1
     }
-    if j >= count { return try incomplete("truncated start tag") }
+    if j >= count { resume = Self.saved(i, j, localStart, nameEnd, quote); return try incomplete("truncated start tag") }
     // j is at '>'
     if j > attrStart && bytes[j - 1] == ASCII.slash {
       return .token(XMLToken(kind: .emptyTag, start: localStart, end: nameEnd, attrStart: attrStart,
-                             attrEnd: j - 1, next: j + 1))
+                             attrEnd: j - 1, next: j + 1, qualifiedStart: nameStart))
     }
     return .token(XMLToken(kind: .startTag, start: localStart, end: nameEnd, attrStart: attrStart,
-                           attrEnd: j, next: j + 1))
+                           attrEnd: j, next: j + 1, qualifiedStart: nameStart))
+  }
+
+  /// The resume point of a tag scan that ran out of bytes (a static function, not a closure over the scan's
+  /// locals, so nothing is boxed).
+  @inline(__always) private static func saved(_ i: Int, _ j: Int, _ localStart: Int, _ nameEnd: Int, _ quote: UInt8)
+    -> XMLResume
+  {
+    XMLResume(searched: j - i, localStart: localStart - i, nameEnd: nameEnd < 0 ? -1 : nameEnd - i, quote: quote)
   }
 
   @inline(__always) private func incomplete(_ what: String) throws(XMLSyntaxError) -> XMLScanResult {
