@@ -73,7 +73,7 @@ final class XLSXWriter {
     precondition(!closed, "XLSXWriter: row written after close()")
     for (i, cell) in cells.enumerated() {
       if case .double(let d) = cell, !d.isFinite {
-        throw XLSXWriteError(file: url.path, row: rowCount + 1, column: Self.columnName(i + 1),
+        throw XLSXWriteError(file: url.path, row: rowCount + 1, column: xlsxColumnName(i + 1),
                                 "non-finite number \(d)")
       }
     }
@@ -126,7 +126,7 @@ final class XLSXWriter {
       <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
       <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
       xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-      <dimension ref="A1:\(Self.columnName(max(1, maxColumn)))\(max(1, rowCount))"/><sheetData>
+      <dimension ref="A1:\(xlsxColumnName(max(1, maxColumn)))\(max(1, rowCount))"/><sheetData>
       """
     let sheetTail = "</sheetData></worksheet>"
     let fm = FileManager.default
@@ -337,7 +337,7 @@ final class XLSXWriter {
   /// Column letters of a 1-based index, cached for the first columns.
   private var columnRefs: [[UInt8]] = []
   @inline(__always) private func appendColumn(_ index: Int) {
-    while columnRefs.count < index { columnRefs.append(Array(Self.columnName(columnRefs.count + 1).utf8)) }
+    while columnRefs.count < index { columnRefs.append(Array(xlsxColumnName(columnRefs.count + 1).utf8)) }
     pending.append(contentsOf: columnRefs[index - 1])
   }
 
@@ -372,17 +372,6 @@ extension XLSXWriter {
 extension XLSXWriter {
   static let underscore: UInt8 = 0x5F
 
-  /// Column letters for a 1-based column index (1 → "A", 28 → "AB").
-  static func columnName(_ index: Int) -> String {
-    var n = index
-    var s: [Character] = []
-    while n > 0 {
-      let r = (n - 1) % 26
-      s.append(Character(Unicode.Scalar(UInt8(65 + r))))
-      n = (n - 1) / 26
-    }
-    return String(s.reversed())
-  }
 
 }
 

@@ -1,6 +1,8 @@
 // Parsers for the individual XML parts of a workbook: workbook.xml + relationships (small, read whole),
 // the shared-string table and the worksheet (both streamed window by window).
 
+internal import BenchCore
+
 struct Relationship: Sendable, Equatable {
   var id: String
   var type: String
@@ -262,7 +264,7 @@ struct SheetParser {
               if sc.nameIs(tok, Self.c) || sc.nameIs(tok, Self.row) {
                 throw XMLSyntaxError(kind: .malformedXML,
                                      message: "<\(sc.nameIs(tok, Self.c) ? "c" : "row")> inside the open cell "
-                                       + "\(XLSXText.columnName(cellColumn))\(rowNumber) (missing </c>?)")
+                                       + "\(xlsxColumnName(cellColumn))\(rowNumber) (missing </c>?)")
               } else if !inInline && sc.nameIs(tok, Self.v) {
                 if !empty { collecting = true }
                 hasValue = true
@@ -342,7 +344,7 @@ struct SheetParser {
               }
               if scratch.count > limits.maxCellBytes {
                 throw ImportFormatError(.limitExceeded, file: file, part: part, row: rowNumber,
-                                        column: XLSXText.columnName(cellColumn),
+                                        column: xlsxColumnName(cellColumn),
                                         "cell exceeds \(limits.maxCellBytes) bytes")
               }
             }
@@ -354,12 +356,12 @@ struct SheetParser {
       }
     } catch let e as XMLSyntaxError {
       throw ImportFormatError(e.kind, file: file, part: part, row: inRow ? rowNumber : nil,
-                              column: inCell ? XLSXText.columnName(cellColumn) : nil, e.message)
+                              column: inCell ? xlsxColumnName(cellColumn) : nil, e.message)
     }
   }
 
   private mutating func finishCell(_ type: CellType, hasValue: Bool, _ rowNumber: Int) throws {
-    let col = XLSXText.columnName(column)
+    let col = xlsxColumnName(column)
     switch type {
     case .shared:
       guard hasValue else { try store("", rowNumber); return }

@@ -470,15 +470,4 @@ enum XLSXText {
   }
 
 
-  /// Column letters for a 1-based column index (1 → "A", 28 → "AB").
-  static func columnName(_ index: Int) -> String {
-    var n = index
-    var s: [Character] = []
-    while n > 0 {
-      let r = (n - 1) % 26
-      s.append(Character(Unicode.Scalar(UInt8(65 + r))))
-      n = (n - 1) / 26
-    }
-    return String(s.reversed())
-  }
 }

@@ -15,3 +15,16 @@ public func hexValue4(_ b: [UInt8], _ at: Int) -> UInt32? {
   }
   return v
 }
+
+/// Spreadsheet column letters for a 1-based column index (1 → "A", 28 → "AB"), as xlsx cell references and error
+/// messages write them.
+public func xlsxColumnName(_ index: Int) -> String {
+  var n = index
+  var s: [Character] = []
+  while n > 0 {
+    let r = (n - 1) % 26
+    s.append(Character(Unicode.Scalar(UInt8(65 + r))))
+    n = (n - 1) / 26
+  }
+  return String(s.reversed())
+}
