@@ -33,7 +33,10 @@ let package = Package(
     .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
 
     // MARK: Layers (arrows point down only; see docs/architecture.md)
-    .target(name: "BenchCore", swiftSettings: swiftSettings),
+    // BenchCore's inner loops (SHA-256 of every imported file and of the benchmark fingerprint, metrics) are
+    // optimised in debug builds too: unoptimised SHA-256 runs at ~2 MB/s, which made the debug test suite spend
+    // most of an import hashing.
+    .target(name: "BenchCore", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // The paper's figures (Table 1 catalog, Table 2, Tables A1–A6) as CSV resources, parsed strictly.
     .target(name: "VLRouterBenchPreset", dependencies: ["BenchCore"], resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
