@@ -8,22 +8,46 @@ public enum SplitName: String, Sendable, Hashable, Codable, CaseIterable {
 /// Quality is a score in [0, 1] (partial credit kept); a sample counts as *correct* for a model when its score is
 /// at least `correctThreshold` (default 1.0). Cost is USD per sample.
 public struct Benchmark: Sendable {
-  public var name: String
-  public var datasets: [DatasetInfo]
-  public var models: [ModelInfo]
-  /// Sample ids ("<dataset>/<index>"), one per row.
-  public var sampleIDs: [String]
-  /// Index into `datasets` for each row.
-  public var sampleDataset: [Int32]
-  /// Model-independent input tokens per sample (prompt tokens + 256 per image).
-  public var inputTokens: [Int32]
+  /// Samples, models, datasets and the split: everything but the labels (what routed rows may be shown).
+  public var samples: SampleTable
   /// N × K scores in [0, 1].
   public var quality: Matrix<Float>
   /// N × K USD per sample.
   public var cost: Matrix<Double>
-  /// Row indices per split, each sorted ascending.
-  public var splits: [SplitName: [Int]]
   public var correctThreshold: Float
+
+  @inlinable public var name: String {
+    get { samples.name }
+    set { samples.name = newValue }
+  }
+  @inlinable public var datasets: [DatasetInfo] {
+    get { samples.datasets }
+    set { samples.datasets = newValue }
+  }
+  @inlinable public var models: [ModelInfo] {
+    get { samples.models }
+    set { samples.models = newValue }
+  }
+  /// Sample ids ("<dataset>/<index>"), one per row.
+  @inlinable public var sampleIDs: [String] {
+    get { samples.sampleIDs }
+    set { samples.sampleIDs = newValue }
+  }
+  /// Index into `datasets` for each row.
+  @inlinable public var sampleDataset: [Int32] {
+    get { samples.sampleDataset }
+    set { samples.sampleDataset = newValue }
+  }
+  /// Model-independent input tokens per sample (prompt tokens + 256 per image).
+  @inlinable public var inputTokens: [Int32] {
+    get { samples.inputTokens }
+    set { samples.inputTokens = newValue }
+  }
+  /// Row indices per split, each sorted ascending.
+  @inlinable public var splits: [SplitName: [Int]] {
+    get { samples.splits }
+    set { samples.splits = newValue }
+  }
 
   public init(
     name: String, datasets: [DatasetInfo], models: [ModelInfo], sampleIDs: [String], sampleDataset: [Int32],
@@ -33,15 +57,10 @@ public struct Benchmark: Sendable {
     precondition(quality.rows == sampleIDs.count && cost.rows == sampleIDs.count)
     precondition(quality.columns == models.count && cost.columns == models.count)
     precondition(sampleDataset.count == sampleIDs.count && inputTokens.count == sampleIDs.count)
-    self.name = name
-    self.datasets = datasets
-    self.models = models
-    self.sampleIDs = sampleIDs
-    self.sampleDataset = sampleDataset
-    self.inputTokens = inputTokens
+    samples = SampleTable(name: name, datasets: datasets, models: models, sampleIDs: sampleIDs,
+                          sampleDataset: sampleDataset, inputTokens: inputTokens, splits: splits)
     self.quality = quality
     self.cost = cost
-    self.splits = splits
     self.correctThreshold = correctThreshold
   }
 

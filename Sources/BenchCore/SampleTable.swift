@@ -1,5 +1,5 @@
 /// What a benchmark says about its samples and models, without any quality or cost: what a router may read of
-/// the rows it routes.
+/// the rows it routes. `Benchmark` holds one (`Benchmark.samples`) beside its quality and cost matrices.
 public struct SampleTable: Sendable {
   public var name: String
   public var datasets: [DatasetInfo]
@@ -15,15 +15,21 @@ public struct SampleTable: Sendable {
 
   public var sampleCount: Int { sampleIDs.count }
   public var modelCount: Int { models.count }
+
+  @usableFromInline
+  init(name: String, datasets: [DatasetInfo], models: [ModelInfo], sampleIDs: [String], sampleDataset: [Int32],
+       inputTokens: [Int32], splits: [SplitName: [Int]]) {
+    self.name = name
+    self.datasets = datasets
+    self.models = models
+    self.sampleIDs = sampleIDs
+    self.sampleDataset = sampleDataset
+    self.inputTokens = inputTokens
+    self.splits = splits
+  }
 }
 
 extension Benchmark {
-  /// The benchmark's samples and models without quality or cost.
-  public var sampleTable: SampleTable {
-    SampleTable(name: name, datasets: datasets, models: models, sampleIDs: sampleIDs, sampleDataset: sampleDataset,
-                inputTokens: inputTokens, splits: splits)
-  }
-
   /// A copy in which the quality and cost of `rows` are NaN: what a router is fit on, so the rows it will route
   /// (the test split) carry no label it could read by mistake.
   public func hidingLabels(of rows: [Int]) -> Benchmark {

@@ -52,9 +52,6 @@ public struct RouterRegistry: Sendable {
                     configurationJSON: ConfigurationCoding.canonicalJSON(configuration))
       }
     }
-
-    /// A router made from the defaults.
-    public func makeDefault() throws(RouterError) -> Made { try make([:], name) }
   }
 
   /// A router instance and the canonical JSON of its configuration.

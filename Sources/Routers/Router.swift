@@ -56,7 +56,7 @@ public struct RoutingInputs: Sendable {
 
   /// The routing inputs of `rows` of a benchmark: its sample table only, the labels left behind.
   public init(benchmark: Benchmark, rows: [Int], features: Matrix<Float>? = nil) {
-    self.init(samples: benchmark.sampleTable, rows: rows, features: features)
+    self.init(samples: benchmark.samples, rows: rows, features: features)
   }
 }
 

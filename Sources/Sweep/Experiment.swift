@@ -127,8 +127,6 @@ extension Experiment {
   /// The top-level keys of an experiment file.
   static let fileKeys = ["experiment", "routers", "lambdas", "seeds", "features", "fusion", "cost_scale",
                          "correct_threshold", "external", "split"]
-  /// Keys of a router entry that are not hyperparameters.
-  static let variantKeys = ["router", "features", "fusion", "cost_scale"]
 
   /// Reads an experiment file (YAML; see experiments/*.yaml and docs/experiments.md).
   ///
