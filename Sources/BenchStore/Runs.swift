@@ -364,7 +364,12 @@ extension BenchStore {
   public func fetchResults(_ filter: RunFilter = RunFilter()) throws(StoreError) -> [ResultRow] {
     var f = filter
     f.status = .done
-    let runs = Dictionary(uniqueKeysWithValues: try fetchRuns(f).map { ($0.id, $0) })
+    return try fetchResults(of: fetchRuns(f))
+  }
+
+  /// The stored results of these runs (the finished ones among them), labelled as `fetchResults(_:)` does.
+  public func fetchResults(of listed: [RunListing]) throws(StoreError) -> [ResultRow] {
+    let runs = Dictionary(uniqueKeysWithValues: listed.filter { $0.status == .done }.map { ($0.id, $0) })
     return try read { db in
       try ResultRecord.order(Column("runId"), Column("split"), Column("dataset")).fetchAll(db).compactMap { x in
         guard let run = runs[x.runId], let split = SplitName(rawValue: x.split) else { return nil }

@@ -81,14 +81,13 @@ extension StoredReport {
       }
       chosen = e
     }
-    var filter = RunFilter(experiment: chosen.name, routers: selection.routers)
-    let allOfExperiment = try store.fetchRuns(filter)
-    filter.benchmarkFingerprint = snapshot.fingerprint
-    var runs = try store.fetchRuns(filter)
+    // One read of the run table: the experiment's runs, then those on the current data, then the selected λ.
+    let allOfExperiment = try store.fetchRuns(RunFilter(experiment: chosen.name, routers: selection.routers))
+    let current = allOfExperiment.filter { $0.benchmarkFingerprint == snapshot.fingerprint }
+    let staleRuns = allOfExperiment.count - current.count
+    var runs = current
     if let ls = selection.lambdas { runs = runs.filter { $0.lambda == .notApplicable || ls.contains($0.lambda) } }
-    let staleRuns = allOfExperiment.filter { $0.benchmarkFingerprint != snapshot.fingerprint }.count
-    let kept = Set(runs.map(\.id))
-    var results = try store.fetchResults(filter).filter { kept.contains($0.runID) }
+    var results = try store.fetchResults(of: runs)
     guard !results.isEmpty else { throw ReportError.noRuns(experiment: chosen.name, database: database, stale: staleRuns) }
     // A variant run on several feature keys gets one column per key: "MLP [text+image/gmu]".
     var keysOfVariant: [String: Set<String>] = [:]
@@ -112,8 +111,7 @@ extension StoredReport {
     provenance.append(("experiment definition", chosen.definitionJSON))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
-    let failed = try store.fetchRuns(RunFilter(experiment: chosen.name, routers: selection.routers,
-                                               benchmarkFingerprint: snapshot.fingerprint, status: .failed))
+    let failed = current.filter { $0.status == .failed }
     for r in failed {
       let lambda = r.lambda.isApplicable ? " λ=\(r.lambda.label)" : ""
       provenance.append(("failed run", "\(r.variant)\(lambda) seed=\(r.seed): \(r.error ?? "unknown error")"))
