@@ -85,7 +85,7 @@ public func overviewPlot(_ input: ReportInput, main: [MainTableRow], frontiers: 
   }
   var colour = 0
   for r in main {
-    let marker: SVGPlot.Marker = r.isUpperBound ? .star : r.family == "baseline" ? .square : .diamond
+    let marker: SVGPlot.Marker = r.isUpperBound ? .star : r.family == .baseline ? .square : .diamond
     let c = SVGPlot.palette[colour % SVGPlot.palette.count]
     colour += 1
     plot.series.append(.init(name: "\(r.router) (λ=\(r.lambda))", points: [(r.cost.mean, r.accuracy.mean)], color: c, marker: marker))

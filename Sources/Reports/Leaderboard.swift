@@ -5,7 +5,7 @@ internal import Foundation
 public struct LeaderboardEntry: Sendable, Hashable, Codable {
   public var rank: Int
   public var router: String
-  public var family: String
+  public var family: RouterFamily
   public var lambda: String
   public var accuracyPct: Double
   public var costUSDPer10K: Double
@@ -62,7 +62,7 @@ public func leaderboardTable(_ entries: [LeaderboardEntry], title: String = "Lea
     header: ["Rank", "Router", "Family", "λ", "Acc. %", "Acc. CI", "Cost $/10K", "Cost CI", "Rank Score",
              "RS CI", "Gap to Oracle", "p vs best single", "Date"],
     rows: entries.map { e in
-      [String(e.rank), e.router, e.family, e.lambda, fixed(e.accuracyPct), ciText(e.accuracyCI), fixed(e.costUSDPer10K),
+      [String(e.rank), e.router, e.family.rawValue, e.lambda, fixed(e.accuracyPct), ciText(e.accuracyCI), fixed(e.costUSDPer10K),
        ciText(e.costCI), fixed(e.rankScore), ciText(e.rankScoreCI), e.gapToOracle.map { fixed($0) } ?? "",
        e.pValueVsBestSingle.map { fixed($0, 3) } ?? "", e.date]
     }, textColumns: 4)

@@ -19,7 +19,7 @@ public struct RunTiming: Sendable, Hashable {
 /// One row of the main table (VL-RouterBench Table 2 layout).
 public struct MainTableRow: Sendable, Hashable {
   public var router: String
-  public var family: String
+  public var family: RouterFamily
   /// The λ chosen on dev (`.notApplicable` for λ-independent routers).
   public var lambda: Lambda
   /// The router read the routed rows' labels (the Oracle): an upper bound, rank 0.
@@ -71,7 +71,7 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
     let tokens = runs.reduce(0) { $0 + $1.routedInputTokens }
     let seconds = runs.reduce(0) { $0 + $1.routeSeconds }
     rows.append(MainTableRow(
-      router: router, family: test[0].family.rawValue, lambda: best, isUpperBound: test[0].isUpperBound, seeds: test.count,
+      router: router, family: test[0].family, lambda: best, isUpperBound: test[0].isUpperBound, seeds: test.count,
       accuracy: MeanStd(test.map { $0.outcome.accuracyPercent }), cost: MeanStd(test.map { $0.outcome.costPer10K }),
       rankScore: MeanStd(test.map { $0.rankScore * 100 }), rank: 0,
       throughputKTokensPerSecond: seconds > 0 ? Double(tokens) / seconds / 1000 : nil))
@@ -142,7 +142,7 @@ public func mainTableCSV(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .n
     let ci = bootstrap.displayIntervals(r.router)
     let bounds = ci.map { c in [c.accuracy, c.cost, c.rankScore].flatMap { [fixed($0.lower, 4), fixed($0.upper, 4)] } }
       ?? Array(repeating: "", count: 6)
-    s += ([csvText(r.router), csvText(r.family), csvField(r.lambda.label), fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
+    s += ([csvText(r.router), csvText(r.family.rawValue), csvField(r.lambda.label), fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
            fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
            r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank)] + bounds
           + [bootstrap.pValues[r.router].map { fixed($0, 4) } ?? ""]).joined(separator: ",") + "\n"
@@ -163,7 +163,7 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], bootstrap:
   if !bootstrap.pValues.isEmpty { header.append("p vs best single") }
   if paper != nil { header += ["Paper Acc.", "Paper Cost", "Paper Rank Score"] }
   let body = rows.map { r -> [String] in
-    var cells = [r.family, r.isUpperBound ? r.router + " (upper bound)" : r.router, r.lambda.label]
+    var cells = [r.family.rawValue, r.isUpperBound ? r.router + " (upper bound)" : r.router, r.lambda.label]
     if withCI {
       let ci = bootstrap.displayIntervals(r.router)
       cells += [pm(r.accuracy), ciText(ci?.accuracy), pm(r.cost), ciText(ci?.cost), pm(r.rankScore),
