@@ -211,15 +211,31 @@ extension BenchStore {
 public struct BenchmarkSnapshot: Sendable {
   public var benchmark: Benchmark
   /// `sample.id` of each benchmark row.
-  public var sampleRowIDs: [Int64]
+  public let sampleRowIDs: [Int64]
   /// `model.id` of each benchmark column.
-  public var modelRowIDs: [Int64]
+  public let modelRowIDs: [Int64]
   /// The data generation when the snapshot was read (see `BenchStore.bumpDataGeneration`).
   public var generation: Int64
   /// SHA-256 of the content every run result depends on (see `Benchmark.fingerprint(split:)`).
   public var fingerprint: String
   /// The stored split the benchmark's train/dev/test rows come from.
   public var splitName: String
+  /// Benchmark row of each `sample.id`, and column of each `model.id` (the inverse of the two id lists, built
+  /// once per snapshot for every decision read).
+  let rowOfSampleID: [Int64: Int]
+  let columnOfModelID: [Int64: Int]
+
+  init(benchmark: Benchmark, sampleRowIDs: [Int64], modelRowIDs: [Int64], generation: Int64, fingerprint: String,
+       splitName: String) {
+    self.benchmark = benchmark
+    self.sampleRowIDs = sampleRowIDs
+    self.modelRowIDs = modelRowIDs
+    self.generation = generation
+    self.fingerprint = fingerprint
+    self.splitName = splitName
+    rowOfSampleID = Dictionary(uniqueKeysWithValues: sampleRowIDs.enumerated().map { ($1, $0) })
+    columnOfModelID = Dictionary(uniqueKeysWithValues: modelRowIDs.enumerated().map { ($1, $0) })
+  }
 }
 
 extension Benchmark {

@@ -402,8 +402,7 @@ extension BenchStore {
   public func fetchDecisions(runID: Int64, split: SplitName, in snapshot: BenchmarkSnapshot) throws(StoreError)
     -> [(row: Int, model: Int)]
   {
-    let rowOf = Dictionary(uniqueKeysWithValues: snapshot.sampleRowIDs.enumerated().map { ($1, $0) })
-    let colOf = Dictionary(uniqueKeysWithValues: snapshot.modelRowIDs.enumerated().map { ($1, $0) })
+    let rowOf = snapshot.rowOfSampleID, colOf = snapshot.columnOfModelID
     return try read { db in
       try Row.fetchAll(db, sql: "SELECT sampleId, modelId FROM decision WHERE runId = ? AND split = ?",
                        arguments: [runID, split.rawValue])

@@ -172,10 +172,11 @@ extension StoredReport {
       guard !runs.isEmpty else { continue }
       var correct: [[Double]] = [], cost: [[Double]] = []
       for run in runs {
-        let model = Dictionary(try store.fetchDecisions(runID: run.runID, split: .test, in: snapshot), uniquingKeysWith: { a, _ in a })
-        let models = test.compactMap { model[$0] }
-        guard models.count == test.count else { continue rows }
-        let a = arrays(models)
+        // Decisions come back in row order, one per routed row: a run that routed the whole test split has
+        // exactly its rows.
+        let decisions = try store.fetchDecisions(runID: run.runID, split: .test, in: snapshot)
+        guard decisions.map(\.row) == test else { continue rows }
+        let a = arrays(decisions.map(\.model))
         correct.append(a.correct)
         cost.append(a.cost)
       }
