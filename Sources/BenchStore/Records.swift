@@ -19,7 +19,6 @@ struct MetadataRecord: Codable, Sendable, Hashable, FetchableRecord, Persistable
 
   enum Columns {
     static let key = Column(CodingKeys.key)
-    static let value = Column(CodingKeys.value)
   }
 
   /// The value stored for `key`, or `nil`.
@@ -41,10 +40,6 @@ struct ImportedFileRecord: Codable, Sendable, Hashable, FetchableRecord, Mutable
   enum Columns {
     static let id = Column(CodingKeys.id)
     static let path = Column(CodingKeys.path)
-    static let sha256 = Column(CodingKeys.sha256)
-    static let kind = Column(CodingKeys.kind)
-    static let rows = Column(CodingKeys.rows)
-    static let importedAt = Column(CodingKeys.importedAt)
   }
 
   init(_ f: ImportedFile) {
@@ -80,11 +75,6 @@ struct PriceTableRecord: Codable, Sendable, Hashable, FetchableRecord, MutablePe
 
   enum Columns {
     static let id = Column(CodingKeys.id)
-    static let name = Column(CodingKeys.name)
-    static let version = Column(CodingKeys.version)
-    static let date = Column(CodingKeys.date)
-    static let source = Column(CodingKeys.source)
-    static let createdAt = Column(CodingKeys.createdAt)
     static let isActive = Column(CodingKeys.isActive)
   }
 
@@ -106,8 +96,6 @@ struct PriceRecord: Codable, Sendable, Hashable, FetchableRecord, PersistableRec
   enum Columns {
     static let priceTableId = Column(CodingKeys.priceTableId)
     static let modelId = Column(CodingKeys.modelId)
-    static let inputPerMillion = Column(CodingKeys.inputPerMillion)
-    static let outputPerMillion = Column(CodingKeys.outputPerMillion)
   }
 
   init(priceTableId: Int64, modelId: Int64, _ p: TokenPrice) {
