@@ -8,6 +8,12 @@ public enum RouterBenchVersion {
   public static let current = "0.2.0"
 }
 
+/// A number as a label: whole numbers without a decimal point ("100", not "100.0"), others in Swift's shortest
+/// round-tripping form ("0.05"). λ labels, cost scales and scale tags use it.
+public func shortNumber(_ v: Double) -> String {
+  v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+}
+
 // MARK: - λ
 
 /// VL-RouterBench's accuracy–cost trade-off λ (Eq. 5) as a run carries it.
@@ -55,15 +61,12 @@ public enum Lambda: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     switch self {
     case .notApplicable: "-"
     case .infinity: "inf"
-    case .finite(let v): Self.format(v)
+    case .finite(let v): shortNumber(v)
     }
   }
 
   public var description: String { label }
 
-  static func format(_ v: Double) -> String {
-    v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-  }
 
   private var order: (Int, Double) {
     switch self {

@@ -101,7 +101,7 @@ extension Pipeline {
       self.exactTokens = exactTokens
     }
 
-    var scaleTag: String { scale == 1 ? "" : "-s" + Lambda.finite(scale).label }
+    var scaleTag: String { scale == 1 ? "" : "-s" + shortNumber(scale) }
     public var databasePath: String { database ?? "matrices/vl-routerbench\(scaleTag).sqlite" }
   }
 

@@ -66,7 +66,7 @@ public struct RunSpec: Sendable, Hashable {
   /// does not reshuffle a router's initialisation.
   var generatorKey: String {
     let f = identity.features?.label ?? "-"
-    return "\(identity.router)|λ=\(identity.lambda.label)|seed=\(identity.seed)|features=\(f)|scale=\(Lambda.finite(identity.costScale).label)"
+    return "\(identity.router)|λ=\(identity.lambda.label)|seed=\(identity.seed)|features=\(f)|scale=\(shortNumber(identity.costScale))"
   }
 
   /// `MLP-paper λ=10 seed=2`, for progress lines and errors.
