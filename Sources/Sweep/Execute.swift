@@ -50,8 +50,11 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
 /// `RoutingInputs`, which has none; only an `UpperBoundRouter` is shown the routed rows' labels. The router's
 /// generator is derived from the run's seed and generator key, so a run's result does not depend on which other
 /// runs share the sweep or the order they execute in.
+///
+/// - Parameter hidden: `benchmark.hidingLabels(of: test)` when the caller made it once for many runs (a sweep);
+///   nil makes it here.
 public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Benchmark,
-                    features loaded: LoadedFeatures?) throws -> RunOutcome {
+                    features loaded: LoadedFeatures?, hidden: Benchmark? = nil) throws -> RunOutcome {
   if entry.needsFeatures && loaded == nil {
     throw SweepError.missingFeatureSet(spec.identity.features?.label ?? "?", stored: [])
   }
@@ -67,7 +70,9 @@ public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Ben
   var router = made.router
   var rng = SplitMix64(seed: spec.identity.seed).derived(spec.generatorKey)
   let objective = Objective(lambda: spec.identity.lambda.value ?? 0, costScale: spec.identity.costScale)
-  let data = TrainingData(benchmark: benchmark.hidingLabels(of: test), trainRows: train, devRows: dev,
+  var training = hidden ?? benchmark.hidingLabels(of: test)
+  training.correctThreshold = benchmark.correctThreshold
+  let data = TrainingData(benchmark: training, trainRows: train, devRows: dev,
                           features: features, costBounds: bounds, trainableFusion: loaded?.trainableFusion)
 
   func route(_ rows: [Int]) throws -> [Int] {

@@ -84,6 +84,8 @@ public func runSweep(
   var featureCache: [FeatureKey: LoadedFeatures] = [:]
   for key in Set(todo.compactMap(\.identity.features)) { featureCache[key] = try features(key) }
   let cache = featureCache
+  // The training view (test labels hidden) is the same for every run: made once, not once per run.
+  let hidden = (try? benchmark.rows(of: .test)).map { benchmark.hidingLabels(of: $0) }
   let clock = ContinuousClock()
   let start = clock.now
   var failures: [(String, String)] = []
@@ -97,7 +99,7 @@ public func runSweep(
       let entry = try registry.entry(named: spec.identity.router)
       let f = spec.identity.features.flatMap { cache[$0] }
       group.addTask {
-        (spec, Result { try execute(spec, entry: entry, benchmark: benchmark, features: f) })
+        (spec, Result { try execute(spec, entry: entry, benchmark: benchmark, features: f, hidden: hidden) })
       }
     }
     while next < min(max(jobs, 1), todo.count) { try launch() }
