@@ -170,9 +170,50 @@ public enum RestrictedPickle {
       let v = try unsigned(width, for: opcode, at: offset)
       let remaining = (frameEnd ?? bytes.count) - pos
       guard v <= UInt64(remaining) else {
-        throw malformed("\(RestrictedPickle.name(opcode)) declares \(v) bytes, only \(remaining) remain", at: offset)
+        let what = v > UInt64(bytes.count - pos) ? "truncated stream or forged length" : "argument runs past the end of its FRAME"
+        throw malformed("\(what): \(RestrictedPickle.name(opcode)) declares \(v) bytes, only \(remaining) remain", at: offset)
       }
       return Int(v)
+    }
+
+    /// Fixed argument sizes of the accepted opcodes (length-prefixed ones: the prefix's width, `lengthPrefixed`).
+    static func argument(_ op: Op) -> (fixed: Int, lengthPrefixed: Bool) {
+      switch op {
+      case .proto, .binPut, .binGet, .binInt1: (1, false)
+      case .binInt2: (2, false)
+      case .longBinPut, .longBinGet, .binInt: (4, false)
+      case .frame: (8, false)
+      case .shortBinUnicode, .long1: (1, true)
+      case .binUnicode, .long4: (4, true)
+      case .binUnicode8: (8, true)
+      case .stop, .emptyList, .mark, .append, .appends, .memoize: (0, false)
+      }
+    }
+
+    /// A first pass over the opcodes, interpreting nothing: the first opcode outside the accepted subset is
+    /// refused by name before any value is built (so `GLOBAL … REDUCE` is named as such, wherever it sits).
+    func scanOpcodes() throws(BenchCoreError) {
+      if let first = bytes.first, first != Op.proto.rawValue {
+        throw refused(first, at: 0, "the stream must start with PROTO 2–5 (protocols 0 and 1 are not read)")
+      }
+      var at = 0
+      while at < bytes.count {
+        let byte = bytes[at]
+        guard let op = Op(rawValue: byte) else {
+          throw refused(byte, at: at, "it is not one of the opcodes of a pickled list of str/int")
+        }
+        if op == .stop { return }
+        let (fixed, prefixed) = Self.argument(op)
+        var next = at + 1 + fixed
+        if prefixed, next <= bytes.count {
+          var n: UInt64 = 0
+          for k in 0..<fixed { n |= UInt64(bytes[at + 1 + k]) << (8 * UInt64(k)) }
+          guard n <= UInt64(bytes.count - next) else { return }  // the second pass reports the forged length
+          next += Int(n)
+        }
+        // A FRAME's argument is its length, not its content: the opcodes inside are scanned in turn.
+        at = next
+      }
     }
 
     mutating func push(_ v: Value, opcode: UInt8, at offset: Int) throws(BenchCoreError) {
@@ -228,6 +269,7 @@ public enum RestrictedPickle {
 
     mutating func run() throws(BenchCoreError) -> [Item] {
       guard !bytes.isEmpty else { throw malformed("empty file", at: 0) }
+      try scanOpcodes()
       var protocolSeen = false
       while true {
         if let end = frameEnd, pos == end { frameEnd = nil }

@@ -189,7 +189,7 @@ struct ExternalScoreFile {
         guard axis == a else { throw fail(no, "\"\(a)\", but earlier lines have \(axis.map { "\"\($0)\"" } ?? "no operating point")") }
         let v = obj[a]!
         let text: String
-        if let s = v as? String { text = s } else if let x = (v as? NSNumber), !(v is Bool) { text = "\(x.doubleValue)" } else {
+        if let s = v as? String { text = s } else if let x = (v as? NSNumber), type(of: v) != Bool.self { text = "\(x.doubleValue)" } else {
           throw fail(no, "\"\(a)\" must be a number")
         }
         p = try point(text, line: no, axis: a)
@@ -214,7 +214,7 @@ struct ExternalScoreFile {
       guard !source.isEmpty else { throw fail(no, "expected \"model\", \"scores\" or one score per model") }
       for (name, v) in source.sorted(by: { $0.key < $1.key }) {
         if v is NSNull { throw fail(no, "score for \(name) is null (a NaN in pandas?)") }
-        guard let x = (v as? NSNumber)?.floatValue, !(v is Bool), x.isFinite else {
+        guard let x = (v as? NSNumber)?.floatValue, type(of: v) != Bool.self, x.isFinite else {
           throw fail(no, "score for \(name) is not a number")
         }
         cells.append((name, name, x))
