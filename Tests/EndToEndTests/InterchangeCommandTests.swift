@@ -1,4 +1,9 @@
+import BenchCore
+import BenchStore
+import Pipeline
 import Foundation
+import Reports
+import Sweep
 import Testing
 
 /// The repository root (README.md, scripts/fixtures/).
@@ -157,5 +162,39 @@ private func scratch(_ label: String = #function) throws -> URL {
     #expect(text.contains("11/11 stored aggregates reproduced"), "\(text)")
     #expect(text.contains("7017 samples × 5 models"), "\(text)")
     #expect(FileManager.default.fileExists(atPath: clone.appendingPathComponent("results-real/index.html").path))
+  }
+}
+
+/// An external RouteLLM-style threshold router gets operating points and a frontier like the built-in routers.
+@Suite struct ExternalOperatingPointTests {
+  @Test func aThresholdFileBecomesOneRunPerThresholdAndAFrontier() async throws {
+    let bench = try Bench.make(scale: 0.01)
+    let b = try bench.store.loadBenchmark()
+    // "Win rate of the strongest model" = a fixed per-sample number; route to the dearest model above the
+    // threshold, else to the cheapest: higher thresholds are cheaper.
+    let means = CostBounds.columnMeans(b.cost)
+    let cheap = b.models[means.indices.min { means[$0] < means[$1] }!].name
+    let dear = b.models[means.indices.max { means[$0] < means[$1] }!].name
+    var csv = ",sample_id,threshold,model\n"
+    var row = 0
+    for t in [0.1, 0.3, 0.5, 0.7, 0.9] {
+      for (i, id) in b.sampleIDs.enumerated() {
+        let winRate = Double((i * 37) % 100) / 100
+        csv += "\(row),\(id),\(t),\(winRate >= t ? dear : cheap)\n"
+        row += 1
+      }
+    }
+    let file = bench.dir.appendingPathComponent("routellm.csv")
+    try csv.write(to: file, atomically: true, encoding: .utf8)
+    let e = Experiment(name: "ext", routers: [], seeds: [1], external: [ExternalScores(name: "RouteLLM", path: file.path)])
+    let summary = try await bench.run(e)
+    #expect(summary.ran == 5 && summary.failures.isEmpty, "\(summary.failures)")
+    let report = try bench.report(ReportSelection(experiment: "ext"))
+    let rows = frontierRows(report.input)
+    let routellm = try #require(rows.first { $0.name == "RouteLLM" })
+    #expect(routellm.points.count == 5)
+    // Cost falls as the threshold rises (fewer samples go to the dearest model).
+    let costs = routellm.points.map(\.cost)
+    #expect(zip(costs, costs.dropFirst()).allSatisfy { $0 > $1 }, "\(costs)")
   }
 }
