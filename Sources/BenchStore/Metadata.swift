@@ -15,6 +15,10 @@ public enum MetadataKey: String, Sendable, Hashable, CaseIterable {
   case correctThreshold
   /// Input tokens charged per image.
   case imageTokens
+  /// Where the records' costs come from: absent (or `tokens`) when they are token counts × the active price table;
+  /// the file they were read from (`data/matrices/C.npy`) for a VL-RouterBench release import, whose records
+  /// carry no token counts — `reprice` and a log import on top refuse such a database.
+  case costSource
 }
 
 extension StoreTransaction {

@@ -9,6 +9,19 @@ extension StoreTransaction {
     try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM split WHERE name = ?)", arguments: [name]) ?? false
   }
 
+  /// The members of split `name` as sample keys per part (in sample-id order), or nil when it is not stored.
+  public func splitMembers(_ name: String) throws -> [SplitName: [String]]? {
+    guard try hasSplit(name) else { return nil }
+    var out: [SplitName: [String]] = [:]
+    for part in SplitName.allCases { out[part] = [] }
+    for r in try Row.fetchAll(db, sql: """
+      SELECT m.part, s.key FROM splitMember m JOIN sample s ON s.id = m.sampleId WHERE m.splitName = ? ORDER BY s.id
+      """, arguments: [name]) {
+      if let part = SplitName(rawValue: r[0]) { out[part, default: []].append(r[1]) }
+    }
+    return out
+  }
+
   /// Stores (replacing any split of the same name) a split given as sample keys per part.
   /// Throws if a key is not stored or appears in two parts.
   public func storeSplit(name: String, seed: UInt64?, description: String = "",

@@ -28,6 +28,10 @@ struct ImportWriter {
   mutating func write(schedule: ParseSchedule, channel: ParseChannel, snapshot: [String: ImportedFile]) throws
     -> ImportSummary
   {
+    if let source = try tx.metadata(.costSource), source != "tokens" {
+      throw ImportError(.usage, "this database holds a VL-RouterBench release (costs from \(source), no token counts); "
+                          + "import evaluation logs into a new database")
+    }
     guard try tx.importedFiles() == snapshot else {
       throw ImportError(.store, "the database changed while the files were being read; run the import again")
     }

@@ -440,10 +440,16 @@ struct ImportPlan: Sendable {
   var position: [String: Int]
   let now = ISO8601DateFormatter().string(from: Date())
 
-  init(options: ImportOptions) throws(ImportError) {
-    root = options.root.standardizedFileURL
+  /// The work directory's file groups (and what the scan noted): the first step of a plan, also used by
+  /// `PricingTemplate` to list the models.
+  static func scan(options: ImportOptions) throws(ImportError) -> ImportLayout {
+    let root = options.root.standardizedFileURL
     var known: [String: DatasetInfo] = [:]
     for d in options.catalog.datasets { known[d.name] = d }
+    if let given = options.lmuData, !WorkDirectoryScanner.isDirectory(given) {
+      throw ImportError(.usage, "--lmudata: no such directory (it should hold the dataset TSVs, <dataset>.tsv)",
+                        file: given.path)
+    }
     let lmuDir = options.lmuData ?? Self.directory(root.appendingPathComponent("LMUData"))
     let lmuNames = lmuDir.flatMap { try? FileManager.default.contentsOfDirectory(atPath: $0.path) } ?? []
     for name in lmuNames where name.hasSuffix(".tsv") {
@@ -459,6 +465,13 @@ struct ImportPlan: Sendable {
       throw ImportError(.usage, "no prediction files (work_dir/<model>/T<date>_G<hex>/<model>_<dataset>.tsv) found",
                         file: root.path)
     }
+    return layout
+  }
+
+  init(options: ImportOptions) throws(ImportError) {
+    root = options.root.standardizedFileURL
+    let layout = try Self.scan(options: options)
+    let lmuDir = options.lmuData ?? Self.directory(root.appendingPathComponent("LMUData"))
     warnings = layout.warnings
     notes = layout.notes
     var position: [String: Int] = [:]

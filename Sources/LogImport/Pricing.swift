@@ -28,6 +28,18 @@ enum PricingFile {
       throw ImportError(.malformed, "no `models:` mapping (model name → {input, output} USD per 1M tokens)",
                         file: path, row: root.mark?.line, column: "models")
     }
+    // Placeholders of `routerbench pricing template`: one error naming every model that still has one.
+    let placeholders = models.compactMap { key, value -> String? in
+      guard let name = key.scalar?.string else { return nil }
+      let cells = ["input", "output"].compactMap { value.mapping?[$0]?.scalar?.string }
+      return cells.contains(PricingTemplate.placeholder) ? name : nil
+    }
+    if !placeholders.isEmpty {
+      throw ImportError(.missingPrice, "\(placeholders.count) models still have the placeholder price "
+                          + "\(PricingTemplate.placeholder): \(placeholders.joined(separator: ", ")); replace it with the "
+                          + "model's input and output price in USD per 1M tokens", file: path,
+                        column: placeholders.count == 1 ? "models.\(placeholders[0])" : nil)
+    }
     var prices: [String: TokenPrice] = [:]
     for (key, value) in models {
       guard let name = key.scalar?.string else { continue }

@@ -21,6 +21,10 @@ public enum Repricing {
     var warnings = Self.warnings(prices: table, totals: (try? store.modelDatasetTotals()) ?? [])
     do {
       let updated = try store.transaction { tx in
+        if let source = try tx.metadata(.costSource), source != "tokens" {
+          throw ImportError(.usage, "the costs of this database were imported from \(source) (a VL-RouterBench release): "
+                              + "it has no token counts to reprice", file: store.path)
+        }
         let models = try tx.models().map(\.info.name).sorted()
         if let m = models.first(where: { table.prices[$0] == nil }) {
           throw ImportError(.missingPrice, "model \(m) has no price; costs cannot be computed (priced: "

@@ -16,6 +16,9 @@ public struct RouterRegistry: Sendable {
     public var revision: Int
     /// Every hyperparameter with its default value (the valid keys of an experiment file).
     public var defaults: [String: ConfigValue]
+    /// The λ values this entry runs at instead of the experiment's grid: an external file's operating points
+    /// (`threshold` or `lambda` column). nil for every built-in router.
+    public var operatingPoints: [Lambda]?
     /// A fresh router with `values` laid over the defaults, and its configuration as canonical JSON.
     /// The second argument names where the values come from, for errors.
     public var make: @Sendable (_ values: [String: ConfigValue], _ context: String) throws(RouterError) -> Made

@@ -80,7 +80,7 @@ public struct Experiment: Sendable, Hashable, Codable {
   /// The registry with this experiment's external routers added (`sha256` gives each file's content hash).
   public func registry(_ base: RouterRegistry, sha256: (String) throws -> String) throws -> RouterRegistry {
     var r = base
-    for e in external { r.registerExternal(name: e.name, path: e.path, sha256: try sha256(e.path)) }
+    for e in external { try r.registerExternal(name: e.name, path: e.path, sha256: try sha256(e.path)) }
     return r
   }
 
@@ -105,7 +105,7 @@ public struct Experiment: Sendable, Hashable, Codable {
           return h
         }
       }
-      let ls: [Lambda] = e.dependsOnLambda ? lambdas : [.notApplicable]
+      let ls: [Lambda] = e.operatingPoints ?? (e.dependsOnLambda ? lambdas : [.notApplicable])
       let ss = e.dependsOnSeed ? seeds : Array(seeds.prefix(1))
       for l in ls {
         for s in ss {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BenchCore
 import BenchStore
 import Foundation
 import LogImport
@@ -34,7 +35,8 @@ struct ImportCommand: AsyncParsableCommand {
     commandName: "import",
     abstract: "Import VLMEvalKit-style evaluation logs into a benchmark database.",
     discussion: """
-      WORK_DIR is a root holding work_dir/ (as `routerbench simulate` writes it; LMUData/, pricing.yaml, features/ \
+      WORK_DIR is a VL-RouterBench data release (data/matrices/Y.npz, C.npy, …, SPLITS/; docs/interchange.md), \
+      a root holding work_dir/ (as `routerbench simulate` writes it; LMUData/, pricing.yaml, features/ \
       and simulation.json beside it are used by default) or a VLMEvalKit work directory itself. The import is one \
       transaction: on any error the database is left unchanged. Files already imported (same SHA-256) are skipped. \
       See docs/importing.md.
@@ -76,7 +78,54 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: "Write a Markdown import report (cross-check against VLMEvalKit's aggregates, notes, warnings) here.")
   var report: String?
 
+  func validate() throws {
+    if let lmuData, !isDirectory(lmuData) {
+      throw ValidationError("--lmudata \(lmuData): no such directory (it should hold the dataset TSVs, <dataset>.tsv)")
+    }
+  }
+
   func run() async throws {
+    // A database file this command creates is removed again when the import fails: a failed import leaves
+    // nothing behind (an existing database is left as it was: the import is one transaction).
+    let created = !FileManager.default.fileExists(atPath: db)
+    do {
+      if let release = ReleaseLayout.detect(URL(fileURLWithPath: workDir)) {
+        try importRelease(release)
+      } else {
+        try await importLogs()
+      }
+    } catch {
+      if created { removeDatabaseFiles(db) }
+      throw error
+    }
+  }
+
+  /// A VL-RouterBench data release (data/matrices, SPLITS/): matrices, ids and split, no logs.
+  func importRelease(_ layout: ReleaseLayout) throws {
+    let unusable = [("--pricing", pricing != nil), ("--lmudata", lmuData != nil), ("--features", !features.isEmpty),
+                    ("--report", report != nil), ("--vqa-period-rule", vqaPeriodRule != nil)]
+      .filter(\.1).map(\.0)
+    if !unusable.isEmpty {
+      throw ValidationError("\(workDir) is a VL-RouterBench data release (data/matrices/): \(unusable.joined(separator: ", ")) "
+                              + "do not apply (its costs are C.npy; add features later with `routerbench features import`)")
+    }
+    let store = try BenchStore(path: db)
+    let s = try ReleaseImport(layout: layout, correctThreshold: correctThreshold, seed: seed).run(into: store)
+    for n in s.notes { note(n) }
+    for w in s.warnings { note("warning: " + w) }
+    if s.unchanged {
+      print("\(db): already holds this release; nothing changed")
+      return
+    }
+    let sizes = SplitName.allCases.compactMap { p in s.splitSizes[p].map { "\(p.rawValue) \($0)" } }.joined(separator: ", ")
+    print("""
+      imported the VL-RouterBench release \(workDir) in \(String(format: "%.2f", s.seconds)) s
+      \(db): \(s.samples) samples × \(s.models) models = \(s.records) records, \(s.datasets) datasets; \
+      split: \(s.splitSource)\(sizes.isEmpty ? "" : " (\(sizes))")
+      """)
+  }
+
+  func importLogs() async throws {
     let err = FileHandle.standardError
     let counter = tokenizer.counter()
     let store = try BenchStore(path: db)
@@ -114,4 +163,15 @@ struct ImportCommand: AsyncParsableCommand {
       \(s.featureSets.isEmpty ? "" : ", feature sets: " + s.featureSets.joined(separator: ", "))
       """)
   }
+}
+
+/// Deletes a SQLite database and its WAL and shared-memory files (a database this command created).
+func removeDatabaseFiles(_ path: String) {
+  for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+}
+
+/// Whether `path` is a directory (following symlinks).
+func isDirectory(_ path: String) -> Bool {
+  var isDir: ObjCBool = false
+  return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
 }

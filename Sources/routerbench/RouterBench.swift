@@ -24,6 +24,7 @@ struct RouterBench: AsyncParsableCommand {
       ImportCommand.self,
       SummaryCommand.self,
       RepriceCommand.self,
+      PricingCommand.self,
       ReproduceCommand.self,
       RunCommand.self,
       ReportCommand.self,

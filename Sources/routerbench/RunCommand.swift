@@ -2,6 +2,7 @@ import ArgumentParser
 import BenchCore
 import BenchStore
 import Foundation
+import LogImport
 import Pipeline
 import Routers
 import Sweep
@@ -48,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
   var shard: String?
   @Flag(help: "Rerun the runs this experiment asks for even when they are stored.")
   var force = false
+  @Option(name: .customLong("split-from"),
+          help: "Train, select and test on the split of these files: a VL-RouterBench release (DIR/SPLITS/) or a folder with train.jsonl, dev.jsonl, test.jsonl ({\"sample_id\": …} per line); stored as split 'release'.")
+  var splitFrom: String?
 
   var usesFlags: Bool {
     routers != nil || lambdas != nil || seeds != nil || featureSet != nil || fusion != nil || costScale != nil || !external.isEmpty
@@ -94,9 +98,25 @@ struct RunCommand: AsyncParsableCommand {
     return (e, .cli)
   }
 
+  /// The split `--split-from` stores and the experiment then uses.
+  static let releaseSplitName = "release"
+
   func run() async throws {
     let store = try database.open()
-    let (experiment, kind) = try makeExperiment()
+    var (experiment, kind) = try makeExperiment()
+    if let splitFrom {
+      guard let dir = ReleaseSplitFiles.directory(in: URL(fileURLWithPath: splitFrom)) else {
+        throw CLIError("--split-from \(splitFrom): no train.jsonl there or in \(splitFrom)/SPLITS/")
+      }
+      let s = try ReleaseSplitFiles.store(directory: dir, as: Self.releaseSplitName, in: store)
+      let sizes = SplitName.allCases.map { "\($0.rawValue) \(s.sizes[$0] ?? 0)" }.joined(separator: ", ")
+      note("==> split '\(Self.releaseSplitName)' from \(dir.path): \(sizes)\(s.changed ? " (stored)" : " (already stored)")")
+      if s.ignored > 0 { note("    \(s.ignored) ids of the split files are not samples of this database (ignored)") }
+      if s.outside > 0 {
+        note("warning: \(s.outside) samples of the database are in no part (e.g. \(s.outsideExamples.joined(separator: ", ")))")
+      }
+      experiment.split = Self.releaseSplitName
+    }
     let interrupt = InterruptReport()
     let summary = try await Pipeline.run(
       experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),

@@ -74,7 +74,7 @@ import Testing
       for key in MetadataKey.allCases { try tx.setMetadata(key, "v-\(key.rawValue)") }
     }
     #expect(try store.allMetadata().map(\.key)
-            == ["correctThreshold", "imageTokens", "preset", "simulated", "tokenCounter"])
+            == ["correctThreshold", "costSource", "imageTokens", "preset", "simulated", "tokenCounter"])
     for key in MetadataKey.allCases { #expect(try store.metadata(key) == "v-\(key.rawValue)") }
     try store.setMetadata(.correctThreshold, "0.5")
     #expect(try store.transaction { tx in try tx.metadata(.correctThreshold) } == "0.5")

@@ -62,6 +62,22 @@ import Testing
     #expect(try key() != before, "a rewritten external file must be a new run")
   }
 
+  @Test func anExternalThresholdFileRunsOncePerOperatingPoint() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rb-ext-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let file = dir.appendingPathComponent("routellm.csv").path
+    try ",sample_id,threshold,model\n0,D0/0,0.25,m0\n1,D0/0,0.75,m1\n2,D0/0,0.5,m1\n"
+      .write(toFile: file, atomically: true, encoding: .utf8)
+    // The experiment's own grid does not apply: the file's thresholds are the runs' λ, ascending; one seed.
+    let e = Experiment(name: "t", routers: [], lambdas: [.finite(0), .infinity], seeds: [1, 2],
+                       external: [ExternalScores(name: "RouteLLM", path: file)])
+    let registry = try e.registry(.builtIn) { _ in "hash" }
+    let specs = try e.plan(registry: registry, context: smallContext)
+    #expect(specs.map(\.identity.lambda) == [.finite(0.25), .finite(0.5), .finite(0.75)])
+    #expect(specs.allSatisfy { $0.identity.seed == 1 && $0.family == .external })
+    #expect(Set(specs.map(\.key)).count == 3)
+  }
+
   @Test func variantNameAndKindAreSeparate() throws {
     let spec = try knn(["k": .int(9)], name: "KNN-wide").plan(registry: .builtIn, context: smallContext)[0]
     #expect(spec.identity.router == "KNN" && spec.identity.variant == "KNN-wide")
