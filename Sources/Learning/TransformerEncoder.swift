@@ -224,7 +224,7 @@ public struct TransformerEncoder: Sendable, Hashable {
     var none: DropoutState?
     for l in range {
       let slots = LayerSlots(configuration, batch: mask.batchSize, queryLength: mask.length,
-                             keyLength: context?.mask.length ?? 0, dropout: nil)
+                             keyLength: context?.mask.length ?? 0, dropout: nil, keep: false)
       runLayer(l, input: hidden.values, mask: mask.values, context: context, slots: slots, arena: &arena,
                dropout: &none)
       arena.withUnsafeBufferPointer { a in
@@ -561,7 +561,13 @@ struct LayerSlots: Sendable, Hashable {
   var scratch = 0
   var size = 0
 
-  init(_ c: TransformerConfiguration, batch: Int, queryLength lq: Int, keyLength lk: Int, dropout: DropoutState?) {
+  /// Whether the intermediates are kept for a backward pass; inference (false) keeps one probability block
+  /// (Lq·Lk) for all (sequence, head) pairs and applies GELU in place.
+  var keep = true
+
+  init(_ c: TransformerConfiguration, batch: Int, queryLength lq: Int, keyLength lk: Int, dropout: DropoutState?,
+       keep: Bool = true) {
+    self.keep = keep
     self.batch = batch
     queryLength = lq
     keyLength = lk
@@ -578,7 +584,7 @@ struct LayerSlots: Sendable, Hashable {
       s.query = take(nq * (cross ? h : 3 * h))
       if cross { s.keyValue = take(nk * 2 * h) }
       let probabilities = batch * c.headCount * lq * keys
-      s.probabilities = take(probabilities)
+      s.probabilities = take(keep ? probabilities : lq * keys)
       if attentionDrop { s.probabilityScales = take(probabilities) }
       s.context = take(nq * h)
       if hiddenDrop { s.outputScales = take(nq * h) }
@@ -590,7 +596,7 @@ struct LayerSlots: Sendable, Hashable {
     attention = sublayer(cross: false)
     if c.crossAttention { cross = sublayer(cross: true) }
     preActivation = take(nq * c.intermediateSize)
-    activation = take(nq * c.intermediateSize)
+    activation = keep ? take(nq * c.intermediateSize) : preActivation
     if hiddenDrop { ffnOutputScales = take(nq * h) }
     ffnNormalized = take(nq * h)
     ffnRstd = take(nq)

@@ -213,12 +213,14 @@ struct AttentionShape {
 ///
 /// - Parameters:
 ///   - keyMask: B·Lk entries, 1 = attend, 0 = padding.
-///   - probabilities: B·heads·Lq·Lk, overwritten with P (before dropout).
-///   - dropoutScales: same size, or nil; then P ⊙ scales is used for the context.
+///   - probabilities: B·heads·Lq·Lk, overwritten with P (before dropout); with `keepProbabilities` false (inference)
+///     only Lq·Lk, reused for every (sequence, head).
+///   - dropoutScales: B·heads·Lq·Lk, or nil; then P ⊙ scales is used for the context.
 ///   - scratch: Lq·Lk floats.
 func attentionForward(_ s: AttentionShape, q: ConstFloatPointer, ldq: Int, k: ConstFloatPointer, ldk: Int,
                       v: ConstFloatPointer, ldv: Int, keyMask: ConstFloatPointer, probabilities: FloatPointer,
-                      dropoutScales: ConstFloatPointer?, scratch: FloatPointer, context: FloatPointer, ldc: Int) {
+                      keepProbabilities: Bool = true, dropoutScales: ConstFloatPointer?, scratch: FloatPointer,
+                      context: FloatPointer, ldc: Int) {
   let lq = s.queryLength, lk = s.keyLength, d = s.headSize
   let scale = 1 / Float(d).squareRoot()
   for b in 0..<s.batch {
@@ -227,7 +229,7 @@ func attentionForward(_ s: AttentionShape, q: ConstFloatPointer, ldq: Int, k: Co
     for j in 0..<lk where mask[j] != 0 { valid += 1 }
     for h in 0..<s.heads {
       let block = (b * s.heads + h) * lq * lk
-      let p = probabilities + block
+      let p = probabilities + (keepProbabilities ? block : 0)
       BLAS.gemm(transposeA: false, transposeB: true, m: lq, n: lk, k: d, alpha: scale, a: q + b * lq * ldq + h * d,
                 lda: ldq, b: k + b * lk * ldk + h * d, ldb: ldk, beta: 0, c: p, ldc: lk)
       maskedSoftmax(p, rows: lq, columns: lk, mask: mask, valid: valid)

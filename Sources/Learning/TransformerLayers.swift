@@ -98,8 +98,8 @@ extension TransformerEncoder {
       scales = ConstFloatPointer(a + s.probabilityScales)
     }
     attentionForward(shape, q: q, ldq: ldq, k: k, ldk: ldkv, v: v, ldv: ldkv, keyMask: keyMask,
-                     probabilities: a + s.probabilities, dropoutScales: scales, scratch: a + slots.scratch,
-                     context: a + s.context, ldc: h)
+                     probabilities: a + s.probabilities, keepProbabilities: slots.keep, dropoutScales: scales,
+                     scratch: a + slots.scratch, context: a + s.context, ldc: h)
     let sum = a + s.normalized
     linearForward(a + s.context, ldx: h, rows: nq, inputs: h, outputs: h, weight: p + o.outWeight,
                   bias: p + o.outBias, sum, ldy: h)
