@@ -1,3 +1,5 @@
+public import Foundation
+
 /// The shape of a BERT-style encoder: embeddings, then `layerCount` post-LN transformer layers.
 ///
 /// Field names follow Hugging Face's `BertConfig` (`vocab_size`, `max_position_embeddings`, `type_vocab_size`,
@@ -78,6 +80,55 @@ public struct TransformerConfiguration: Sendable, Hashable, Codable {
   /// GELU-erf, post-LN, 30,522 word pieces, 512 positions, 2 token types, ε = 1e-12, dropout 0.1.
   public static let minilmL6 = TransformerConfiguration.bert(hiddenSize: 384, layerCount: 6, headCount: 12,
                                                              intermediateSize: 1536)
+
+  /// The configuration a Hugging Face BERT `config.json` describes, BertConfig's defaults for absent keys.
+  ///
+  /// Reads `vocab_size`, `max_position_embeddings`, `type_vocab_size`, `hidden_size`, `num_hidden_layers`,
+  /// `num_attention_heads`, `intermediate_size`, `layer_norm_eps`, `hidden_act` (`gelu` → `.geluErf`; `gelu_new`,
+  /// `gelu_pytorch_tanh` → `.geluTanh`), `hidden_dropout_prob`, `attention_probs_dropout_prob`; other keys are
+  /// ignored.
+  ///
+  /// - Throws: `LearningError.invalidConfiguration` for malformed JSON, another activation, a
+  ///   `position_embedding_type` other than `absolute`, or a configuration with `problems`.
+  public init(bertConfigJSON data: Data) throws(LearningError) {
+    struct BertConfig: Decodable {
+      var vocab_size: Int?
+      var max_position_embeddings: Int?
+      var type_vocab_size: Int?
+      var hidden_size: Int?
+      var num_hidden_layers: Int?
+      var num_attention_heads: Int?
+      var intermediate_size: Int?
+      var layer_norm_eps: Double?
+      var hidden_act: String?
+      var hidden_dropout_prob: Double?
+      var attention_probs_dropout_prob: Double?
+      var position_embedding_type: String?
+    }
+    let c: BertConfig
+    do { c = try JSONDecoder().decode(BertConfig.self, from: data) } catch {
+      throw LearningError(.invalidConfiguration, "config.json is not a BERT configuration: \(error)")
+    }
+    let activation: Activation
+    switch c.hidden_act ?? "gelu" {
+    case "gelu": activation = .geluErf
+    case "gelu_new", "gelu_pytorch_tanh": activation = .geluTanh
+    case let other: throw LearningError(.invalidConfiguration, "hidden_act '\(other)' is not supported (gelu, gelu_new)")
+    }
+    if let p = c.position_embedding_type, p != "absolute" {
+      throw LearningError(.invalidConfiguration, "position_embedding_type '\(p)' is not supported (absolute)")
+    }
+    let hidden = c.hidden_size ?? 768
+    self.init(vocabularySize: c.vocab_size ?? 30_522, maxPositions: c.max_position_embeddings ?? 512,
+              typeVocabularySize: c.type_vocab_size ?? 2, hiddenSize: hidden, layerCount: c.num_hidden_layers ?? 12,
+              headCount: c.num_attention_heads ?? 12, intermediateSize: c.intermediate_size ?? 4 * hidden,
+              layerNormEpsilon: Float(c.layer_norm_eps ?? 1e-12), activation: activation,
+              hiddenDropout: c.hidden_dropout_prob ?? 0.1, attentionDropout: c.attention_probs_dropout_prob ?? 0.1)
+    let problems = self.problems
+    guard problems.isEmpty else {
+      throw LearningError(.invalidConfiguration, "config.json: " + problems.joined(separator: "; "))
+    }
+  }
 
   /// Width of one attention head.
   public var headSize: Int { headCount > 0 ? hiddenSize / headCount : 0 }

@@ -345,4 +345,74 @@ import Testing
     }
     #expect(e7?.message.contains("need a context") == true)
   }
+
+  @Test func bertConfigJSONIsReadStrictly() throws {
+    let minilm = Data(#"""
+      {"architectures": ["BertModel"], "attention_probs_dropout_prob": 0.1, "gradient_checkpointing": false,
+       "hidden_act": "gelu", "hidden_dropout_prob": 0.1, "hidden_size": 384, "initializer_range": 0.02,
+       "intermediate_size": 1536, "layer_norm_eps": 1e-12, "max_position_embeddings": 512, "model_type": "bert",
+       "num_attention_heads": 12, "num_hidden_layers": 6, "pad_token_id": 0, "position_embedding_type": "absolute",
+       "transformers_version": "4.8.2", "type_vocab_size": 2, "use_cache": true, "vocab_size": 30522}
+      """#.utf8)
+    #expect(try TransformerConfiguration(bertConfigJSON: minilm) == .minilmL6)
+    let tanh = try TransformerConfiguration(bertConfigJSON: Data(#"{"hidden_act": "gelu_new", "hidden_size": 64, "num_attention_heads": 4}"#.utf8))
+    #expect(tanh.activation == .geluTanh && tanh.intermediateSize == 256 && tanh.layerCount == 12)
+    for (json, phrase) in [(#"{"hidden_act": "relu"}"#, "hidden_act 'relu'"),
+                           (#"{"position_embedding_type": "relative_key"}"#, "position_embedding_type"),
+                           (#"{"hidden_size": 100, "num_attention_heads": 12}"#, "not a multiple of headCount"),
+                           (#"{"hidden_size": "wide"}"#, "not a BERT configuration")] {
+      let e = #expect(throws: LearningError.self) { try TransformerConfiguration(bertConfigJSON: Data(json.utf8)) }
+      #expect(e?.kind == .invalidConfiguration && e?.message.contains(phrase) == true, "\(json): \(String(describing: e))")
+    }
+  }
+
+  /// The whole training loop on a toy task — the label is whether token 3 occurs in the sequence — with the blocks
+  /// as a router uses them: a one-layer encoder with dropout, mean pooling, the cosine head, soft cross-entropy,
+  /// global-norm clipping at 1 and AdamW, the embeddings frozen. The loss must fall far and every training sequence
+  /// be classified right; the frozen embeddings must not move.
+  @Test func aSmallModelLearnsAToyTask() throws {
+    var c = smallConfiguration(layers: 1, vocabulary: 11, hiddenDropout: 0.1, attentionDropout: 0.1)
+    c.maxPositions = 7
+    var g = SplitMix64(seed: 220)
+    var encoder = try TransformerEncoder(configuration: c, initializerRange: 0.3, using: &g)
+    var head = CosineSimilarityHead(models: 2, width: 8, temperature: 0.1, using: &g)
+    var sequences: [[Int32]] = []
+    var labels: [Int] = []
+    for n in 0..<24 {
+      let length = 3 + n % 4
+      var s = (0..<length).map { _ in Int32(4 + g.next() % 7) }
+      if n % 2 == 0 { s[Int(g.next() % UInt64(length))] = 3 }
+      sequences.append(s)
+      labels.append(n % 2 == 0 ? 0 : 1)
+    }
+    let input = try EncoderInput(sequences: sequences)
+    var targets = Matrix<Float>(rows: 24, columns: 2, repeating: 0)
+    for (i, l) in labels.enumerated() { targets[i, l] = 1 }
+    let trainable = [encoder.parameterRange(layers: 0..<1)]
+    let frozen = Array(encoder.parameters[encoder.embeddingRange])
+    var encoderOptimizer = AdamW(parameterCount: encoder.parameters.count)
+    var headOptimizer = AdamW(parameterCount: head.parameters.count, weightDecay: 0)
+    var dropout = SplitMix64(seed: 221)
+    var losses: [Double] = []
+    var gradient: [Float] = []
+    for _ in 0..<60 {
+      let (hidden, cache) = try encoder.forward(input, dropoutUsing: &dropout)
+      let pooled = Pooling.mean(hidden, mask: input.mask)
+      let (logits, headCache) = head.forward(pooled)
+      let (loss, dLogits) = SoftmaxCrossEntropy.lossAndGradient(logits: logits, targets: targets)
+      losses.append(loss)
+      let (dHead, dPooled) = head.backward(headCache, dLogits: dLogits)
+      _ = encoder.backward(cache, dOutput: Pooling.meanBackward(dPooled, mask: input.mask), gradient: &gradient,
+                           trainable: trainable)
+      var parts = [gradient, dHead]
+      GradientClipping.clip(&parts, maxNorm: 1)
+      encoderOptimizer.update(&encoder.parameters, gradient: parts[0], learningRate: 3e-2, only: trainable)
+      headOptimizer.update(&head.parameters, gradient: parts[1], learningRate: 3e-2)
+    }
+    let logits = head.forward(Pooling.mean(try encoder.encode(input), mask: input.mask)).logits
+    let correct = (0..<24).filter { (logits[$0, 0] > logits[$0, 1] ? 0 : 1) == labels[$0] }.count
+    #expect(losses.last! < 0.2 * losses.first!, "loss \(losses.first!) → \(losses.last!)")
+    #expect(correct == 24)
+    #expect(Array(encoder.parameters[encoder.embeddingRange]) == frozen)
+  }
 }

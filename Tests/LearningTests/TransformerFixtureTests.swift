@@ -21,13 +21,6 @@ import Testing
       var shape: [Int]
       var offset: Int
     }
-    struct Config: Decodable {
-      var vocab_size, hidden_size, num_hidden_layers, num_attention_heads, intermediate_size: Int
-      var max_position_embeddings, type_vocab_size: Int
-      var hidden_act: String
-      var layer_norm_eps: Float
-    }
-    var config: Config
     var tensors: [Tensor]
     var input_ids: [[Int32]]
     var token_type_ids: [[Int32]]
@@ -38,12 +31,13 @@ import Testing
     let manifest = try JSONDecoder().decode(Manifest.self,
                                             from: Data(contentsOf: Self.directory.appendingPathComponent("manifest.json")))
     let weights = try NumpyArray(contentsOf: Self.directory.appendingPathComponent("weights.npy"))
-    let c = manifest.config
-    #expect(c.hidden_act == "gelu")
-    let configuration = TransformerConfiguration(
-      vocabularySize: c.vocab_size, maxPositions: c.max_position_embeddings, typeVocabularySize: c.type_vocab_size,
-      hiddenSize: c.hidden_size, layerCount: c.num_hidden_layers, headCount: c.num_attention_heads,
-      intermediateSize: c.intermediate_size, layerNormEpsilon: c.layer_norm_eps, activation: .geluErf)
+    // The manifest's config is BertConfig's keys, as in a config.json.
+    let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.directory.appendingPathComponent("manifest.json")))
+    let config = try JSONSerialization.data(withJSONObject: (object as! [String: Any])["config"]!)
+    let configuration = try TransformerConfiguration(bertConfigJSON: config)
+    #expect(configuration == TransformerConfiguration(
+      vocabularySize: 40, maxPositions: 16, typeVocabularySize: 2, hiddenSize: 32, layerCount: 2, headCount: 4,
+      intermediateSize: 64, layerNormEpsilon: 1e-12, activation: .geluErf))
     var g = SplitMix64(seed: 1)
     var encoder = try TransformerEncoder(configuration: configuration, using: &g)
     var byName: [String: (shape: [Int], values: [Float])] = [:]
