@@ -220,6 +220,7 @@ public struct TransformerEncoder: Sendable, Hashable {
                          context: EncoderContext?) throws(LearningError) {
     guard !range.isEmpty else { return }
     try validate(context: context, batch: mask.batchSize)
+    guard !hidden.values.isEmpty else { return }
     var arena: [Float] = []
     var none: DropoutState?
     for l in range {

@@ -219,6 +219,16 @@ import Testing
     #expect(gTop[0..<range.lowerBound].allSatisfy { $0 == 0 })
   }
 
+  @Test func anEmptyBatchGivesNoRows() throws {
+    let encoder = randomizedEncoder(smallConfiguration(layers: 2, vocabulary: 11), seed: 216)
+    let empty = try EncoderInput(sequences: [])
+    #expect(try encoder.encode(empty).rows == 0)
+    let (hidden, cache) = try encoder.forward(empty)
+    var gradient: [Float] = []
+    let grads = encoder.backward(cache, dOutput: hidden, gradient: &gradient)
+    #expect(hidden.rows == 0 && grads.hidden.rows == 0 && gradient.allSatisfy { $0 == 0 })
+  }
+
   @Test func dropoutIsSeededAndOnlyInTraining() throws {
     let c = smallConfiguration(layers: 2, vocabulary: 11, hiddenDropout: 0.3, attentionDropout: 0.3)
     let encoder = randomizedEncoder(c, seed: 212)
