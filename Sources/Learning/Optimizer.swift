@@ -79,8 +79,17 @@ public struct AdamOptimizer<Decay: AdamWeightDecay>: Sendable, Hashable {
 
   /// One update of `parameters` from `gradient` at learning rate `learningRate`.
   public mutating func update(_ parameters: inout [Float], gradient: [Float], learningRate: Float) {
+    update(&parameters, gradient: gradient, learningRate: learningRate, only: [0..<parameters.count])
+  }
+
+  /// One update of the entries in `ranges` only (the others — frozen parameters — keep their values and moment
+  /// estimates; weight decay does not touch them either). The step count advances once.
+  public mutating func update(_ parameters: inout [Float], gradient: [Float], learningRate: Float,
+                              only ranges: [Range<Int>]) {
     precondition(parameters.count == firstMoment.count && gradient.count == firstMoment.count,
                  "Adam: \(parameters.count) parameters, \(gradient.count) gradients, state for \(firstMoment.count)")
+    precondition(ranges.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= parameters.count },
+                 "Adam: ranges \(ranges) outside \(parameters.count) parameters")
     step += 1
     let b1 = beta1, b2 = beta2, eps = epsilon, wd = weightDecay
     let bc1 = Float(1 - pow(Double(b1), Double(step)))
@@ -91,9 +100,11 @@ public struct AdamOptimizer<Decay: AdamWeightDecay>: Sendable, Hashable {
       gradient.withUnsafeBufferPointer { g in
         firstMoment.withUnsafeMutableBufferPointer { m in
           secondMoment.withUnsafeMutableBufferPointer { v in
-            for j in 0..<p.count {
-              Decay.step(&p[j], gradient: g[j], &m[j], &v[j], b1: b1, b2: b2, stepSize: stepSize, bc2Sqrt: bc2Sqrt,
-                         eps: eps, learningRate: learningRate, weightDecay: wd)
+            for range in ranges {
+              for j in range {
+                Decay.step(&p[j], gradient: g[j], &m[j], &v[j], b1: b1, b2: b2, stepSize: stepSize, bc2Sqrt: bc2Sqrt,
+                           eps: eps, learningRate: learningRate, weightDecay: wd)
+              }
             }
           }
         }
