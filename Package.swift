@@ -82,7 +82,7 @@ let package = Package(
     .testTarget(name: "SweepTests", dependencies: ["Sweep", "Routers", "BenchStore", "BenchCore"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "ReportsTests",
-                dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset"],
+                dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset", "ZIPFoundation"],
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
