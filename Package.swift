@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(name: "BenchStoreTests", dependencies: ["BenchStore", "BenchCore", "VLRouterBenchPreset"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "LogImportTests",
-                dependencies: ["LogImport", "BenchStore", "BenchCore", "Simulation", "VLRouterBenchPreset"],
+                dependencies: ["LogImport", "BenchStore", "BenchCore", "Simulation", "VLRouterBenchPreset", "Reports", "CurveFit"],
                 exclude: ["reference_bpe.py"], swiftSettings: swiftSettings),
     .testTarget(name: "SimulationTests", dependencies: ["Simulation", "BenchCore", "VLRouterBenchPreset"],
                 swiftSettings: swiftSettings),
