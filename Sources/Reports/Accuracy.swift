@@ -14,6 +14,14 @@ public enum AccuracyRule: String, Sendable, Hashable, CaseIterable, Codable {
   /// The mean score × 100, partial credit kept (VLMEvalKit's figure, and what `routerbench summary` shows).
   case score
 
+  /// What the report shows, for its provenance: "correct (score ≥ 1.0; the paper's rule, the default)".
+  public func provenance(thresholds: [Float]) -> String {
+    switch self {
+    case .correct: "correct (score ≥ \(thresholdText(thresholds)); the paper's rule, the default)"
+    case .score: "score (mean score, partial credit kept)"
+    }
+  }
+
   /// The accuracy of `outcome` as a fraction.
   public func accuracy(of outcome: Outcome) -> Double {
     switch self {
@@ -37,11 +45,7 @@ extension ReportInput {
   }
 
   /// The threshold as a caption writes it ("1.0", "0.5"); several when the runs differ.
-  var thresholdText: String {
-    let values = correctThresholds.isEmpty ? [Float(1)] : correctThresholds
-    return values.map { v in v == v.rounded() ? String(format: "%.1f", Double(v)) : "\(v)" }
-      .joined(separator: " or ")
-  }
+  var thresholdText: String { Reports.thresholdText(correctThresholds) }
 
   /// The sentence every caption carries: what accuracy counts, and how to get the other reading (no markup).
   public var accuracySentence: String {
@@ -65,10 +69,11 @@ extension ReportInput {
   }
 
   /// The provenance line ("accuracy": what the report shows).
-  var accuracyProvenance: String {
-    switch accuracy {
-    case .correct: "correct (score ≥ \(thresholdText); the paper's rule, the default)"
-    case .score: "score (mean score, partial credit kept)"
-    }
-  }
+  var accuracyProvenance: String { accuracy.provenance(thresholds: correctThresholds) }
+}
+
+/// Thresholds as captions write them: "1.0", "0.5", "0.5 or 1.0" (1.0 when none is known).
+func thresholdText(_ thresholds: [Float]) -> String {
+  (thresholds.isEmpty ? [Float(1)] : thresholds)
+    .map { v in v == v.rounded() ? String(format: "%.1f", Double(v)) : "\(v)" }.joined(separator: " or ")
 }

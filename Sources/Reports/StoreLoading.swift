@@ -122,10 +122,7 @@ extension StoredReport {
     // No update time here: index.html must be byte-identical between runs (the time is in the database).
     provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue))"))
     provenance.append(("experiment definition", chosen.definitionJSON))
-    let accuracyShown = ReportInput(benchmarkName: name, preset: nil, simulated: false, datasets: [], routerOrder: [],
-                                    results: [], bounds: benchmark.costBounds, accuracy: selection.accuracy,
-                                    correctThresholds: thresholds)
-    provenance.append(("accuracy", accuracyShown.accuracyProvenance))
+    provenance.append(("accuracy", selection.accuracy.provenance(thresholds: thresholds)))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
     let failed = current.filter { $0.status == .failed }

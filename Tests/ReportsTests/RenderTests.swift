@@ -12,8 +12,8 @@ import Testing
 enum RenderTests {
   static let required = ProcessInfo.processInfo.environment["ROUTERBENCH_RENDER"] == "1"
 
-  static func reason(_ tool: String, _ packages: String) -> Comment {
-    Comment(rawValue: "\(tool) not found on PATH (Debian \(packages); `make test-render` installs it): skipped")
+  static func reason(_ tool: String, _ packages: String, installedBy: String = "make test-render") -> Comment {
+    Comment(rawValue: "\(tool) not found on PATH (Debian \(packages); `\(installedBy)` installs it): skipped")
   }
 
   /// Bootstrap intervals and p-values for every router of `input`'s main table, so the widest layout is tested.
@@ -131,7 +131,7 @@ enum RenderTests {
 
 @Suite struct PlotPDFTests {
   /// `writeReport` puts a PDF beside every SVG (rsvg-convert), and the same SVG gives the same PDF bytes.
-  @Test(.enabled(if: Tools.rsvg != nil || RenderTests.required, RenderTests.reason("rsvg-convert", "librsvg2-bin")))
+  @Test(.enabled(if: Tools.rsvg != nil || RenderTests.required, RenderTests.reason("rsvg-convert", "librsvg2-bin", installedBy: "make deps")))
   func everyPlotHasAReproduciblePDF() throws {
     _ = try #require(Tools.rsvg, "ROUTERBENCH_RENDER=1 but rsvg-convert is not on PATH")
     let a = try scratchDirectory("pdf-a"), b = try scratchDirectory("pdf-b")
@@ -247,7 +247,7 @@ enum ColumnType: String {
     print(json.dumps(problems))
     """#
 
-  @Test(.enabled(if: Tools.python != nil || RenderTests.required, RenderTests.reason("python3", "python3")))
+  @Test(.enabled(if: Tools.python != nil || RenderTests.required, RenderTests.reason("python3", "python3", installedBy: "the system; make vocab needs it too")))
   func everyCSVLoadsWithNumericColumns() throws {
     let python = try #require(Tools.python, "ROUTERBENCH_RENDER=1 but python3 is not on PATH")
     for (name, input) in [("sample", sampleInput()), ("stress", stressInput())] {
