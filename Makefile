@@ -1,14 +1,19 @@
 # RouterBench — two commands on a fresh Debian machine:
 #   make run    set up, build (release) and reproduce the built-in benchmark into results/
 #   make test   set up, build and run the test suite (make test-all adds the full-scale suites)
+# make test-render installs pdflatex and Chromium and runs the report's compile/render tests with them required.
 SHELL := /bin/bash
 SWIFT ?= swift
-DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev
+# librsvg2-bin: rsvg-convert, the PDF beside every SVG plot of a report.
+DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev librsvg2-bin
+# The tools the report's readers use, for make test-render: pdflatex with booktabs/graphicx/rotating, Chromium.
+RENDER_PACKAGES := texlive-latex-base texlive-latex-recommended chromium
+RENDER_TESTS := LaTeXCompileTests|HTMLRenderTests|PlotPDFTests|CSVTypeTests
 SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all deps system-libs vocab build release install bench clean help
+.PHONY: all run test test-all test-render deps render-deps system-libs vocab build release install bench clean help
 
 all: test
 
@@ -16,6 +21,7 @@ help:
 	@echo "make run    — set up, build (release), simulate → import → run → report into results/"
 	@echo "make test   — set up, build and run the test suite (≤ 6 minutes from a clean clone)"
 	@echo "make test-all — the same plus the full-scale and exhaustive suites (ROUTERBENCH_SLOW=1)"
+	@echo "make test-render — install pdflatex and chromium, then compile/render every report file with them (.ci/run)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
 	@echo "make install PREFIX=~/.local — the release binary into PREFIX/bin (it is also at .build/release/routerbench)"
 
@@ -35,6 +41,15 @@ system-libs:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 	@command -v $(SWIFT) >/dev/null || { echo "swift not found on PATH (Swift 6.1 or newer is required)"; exit 1; }
+
+## pdflatex (texlive, no recommends: 17 packages) and Chromium, installed only when missing.
+render-deps:
+	@missing=""; for p in $(RENDER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "==> installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 build: deps
 	$(SWIFT) build
@@ -58,6 +73,12 @@ run: release
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+## The report through its readers' tools: pdflatex compiles every .tex, Chromium renders index.html, rsvg-convert
+## makes the PDFs, Python's csv module reads every CSV. ROUTERBENCH_RENDER=1 turns a missing tool into a failure.
+test-render: deps render-deps
+	$(SWIFT) build --build-tests
+	ROUTERBENCH_RENDER=1 $(SWIFT) test --skip-build --filter '$(RENDER_TESTS)'
 
 ## Every suite, the full-scale and exhaustive ones included (all real-log texts through the tokenizer, every seed).
 test-all: deps

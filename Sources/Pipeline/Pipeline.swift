@@ -158,7 +158,7 @@ extension Pipeline {
     log("[4/4] report → \(o.out.path)/")
     let report = try StoredReport.load(from: store, selection: ReportSelection(experiment: o.experiment.name),
                                        routerOrder: RouterRegistry.builtIn.entries.map(\.name))
-    try writeFullReport(report, store: store, to: o.out, bootstrap: o.bootstrap, seed: o.seed)
+    for n in try writeFullReport(report, store: store, to: o.out, bootstrap: o.bootstrap, seed: o.seed) { log("      " + n) }
     stages.append(("report", (clock.now - t).seconds))
     let total = (clock.now - start).seconds
     try writeTimingsJSON(to: o.out, stages: stages, total: total, planned: run.planned, resumed: run.resumed)

@@ -52,7 +52,8 @@ public struct MeanStd: Sendable, Hashable {
 }
 
 /// Builds the main table: for each router the λ with the best **dev** rank score (seed-mean over "ALL"; ties →
-/// the smaller λ), then that λ's **test** accuracy, cost and rank score as mean ± std over seeds.
+/// the smaller λ), then that λ's **test** accuracy, cost and rank score as mean ± std over seeds — accuracy and
+/// rank score (the dev one too) under the input's ``AccuracyRule``.
 public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableRow] {
   let timingByRun = Dictionary(uniqueKeysWithValues: timings.map { ($0.runID, $0) })
   var rows: [MainTableRow] = []
@@ -60,7 +61,7 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
     let all = input.results.filter { $0.router == router && $0.dataset == ResultRow.allDatasets }
     let lambdas = Set(all.map(\.lambda)).sorted()
     func devScore(_ l: Lambda) -> Double {
-      let v = all.filter { $0.lambda == l && $0.split == .dev }.map(\.rankScore)
+      let v = all.filter { $0.lambda == l && $0.split == .dev }.map(input.rankScore)
       return v.isEmpty ? -.infinity : v.reduce(0, +) / Double(v.count)
     }
     guard let best = lambdas.max(by: { devScore($0) < devScore($1) || (devScore($0) == devScore($1) && $0 > $1) })
@@ -72,8 +73,8 @@ public func mainTable(_ input: ReportInput, timings: [RunTiming]) -> [MainTableR
     let seconds = runs.reduce(0) { $0 + $1.routeSeconds }
     rows.append(MainTableRow(
       router: router, family: test[0].family, lambda: best, isUpperBound: test[0].isUpperBound, seeds: test.count,
-      accuracy: MeanStd(test.map { $0.outcome.accuracyPercent }), cost: MeanStd(test.map { $0.outcome.costPer10K }),
-      rankScore: MeanStd(test.map { $0.rankScore * 100 }), rank: 0,
+      accuracy: MeanStd(test.map { input.accuracyPercent($0.outcome) }), cost: MeanStd(test.map { $0.outcome.costPer10K }),
+      rankScore: MeanStd(test.map { input.rankScore($0) * 100 }), rank: 0,
       throughputKTokensPerSecond: seconds > 0 ? Double(tokens) / seconds / 1000 : nil))
   }
   // Rank: Oracle 0; the others by test rank score, descending (registry order breaks exact ties).
@@ -134,7 +135,7 @@ public struct ReportBootstrap: Sendable {
 /// `main-table.csv`: `router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,
 /// rank_score_std,rank,accuracy_ci_low,accuracy_ci_high,cost_ci_low,cost_ci_high,rank_score_ci_low,
 /// rank_score_ci_high,p_vs_best_single`. Deterministic: no measured (timing) column; intervals and p-value are empty
-/// without a bootstrap.
+/// without a bootstrap, λ is empty for λ-independent routers and `inf` for ∞ (a numeric column for pandas).
 public func mainTableCSV(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .none) -> String {
   var s = "router,family,lambda,accuracy_pct,accuracy_std,cost_usd_per_10k,cost_std,rank_score,rank_score_std,rank,"
     + "accuracy_ci_low,accuracy_ci_high,cost_ci_low,cost_ci_high,rank_score_ci_low,rank_score_ci_high,p_vs_best_single\n"
@@ -142,7 +143,7 @@ public func mainTableCSV(_ rows: [MainTableRow], bootstrap: ReportBootstrap = .n
     let ci = bootstrap.displayIntervals(r.router)
     let bounds = ci.map { c in [c.accuracy, c.cost, c.rankScore].flatMap { [fixed($0.lower, 4), fixed($0.upper, 4)] } }
       ?? Array(repeating: "", count: 6)
-    s += ([csvText(r.router), csvText(r.family.rawValue), csvField(r.lambda.label), fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
+    s += ([csvText(r.router), csvText(r.family.rawValue), csvLambda(r.lambda), fixed(r.accuracy.mean, 4), r.accuracy.std.map { fixed($0, 4) } ?? "",
            fixed(r.cost.mean, 4), r.cost.std.map { fixed($0, 4) } ?? "", fixed(r.rankScore.mean, 4),
            r.rankScore.std.map { fixed($0, 4) } ?? "", String(r.rank)] + bounds
           + [bootstrap.pValues[r.router].map { fixed($0, 4) } ?? ""]).joined(separator: ",") + "\n"
@@ -180,7 +181,7 @@ public func mainTableText(_ input: ReportInput, rows: [MainTableRow], bootstrap:
     return cells
   }
   var caption = "Test split; λ chosen per router by the best dev rank score; mean ± std over seeds. "
-  caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1)."
+  caption += "Avg. Cost in USD per 10K samples; Rank Score in % (β = 0.1). " + input.accuracySentence
   if rows.contains(where: \.isUpperBound) {
     caption += " An upper bound reads the routed samples' labels; it is shown for reference and not ranked (rank 0)."
   }

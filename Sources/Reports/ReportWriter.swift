@@ -2,28 +2,28 @@ public import BenchStore
 internal import CBLAS
 public import Foundation
 
-/// Writes every file of a stored report under `directory`: the tables, plots and index.html
-/// (`writeReport`), the leaderboard in Markdown, CSV and JSON, and `timings.json` with the run throughput and the
-/// BLAS kernel. The leaderboard files written with the report leave out run dates (they change between runs;
-/// `routerbench leaderboard` shows them). Every interval and p-value comes from one ``ReportBootstrap``.
+/// Writes every file of a stored report under `directory`: the tables, plots (SVG, and PDF when `rsvg-convert` is
+/// there), the leaderboard in Markdown, CSV and JSON, index.html (`writeReport`), and `timings.json` with the run
+/// throughput and the BLAS kernel. The leaderboard files written with the report leave out run dates (they change
+/// between runs; `routerbench leaderboard` shows them). Every interval and p-value comes from one
+/// ``ReportBootstrap``.
+///
+/// - Returns: notes for the user (e.g. that PDF copies were skipped).
+@discardableResult
 public func writeFullReport(_ report: StoredReport, store: BenchStore, to directory: URL, bootstrap: Int,
-                            seed: UInt64) throws {
+                            seed: UInt64) throws -> [String] {
   // The BLAS kernel decides the float sums of the trained routers (docs/architecture.md, "Determinism"); the line
   // names only the kernel and OpenBLAS's build, so machines running the same kernels print the same page.
   var input = report.input
   input.provenance.append(("BLAS kernel", BLASKernel.provenance))
   let main = mainTable(input, timings: report.timings)
   let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
-  try writeReport(input, timings: report.timings, bootstrap: boot, to: directory)
-  let board = leaderboard(main, bootstrap: boot, provenance: report.runProvenance)
-  let stable = board.map { var e = $0; e.date = ""; return e }
-  for f in LeaderboardFormat.allCases where f != .html {
-    try Data(renderLeaderboard(stable, format: f, method: boot.caption).utf8)
-      .write(to: directory.appendingPathComponent("leaderboard.\(f.rawValue)"), options: .atomic)
-  }
+  let notes = try writeReport(input, timings: report.timings, bootstrap: boot, provenance: report.runProvenance,
+                              to: directory)
   var throughput: [String: Double] = [:]
   for r in main { if let t = r.throughputKTokensPerSecond { throughput[r.router] = t } }
   try writeTimingsJSON(["main_table_throughput_k_tokens_per_s": throughput], to: directory, replacing: true)
+  return notes
 }
 
 /// `timings.json`: measured stage times of a pipeline run (never part of the tables), added to what the report

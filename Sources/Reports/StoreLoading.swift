@@ -2,8 +2,8 @@ public import BenchCore
 public import BenchStore
 internal import Foundation
 
-/// Which stored runs a report shows: one experiment (by default the latest `reproduce` or `run --config`), on the
-/// current data, optionally narrowed to some routers and λ values.
+/// Which stored runs a report shows — one experiment (by default the latest `reproduce` or `run --config`), on the
+/// current data, optionally narrowed to some routers and λ values — and what its accuracy counts.
 public struct ReportSelection: Sendable, Hashable {
   /// nil: the most recently updated `reproduce`/config experiment, else the most recent one.
   public var experiment: String?
@@ -11,11 +11,15 @@ public struct ReportSelection: Sendable, Hashable {
   public var routers: [String]?
   /// λ values; nil = all. λ-independent routers are always kept.
   public var lambdas: [Lambda]?
+  /// What every table, caption and plot counts as accuracy (shown in the provenance).
+  public var accuracy: AccuracyRule
 
-  public init(experiment: String? = nil, routers: [String]? = nil, lambdas: [Lambda]? = nil) {
+  public init(experiment: String? = nil, routers: [String]? = nil, lambdas: [Lambda]? = nil,
+              accuracy: AccuracyRule = .correct) {
     self.experiment = experiment
     self.routers = routers
     self.lambdas = lambdas
+    self.accuracy = accuracy
   }
 }
 
@@ -24,6 +28,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
   case noExperiment(database: String, known: [String])
   case unknownExperiment(String, known: [String])
   case noRuns(experiment: String, database: String, stale: Int)
+  /// `rsvg-convert` failed on a plot.
+  case plotConversion(svg: String, status: Int32, message: String)
 
   public var description: String {
     switch self {
@@ -34,6 +40,8 @@ public enum ReportError: Error, Sendable, CustomStringConvertible {
     case .noRuns(let e, let db, let stale):
       "experiment '\(e)' has no finished runs on the current data of \(db)"
         + (stale > 0 ? " (\(stale) runs were computed on earlier data: run the experiment again)" : "")
+    case .plotConversion(let svg, let status, let message):
+      "rsvg-convert failed on \(svg) (exit \(status)): \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
     }
   }
 }
@@ -99,16 +107,22 @@ extension StoredReport {
       guard let t = r.trainSeconds, let s = r.routeSeconds, let k = r.routedInputTokens else { return nil }
       return RunTiming(runID: r.id, trainSeconds: t, routeSeconds: s, routedInputTokens: k)
     }
-    let test = (try? benchmark.rows(of: .test)) ?? []
-    let singles = benchmark.models.indices.map { m -> OperatingPoint in
-      let e = Evaluation(benchmark: benchmark, rows: test, decisions: Array(repeating: m, count: test.count))
-      return OperatingPoint(cost: e.overall.costPer10K, quality: e.overall.accuracyPercent,
-                            label: benchmark.models[m].displayName)
+    // The runs' correctness threshold (part of each run's identity; an experiment may set its own): the captions
+    // name it, and the single models and the bootstrap count correctness with it.
+    let thresholds = runThresholds(runs.filter { $0.status == .done }, default: benchmark.correctThreshold)
+    var counted = benchmark
+    if thresholds.count == 1 { counted.correctThreshold = thresholds[0] }
+    let test = (try? counted.rows(of: .test)) ?? []
+    let singles = counted.models.indices.map { m -> OperatingPoint in
+      let e = Evaluation(benchmark: counted, rows: test, decisions: Array(repeating: m, count: test.count))
+      return OperatingPoint(cost: e.overall.costPer10K, quality: selection.accuracy.accuracy(of: e.overall) * 100,
+                            label: counted.models[m].displayName)
     }
     var provenance: [(String, String)] = [("tool", "routerbench \(RouterBenchVersion.current)"), ("database", database)]
     // No update time here: index.html must be byte-identical between runs (the time is in the database).
     provenance.append(("experiment", "\(chosen.name) (\(chosen.kind.rawValue))"))
     provenance.append(("experiment definition", chosen.definitionJSON))
+    provenance.append(("accuracy", selection.accuracy.provenance(thresholds: thresholds)))
     if let rs = selection.routers { provenance.append(("routers shown", rs.joined(separator: ", "))) }
     if let ls = selection.lambdas { provenance.append(("λ shown", ls.map(\.label).joined(separator: ", "))) }
     let failed = current.filter { $0.status == .failed }
@@ -138,7 +152,7 @@ extension StoredReport {
     let input = ReportInput(
       benchmarkName: name, preset: try store.metadata(.preset), simulated: try store.metadata(.simulated) == "true",
       datasets: benchmark.datasets, routerOrder: routerOrder, results: results, bounds: b, singleModels: singles,
-      provenance: provenance)
+      provenance: provenance, accuracy: selection.accuracy, correctThresholds: thresholds)
     return StoredReport(input: input, timings: timings, snapshot: snapshot, runs: runs, experiment: chosen,
                         staleRuns: staleRuns, failedRuns: failed)
   }
@@ -152,13 +166,21 @@ extension StoredReport {
                         level: Double = 0.95) throws -> ReportBootstrap {
     guard resamples > 0, let test = benchmark.splits[.test], !test.isEmpty else { return .none }
     let rs = RankScore(bounds: benchmark.costBounds)
+    // Accuracy as the tables count it: correctness at the runs' threshold, or the score itself.
+    let threshold = input.correctThresholds.count == 1 ? input.correctThresholds[0] : benchmark.correctThreshold
+    let rule = input.accuracy
+    func credit(_ i: Int, _ m: Int) -> Double {
+      let q = benchmark.quality[i, m]
+      return rule == .score ? Double(q) : (q >= threshold ? 1 : 0)
+    }
     func arrays(_ models: [Int]) -> (correct: [Double], cost: [Double]) {
-      (zip(test, models).map { benchmark.isCorrect($0, $1) ? 1 : 0 }, zip(test, models).map { benchmark.cost[$0, $1] })
+      (zip(test, models).map { credit($0, $1) }, zip(test, models).map { benchmark.cost[$0, $1] })
     }
     // The best single model on test by rank score (first index on ties), each model evaluated once.
     let singleScores = benchmark.models.indices.map { m -> Double in
-      let e = Evaluation(benchmark: benchmark, rows: test, decisions: Array(repeating: m, count: test.count)).overall
-      return rs.score(accuracy: e.accuracy, cost: e.averageCost)
+      let a = arrays(Array(repeating: m, count: test.count))
+      let n = Double(max(test.count, 1))
+      return rs.score(accuracy: a.correct.reduce(0, +) / n, cost: a.cost.reduce(0, +) / n)
     }
     let best = singleScores.indices.max { singleScores[$0] < singleScores[$1] || (singleScores[$0] == singleScores[$1] && $0 > $1) } ?? 0
     let b = arrays(Array(repeating: best, count: test.count))
@@ -193,4 +215,16 @@ extension StoredReport {
     return ReportBootstrap(intervals: intervals, pValues: pValues, resamples: resamples, level: level,
                            baseline: benchmark.models[best].displayName)
   }
+}
+
+/// The distinct correctness thresholds of `runs` (from their identities), sorted; `fallback` when no identity says.
+func runThresholds(_ runs: [RunListing], default fallback: Float) -> [Float] {
+  var found: Set<Float> = []
+  for r in runs {
+    guard let json = r.identityJSON, let data = json.data(using: .utf8),
+          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+          let value = object["correctThreshold"] as? NSNumber else { continue }
+    found.insert(value.floatValue)
+  }
+  return found.isEmpty ? [fallback] : found.sorted()
 }

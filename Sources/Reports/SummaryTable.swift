@@ -9,8 +9,10 @@ internal import Foundation
 public func summaryTable(_ rows: [ModelDatasetTotals]) -> TextTable {
   TextTable(
     title: "Per (model, dataset) totals",
-    caption: "Accuracy = mean score × 100 (partial credit kept); cost in USD per 10K samples; token columns are sums; "
-      + "estimated_tokens = output tokens of records whose counts are estimates.",
+    caption: "Accuracy = mean score × 100 (partial credit kept, as VLMEvalKit reports it; report and leaderboard count "
+      + "a sample as correct when its score reaches the threshold, the paper's rule, unless --accuracy score); cost in "
+      + "USD per 10K samples; token columns are sums; estimated_tokens = output tokens of records whose counts are "
+      + "estimates.",
     header: ["model", "dataset", "samples", "accuracy_pct", "cost_usd_per_10k", "input_tokens", "output_tokens",
              "estimated_tokens"],
     rows: rows.map { t in

@@ -26,9 +26,11 @@ struct ReportCommand: ParsableCommand {
     discussion: """
       Shows one experiment (default: the latest `reproduce` or `run --config`), only its runs on the current data.
       Files (under --out): per-dataset.csv, main-table.csv, frontiers.csv, leaderboard.md/.csv/.json,
-      tables/A1…A6.{md,csv,tex}, tables/main-table.{md,tex}, tables/frontiers.md, plots/*.svg, index.html,
-      README.md; timings.csv and timings.json hold the measured timings and the BLAS kernel (everything else is
-      deterministic).
+      tables/A1…A6.{md,csv,tex}, tables/main-table.{md,tex}, tables/frontiers.{md,tex}, plots/*.svg (and a PDF
+      beside each when rsvg-convert is installed), index.html, README.md; timings.csv and timings.json hold the
+      measured timings and the BLAS kernel (everything else is deterministic). The .tex tables need
+      \\usepackage{booktabs}, {graphicx} and {rotating}. --accuracy correct (default, the paper's rule) counts a
+      sample as correct when its score reaches the threshold; --accuracy score shows the mean score.
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -39,7 +41,9 @@ struct ReportCommand: ParsableCommand {
 
   func run() throws {
     let (store, report) = try loadStoredReport(database, select.selection)
-    try writeFullReport(report, store: store, to: URL(fileURLWithPath: out), bootstrap: bootstrap, seed: seed)
+    for n in try writeFullReport(report, store: store, to: URL(fileURLWithPath: out), bootstrap: bootstrap, seed: seed) {
+      note(n)
+    }
     note("==> report of experiment '\(report.experiment.name)' written to \(out)/ (index.html, per-dataset.csv, main-table.csv, tables/, plots/)")
   }
 }
@@ -64,7 +68,8 @@ struct LeaderboardCommand: ParsableCommand {
     let main = mainTable(report.input, timings: report.timings)
     let boot = try report.bootstrap(main: main, store: store, resamples: bootstrap, seed: seed)
     print(renderLeaderboard(leaderboard(main, bootstrap: boot, provenance: report.runProvenance),
-                            format: LeaderboardFormat(rawValue: format)!, method: boot.caption), terminator: "")
+                            format: LeaderboardFormat(rawValue: format)!, method: boot.caption,
+                            accuracy: report.input.accuracySentence), terminator: "")
   }
 }
 

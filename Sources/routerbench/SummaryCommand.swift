@@ -21,6 +21,10 @@ struct SummaryCommand: ParsableCommand {
 
   func run() throws {
     let rows = try database.open().modelDatasetTotals()
+    // Say which accuracy this is: the routing tables count correctness instead (issue: 85.39 here, 77.40 there).
+    note("note: accuracy_pct is the mean score × 100 (partial credit kept, as VLMEvalKit reports it); `report` and "
+      + "`leaderboard` count a sample as correct when its score reaches the threshold (the paper's rule) unless "
+      + "--accuracy score")
     switch format {
     case .csv: print(summaryTable(rows).csv, terminator: "")
     case .md: print(summaryTable(rows).markdown, terminator: "")

@@ -49,7 +49,10 @@ struct DatabaseOptions: ParsableArguments {
   }
 }
 
-/// `--experiment`, `--routers`, `--lambdas`: which stored runs a report or leaderboard shows.
+extension AccuracyRule: ExpressibleByArgument {}
+
+/// `--experiment`, `--routers`, `--lambdas`: which stored runs a report or leaderboard shows; `--accuracy`: what it
+/// counts as accuracy.
 struct SelectionOptions: ParsableArguments {
   @Option(help: "The experiment to show (default: the latest `reproduce` or `run --config`; see `routerbench runs experiments`).")
   var experiment: String?
@@ -57,6 +60,10 @@ struct SelectionOptions: ParsableArguments {
   var routers: String?
   @Option(help: "Only these λ values (comma-separated; λ-independent routers are always shown).")
   var lambdas: String?
+  @Option(help: ArgumentHelp(
+    "What accuracy counts: correct (score ≥ the correctness threshold, 1.0 by default: the paper's rule) or score "
+      + "(the mean score, partial credit kept, as VLMEvalKit and `summary` show it).", valueName: "correct|score"))
+  var accuracy: AccuracyRule = .correct
 
   func validate() throws {
     if let lambdas { _ = try parseLambdas(lambdas, option: "--lambdas") }
@@ -64,7 +71,7 @@ struct SelectionOptions: ParsableArguments {
 
   var selection: ReportSelection {
     ReportSelection(experiment: experiment, routers: routers.map(splitList),
-                    lambdas: lambdas.flatMap { try? parseLambdas($0, option: "--lambdas") })
+                    lambdas: lambdas.flatMap { try? parseLambdas($0, option: "--lambdas") }, accuracy: accuracy)
   }
 }
 

@@ -68,7 +68,8 @@ enum Binary {
 
   @Test func aBadFlagIsAUsageErrorExiting64() throws {
     let bad: [[String]] = [["run", "--lambdas", "0,ten"], ["run", "--seeds", "0"], ["run", "--shard", "3/2"],
-                           ["run", "--fusion", "sum"], ["report", "--lambdas", "x"], ["runs", "delete"],
+                           ["run", "--fusion", "sum"], ["report", "--lambdas", "x"], ["report", "--accuracy", "mean"],
+                           ["runs", "delete"],
                            ["run", "--config", "x.yaml", "--routers", "KNN"]]
     for args in bad {
       let r = try Binary.run(args)
@@ -122,6 +123,14 @@ enum Binary {
     }
     let board = try Binary.run(["leaderboard", "--db", db, "--format", "csv", "--bootstrap", "0"])
     #expect(board.status == 0 && board.stdout.contains("KNN-3"))
+    // Only columns with a value: no bootstrap, no interval or p-value; no Oracle, no gap; both routers
+    // λ-independent, no λ.
+    #expect(board.stdout.hasPrefix("rank,router,family,accuracy_pct,cost_usd_per_10k,rank_score,date\n"),
+            "\(board.stdout)")
+    let scored = try Binary.run(["leaderboard", "--db", db, "--format", "md", "--bootstrap", "0", "--accuracy", "score"])
+    #expect(scored.status == 0 && scored.stdout.contains("Accuracy is the mean score"), "\(scored.stderr)")
+    let summary = try Binary.run(["summary", "--db", db])
+    #expect(summary.status == 0 && summary.stderr.contains("accuracy_pct is the mean score"), "\(summary.stderr)")
 
     let delete = try Binary.run(["runs", "delete", "--db", db, "--router", "KNN"])
     #expect(delete.status == 0 && delete.stderr.contains("deleted 1 runs"), "\(delete.stderr)")

@@ -37,9 +37,10 @@ func sampleInput(preset: String? = VLRouterBench.name) -> ReportInput {
     let csv = perDatasetCSV(sampleInput())
     let lines = csv.split(separator: "\n")
     #expect(lines[0] == "lambda,router,seed,dataset,group,samples,accuracy_pct,cost_usd_per_10k,rank_score")
-    // λ-independent runs first, then by λ, router order, seed; datasets in table order, ALL last.
-    #expect(lines[1].hasPrefix("-,Oracle,1,HallusionBench,General,185,99.4595,0.2300,"))
-    #expect(lines[3].hasPrefix("-,Oracle,1,ALL,All,685,"))
+    // λ-independent runs first (λ empty: a numeric column), then by λ, router order, seed; datasets in table
+    // order, ALL last.
+    #expect(lines[1].hasPrefix(",Oracle,1,HallusionBench,General,185,99.4595,0.2300,"))
+    #expect(lines[3].hasPrefix(",Oracle,1,ALL,All,685,"))
     #expect(lines.last!.hasPrefix("10,MLP,1,ALL,All,685,"))
     try assertSnapshot(csv, named: "per-dataset.csv")
   }
