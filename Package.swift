@@ -83,7 +83,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
     .testTarget(name: "EncodersTests",
                 dependencies: ["Encoders", "BenchStore", "BenchCore", "Learning", "LogImport"],
-                swiftSettings: swiftSettings),
+                exclude: ["Fixtures"], swiftSettings: swiftSettings),
     .testTarget(name: "CurveFitTests", dependencies: ["CurveFit"], exclude: ["scipy_reference.py"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "RoutersTests", dependencies: ["Routers", "Learning", "BenchCore"], swiftSettings: swiftSettings),
