@@ -178,6 +178,11 @@ struct EmbeddingJobTests {
       try EncoderRegistry.builtIn.make("hashed-text", settings: EncoderSettings(maxTokens: 10))
     }
     #expect(t?.message.contains("does not truncate") == true)
+    // Every name is a feature-set name `run --feature-set` parses, alone or fused with an image set.
+    for name in EncoderRegistry.builtIn.names + ["minilm-l6"] {
+      #expect(try FeatureKey(parsing: name).sets == [name])
+      #expect(try FeatureKey(parsing: name + "+image").sets == [name, "image"])
+    }
     let custom = EncoderRegistry([EncoderEntry(name: "test", summary: "", make: { _ in RecordingEncoder() })])
     #expect(try custom.make("test").name == "test-encoder")
   }
