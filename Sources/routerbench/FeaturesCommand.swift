@@ -69,10 +69,11 @@ struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Embed every sample's prompt with a registered text encoder and store the vectors as a feature set.",
       discussion: """
-        The feature set is named after the encoder (`run --feature-set NAME` then routes on it). Prompts are
-        embedded in length-sorted batches; each finished batch is committed at once, so a killed run resumes when
-        run again (chunks of another encoder identity or of changed prompts are discarded). Encoders: \(EncoderRegistry.builtIn.entries.map { "\($0.name) — \($0.summary)" }.joined(separator: "; ")).
-        Model files are cached under .cache/ by make (docs/features.md).
+        The feature set is named after the encoder (`run --feature-set NAME` then routes on it). Prompts are \
+        embedded in length-sorted batches; each finished batch is committed at once, so a killed run resumes \
+        when run again (chunks of another encoder identity or of changed prompts are discarded). Model files \
+        are cached under .cache/ by make (docs/features.md).
+        Encoders: \(EncoderRegistry.builtIn.entries.map { "\($0.name) — \($0.summary)" }.joined(separator: "; ")).
         """)
     @OptionGroup var database: DatabaseOptions
     @Option(help: "The encoder: \(EncoderRegistry.builtIn.names.joined(separator: ", ")).") var encoder: String
