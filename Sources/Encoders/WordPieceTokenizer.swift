@@ -62,6 +62,8 @@ public struct WordPieceTokenizer: Sendable {
   private let words: PieceTable
   private let continuations: PieceTable
   private let classes: BERTCharacterClasses
+  /// The literal special tokens and their ids, matched before normalisation.
+  private let specialTokens: [(StaticString, Int32)]
 
   /// A tokenizer over `vocabulary` (the id of a piece is its index), with the standard BERT special tokens.
   public init(vocabulary: [String], file: String = "<vocabulary>") throws(EncoderError) {
@@ -83,6 +85,8 @@ public struct WordPieceTokenizer: Sendable {
     special = SpecialIDs(pad: try id("[PAD]"), unknown: try id("[UNK]"), classifier: try id("[CLS]"),
                          separator: try id("[SEP]"), mask: try id("[MASK]"))
     vocabularySize = vocabulary.count
+    specialTokens = [("[PAD]", special.pad), ("[UNK]", special.unknown), ("[CLS]", special.classifier),
+                     ("[SEP]", special.separator), ("[MASK]", special.mask)]
     words = PieceTable(vocabulary.enumerated().map { (Array($0.element.utf8)[...], Int32($0.offset)) })
     // The prefix is tested on bytes: `String.hasPrefix` compares grapheme clusters, and in "##ि" the spacing
     // mark joins the second "#".
@@ -165,10 +169,7 @@ public struct WordPieceTokenizer: Sendable {
 
   /// `[PAD]`, `[UNK]`, `[CLS]`, `[SEP]` or `[MASK]` starting at `i` (which holds `[`).
   private func specialToken(at i: Int, in utf8: UnsafeBufferPointer<UInt8>) -> (Int32, Int)? {
-    let candidates: [(StaticString, Int32)] = [("[PAD]", special.pad), ("[UNK]", special.unknown),
-                                               ("[CLS]", special.classifier), ("[SEP]", special.separator),
-                                               ("[MASK]", special.mask)]
-    for (token, id) in candidates {
+    for (token, id) in specialTokens {
       let n = token.utf8CodeUnitCount
       guard i + n <= utf8.count else { continue }
       var match = true
