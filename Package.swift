@@ -18,8 +18,8 @@ let package = Package(
   products: [
     .executable(name: "routerbench", targets: ["routerbench"]),
     .library(name: "RouterBenchKit", targets: ["BenchCore", "VLRouterBenchPreset", "BenchStore", "LogImport",
-                                              "Simulation", "Learning", "CurveFit", "Routers", "Sweep", "Reports",
-                                              "Pipeline"]),
+                                              "Simulation", "Learning", "Encoders", "CurveFit", "Routers", "Sweep",
+                                              "Reports", "Pipeline"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -48,6 +48,11 @@ let package = Package(
     .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset", "ZIPFoundation"],
             swiftSettings: swiftSettings),
     .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"], swiftSettings: swiftSettings),
+    // Pretrained text encoders: safetensors weights, the BERT WordPiece tokenizer, the encoder registry and the
+    // resumable embedding job (BenchStore holds its finished chunks). Optimised in debug builds too: the tests
+    // tokenise every real-log prompt and read the 90 MB MiniLM weights, which is ~20× slower unoptimised.
+    .target(name: "Encoders", dependencies: ["BenchCore", "BenchStore", "Learning"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
     .target(name: "Routers", dependencies: ["BenchCore", "Learning"], swiftSettings: swiftSettings),
     .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Yams"],
@@ -60,7 +65,7 @@ let package = Package(
     .executableTarget(
       name: "routerbench",
       dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Learning", "CurveFit", "Routers",
-                     "Sweep", "Reports", "Pipeline", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                     "Sweep", "Reports", "Pipeline", "Encoders", .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings),
 
     // MARK: Tests (Swift Testing)
@@ -77,6 +82,9 @@ let package = Package(
     .testTarget(name: "LearningTests", dependencies: ["Learning", "BenchCore"],
                 exclude: ["reference_adam.py", "Fixtures"],
                 swiftSettings: swiftSettings),
+    .testTarget(name: "EncodersTests",
+                dependencies: ["Encoders", "BenchStore", "BenchCore", "Learning", "LogImport"],
+                exclude: ["Fixtures"], swiftSettings: swiftSettings),
     .testTarget(name: "CurveFitTests", dependencies: ["CurveFit"], exclude: ["scipy_reference.py"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "RoutersTests", dependencies: ["Routers", "Learning", "BenchCore"], swiftSettings: swiftSettings),

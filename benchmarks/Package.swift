@@ -26,6 +26,9 @@ let package = Package(
     .executableTarget(name: "tokenizer-long-pieces",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/tokenizer-long-pieces"),
+    .executableTarget(name: "wordpiece-speed",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/wordpiece-speed"),
   ],
   swiftLanguageModes: [.v6]
 )

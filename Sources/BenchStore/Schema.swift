@@ -11,6 +11,7 @@ enum Schema {
     m.registerMigration("v1-runs", migrate: createRunTables)
     m.registerMigration("v2-normalised-provenance", migrate: normaliseProvenance)
     m.registerMigration("v3-run-identity-and-experiments", migrate: addRunIdentityAndExperiments)
+    m.registerMigration("v4-embedding-chunks", migrate: addEmbeddingChunks)
     return m
   }
 
@@ -266,6 +267,29 @@ enum Schema {
         value INTEGER NOT NULL
       ) STRICT;
       INSERT INTO dataGeneration (id, value) VALUES (1, 0);
+      """)
+  }
+
+  /// The finished chunks of an embedding job (`routerbench features embed`), committed one by one so a killed run
+  /// resumes: keyed by feature-set name, encoder identity (SHA-256 of weights and settings) and chunk index, with
+  /// the prompt fingerprint (SHA-256 of the samples' keys and prompts) the chunk was computed for. `sampleKeys` is
+  /// a JSON array of sample keys (not ids: re-importing the same samples keeps them valid), `vectors` the
+  /// float32 little-endian rows in that order. The job stores the feature set and deletes its chunks in one
+  /// transaction; nothing else reads this table.
+  static func addEmbeddingChunks(_ db: Database) throws {
+    try db.execute(sql: """
+      CREATE TABLE embeddingChunk (
+        featureSet TEXT NOT NULL CHECK (length(featureSet) > 0),
+        encoderIdentity TEXT NOT NULL CHECK (length(encoderIdentity) = 64),
+        promptFingerprint TEXT NOT NULL CHECK (length(promptFingerprint) = 64),
+        chunk INTEGER NOT NULL CHECK (chunk >= 0),
+        dimension INTEGER NOT NULL CHECK (dimension > 0),
+        sampleKeys TEXT NOT NULL CHECK (json_valid(sampleKeys) AND json_type(sampleKeys) = 'array'
+                                        AND json_array_length(sampleKeys) > 0),
+        vectors BLOB NOT NULL CHECK (length(vectors) = json_array_length(sampleKeys) * dimension * 4),
+        createdAt TEXT NOT NULL,
+        PRIMARY KEY (featureSet, encoderIdentity, chunk)
+      ) STRICT, WITHOUT ROWID;
       """)
   }
 }

@@ -15,6 +15,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument
     /// The benchmark's data changed under a run between its load and its save.
     case stale
+    /// A stored text (a prompt) is not valid UTF-8; `key` names the sample.
+    case invalidText
     /// SQLite reported an error.
     case database
   }

@@ -7,7 +7,8 @@ public import Foundation
 /// is returned as text exactly as written (no trimming — libcsv's default space trimming is switched off).
 ///
 /// libcsv runs in strict mode: a quote inside an unquoted field, text after a closing quote, or a quoted field
-/// never closed is an error naming the row.
+/// never closed is an error naming the row. A cell that is not valid UTF-8 is an error naming its row and column
+/// (it used to be decoded with U+FFFD replacements, which the BERT tokenizer then deletes without a trace).
 public struct DelimitedTableReader: TableReader {
   public let delimiter: UInt8
   public let fileExtensions: Set<String>
@@ -28,6 +29,8 @@ public struct DelimitedTableReader: TableReader {
     var field = 0
     /// Columns to materialise; `nil` = every column.
     var select: [Bool]?
+    /// The first cell that is not valid UTF-8: the index of its row among the pending `rowEnds`, its field.
+    var invalid: (row: Int, field: Int)?
   }
 
   public func read(_ url: URL, displayPath: String, header: ([String]) throws -> [Bool]?,
@@ -63,7 +66,13 @@ public struct DelimitedTableReader: TableReader {
       if !wanted || n == 0 {
         c.pointee.cells.append("")
       } else {
-        c.pointee.cells.append(String(decoding: UnsafeRawBufferPointer(start: p, count: n), as: UTF8.self))
+        let bytes = UnsafeRawBufferPointer(start: p, count: n)
+        if let text = String(validating: bytes, as: UTF8.self) {
+          c.pointee.cells.append(text)
+        } else {
+          if c.pointee.invalid == nil { c.pointee.invalid = (c.pointee.rowEnds.count, f) }
+          c.pointee.cells.append(String(decoding: bytes, as: UTF8.self))
+        }
       }
     }
     let onRow: @convention(c) (Int32, UnsafeMutableRawPointer?) -> Void = { _, ctx in
@@ -72,13 +81,20 @@ public struct DelimitedTableReader: TableReader {
       c.pointee.field = 0
     }
 
+    var headerNames: [String] = []
     func drain() throws {
       guard !state.pointee.rowEnds.isEmpty else { return }
       var start = 0
-      for end in state.pointee.rowEnds {
+      for (i, end) in state.pointee.rowEnds.enumerated() {
         rowNumber += 1
+        if let bad = state.pointee.invalid, bad.row == i {
+          let column = bad.field < headerNames.count ? headerNames[bad.field] : "column \(bad.field + 1)"
+          throw ImportError(.invalidUTF8, "the cell is not valid UTF-8", file: displayPath, row: rowNumber,
+                            column: column)
+        }
         let cells = state.pointee.cells[start..<end]
         if rowNumber == 1 {
+          headerNames = Array(cells)
           state.pointee.select = try header(Array(cells))
         } else {
           try row(TableRow(number: rowNumber, cells: cells))
@@ -86,6 +102,7 @@ public struct DelimitedTableReader: TableReader {
         start = end
       }
       // Keep the cells of the row still being parsed (it continues in the next chunk).
+      if let bad = state.pointee.invalid { state.pointee.invalid = (bad.row - state.pointee.rowEnds.count, bad.field) }
       state.pointee.cells.removeSubrange(0..<start)
       state.pointee.rowEnds.removeAll(keepingCapacity: true)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BenchCore
 import BenchStore
+import Encoders
 import Foundation
 import Learning
 import LogImport
@@ -9,7 +10,7 @@ struct FeaturesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "features",
     abstract: "List, import or compute the feature sets feature-level routers read.",
-    subcommands: [List.self, Import.self, Text.self])
+    subcommands: [List.self, Import.self, Text.self, Embed.self])
 
   struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Feature sets stored in a database, with their shapes.")
@@ -18,7 +19,9 @@ struct FeaturesCommand: ParsableCommand {
     func run() throws {
       let store = try database.open()
       let names = try store.featureSetNames()
-      if names.isEmpty { note("no feature sets; add one with `routerbench features import` or `features text`") }
+      if names.isEmpty {
+        note("no feature sets; add one with `routerbench features import`, `features text` or `features embed`")
+      }
       for n in names {
         let m = try store.loadFeatures(name: n)
         print("\(n)\t\(m.rows) × \(m.columns)")
@@ -59,6 +62,49 @@ struct FeaturesCommand: ParsableCommand {
       _ = try store.saveFeatureSet(name: name, sampleKeys: samples.map(\.sampleID), matrix: m,
                                    source: "HashedTextFeaturizer(dimension: \(dimension))")
       note("stored feature set '\(name)' (\(m.rows) × \(m.columns)) from the prompts")
+    }
+  }
+
+  struct Embed: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Embed every sample's prompt with a registered text encoder and store the vectors as a feature set.",
+      discussion: """
+        The feature set is named after the encoder (`run --feature-set NAME` then routes on it). Prompts are \
+        embedded in length-sorted batches; each finished batch is committed at once, so a killed run resumes \
+        when run again (chunks of another encoder identity or of changed prompts are discarded). Model files \
+        are cached under .cache/ by make (docs/features.md).
+        Encoders: \(EncoderRegistry.builtIn.entries.map { "\($0.name) — \($0.summary)" }.joined(separator: "; ")).
+        """)
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: "The encoder: \(EncoderRegistry.builtIn.names.joined(separator: ", ")).") var encoder: String
+    @Option(name: .customLong("max-tokens"), help: "Truncate prompts to this many tokens, special tokens included (default: the encoder's).")
+    var maxTokens: Int?
+    @Option(help: "Prompts per batch.") var batch: Int = 64
+    @Option(help: "Batches embedded at once.") var jobs: Int = 1
+
+    func validate() throws {
+      guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+      guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+      if let maxTokens, maxTokens < 2 { throw ValidationError("--max-tokens must be at least 2") }
+      guard EncoderRegistry.builtIn.names.contains(encoder) else {
+        throw ValidationError("unknown encoder '\(encoder)'; one of \(EncoderRegistry.builtIn.names.joined(separator: ", "))")
+      }
+    }
+
+    func run() async throws {
+      let store = try database.open()
+      let e = try EncoderRegistry.builtIn.make(encoder, settings: EncoderSettings(maxTokens: maxTokens))
+      let r = try await EmbeddingJob(encoder: e, batchSize: batch, jobs: jobs).run(
+        store: store, log: { note("==> " + $0) }, progress: { p in progressLine(p.line, final: p.done == p.total) })
+      var lines = ["\(r.wrote ? "stored" : "unchanged:") feature set '\(r.featureSet)' (\(r.samples) × \(r.dimension)) "
+                   + "from \(r.embeddedChunks) chunks embedded now, \(r.resumedChunks) resumed, in \(r.seconds.durationText)"]
+      if let limit = e.maxTokens {
+        lines.append("\(r.truncatedPrompts) prompts truncated to \(limit) tokens, \(r.emptyPrompts) empty prompts")
+      } else {
+        lines.append("\(r.emptyPrompts) empty prompts")
+      }
+      if r.discardedChunks > 0 { lines.append("\(r.discardedChunks) stale chunks discarded") }
+      for l in lines { note(l) }
     }
   }
 }

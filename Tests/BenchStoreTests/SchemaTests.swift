@@ -28,6 +28,8 @@ import Testing
                                   "inputTokens", "category"])
     #expect(columns["metadata"] == ["key", "value"])
     #expect(columns["importedFile"] == ["id", "path", "sha256", "kind", "rows", "importedAt"])
+    #expect(columns["embeddingChunk"] == ["featureSet", "encoderIdentity", "promptFingerprint", "chunk", "dimension",
+                                          "sampleKeys", "vectors", "createdAt"])
     let provenance = try store.writer.read { db in try db.columns(in: "recordSource").map(\.name) }
     #expect(provenance == ["sampleId", "modelId", "sourceFile", "sourceRow", "sourceSHA256"])
   }

@@ -88,6 +88,23 @@ enum Binary {
     #expect(r.stderr.contains("exp.yaml") && r.stderr.contains("unknown key 'kk'") && r.stderr.contains("valid keys: k"), "\(r.stderr)")
   }
 
+  @Test func featuresEmbedStoresASetThatRunRoutesOn() throws {
+    let db = try sharedBench.get().copy().store.path!
+    let bad = try Binary.run(["features", "embed", "--db", db, "--encoder", "nope"])
+    #expect(bad.status == 64 && bad.stderr.contains("unknown encoder 'nope'; one of hashed-text"), "\(bad.stderr)")
+    let embed = try Binary.run(["features", "embed", "--db", db, "--encoder", "hashed-text", "--batch", "200"])
+    #expect(embed.status == 0, "\(embed.stderr)")
+    // Not a terminal: one plain progress line per committed chunk, then the report.
+    #expect(embed.stderr.contains("] 200/") && embed.stderr.contains("ETA"), "\(embed.stderr)")
+    #expect(embed.stderr.contains("stored feature set 'hashed-text' ("), "\(embed.stderr)")
+    #expect(embed.stderr.contains("0 resumed") && embed.stderr.contains("empty prompts"), "\(embed.stderr)")
+    let list = try Binary.run(["features", "list", "--db", db])
+    #expect(list.stdout.contains("hashed-text\t") && list.stdout.contains(" × 4096"), "\(list.stdout)")
+    let run = try Binary.run(["run", "--db", db, "--routers", "KNN", "--lambdas", "0", "--seeds", "1",
+                              "--feature-set", "hashed-text", "--jobs", "1"])
+    #expect(run.status == 0 && run.stderr.contains("1 runs done"), "\(run.stderr)")
+  }
+
   @Test func runReportAndRunsThroughTheBinary() throws {
     let dir = try scratch()
     let db = try sharedBench.get().copy().store.path!

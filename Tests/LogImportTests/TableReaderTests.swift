@@ -72,6 +72,18 @@ import Testing
     #expect(e.description == "t, row 3: a quoted field is never closed (missing \")")
   }
 
+  @Test func aCellThatIsNotUTF8IsAnErrorNamingRowAndColumn() throws {
+    // The bad byte in row 3 (header = 1), column "question"; also when the row straddles a chunk boundary.
+    for padding in [0, 20_000] {
+      let bytes = Array("index\tquestion\n1\tfine\n2\t".utf8) + Array(repeating: UInt8(ascii: "a"), count: padding)
+        + [0x61, 0xFF, 0x62] + Array("\n3\tok\n".utf8)
+      let e = #expect(throws: ImportError.self) { try readAll(bytes) }
+      #expect(e?.kind == .invalidUTF8 && e?.row == 3 && e?.column == "question", "\(String(describing: e))")
+    }
+    let header = #expect(throws: ImportError.self) { try readAll([0xC3, 0x28] + Array("\tb\n1\t2\n".utf8)) }
+    #expect(header?.row == 1 && header?.column == "column 1")
+  }
+
   @Test func missingFileIsUnreadable() throws {
     let e = try #require(throws: ImportError.self) {
       _ = try DelimitedTableReader.tsv.read(URL(fileURLWithPath: "/nonexistent/x.tsv"), displayPath: "x.tsv",
