@@ -47,7 +47,10 @@ let package = Package(
             swiftSettings: swiftSettings),
     .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset", "ZIPFoundation"],
             swiftSettings: swiftSettings),
-    .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"], swiftSettings: swiftSettings),
+    // Learning's kernels (transformer layers, attention, GELU, LayerNorm) are optimised in debug builds too: the
+    // unoptimised loops made one MiniLM forward pass ~40× slower, and the tests embed a thousand prompts.
+    .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Pretrained text encoders: safetensors weights, the BERT WordPiece tokenizer, the encoder registry and the
     // resumable embedding job (BenchStore holds its finished chunks). Optimised in debug builds too: the tests
     // tokenise every real-log prompt and read the 90 MB MiniLM weights, which is ~20× slower unoptimised.

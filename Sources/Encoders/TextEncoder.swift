@@ -76,7 +76,7 @@ public struct EncoderRegistry: Sendable {
   }
 
   /// Every built-in encoder.
-  public static let builtIn = EncoderRegistry([.hashedText])
+  public static let builtIn = EncoderRegistry([.hashedText, .miniLM])
 
   public var names: [String] { entries.map(\.name) }
 
