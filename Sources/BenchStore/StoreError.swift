@@ -15,6 +15,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidArgument
     /// The benchmark's data changed under a run between its load and its save.
     case stale
+    /// Another database disagrees with this one about a run of the same identity (`mergeRuns`).
+    case conflict
     /// SQLite reported an error.
     case database
   }

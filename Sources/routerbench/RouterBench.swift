@@ -30,6 +30,7 @@ struct RouterBench: AsyncParsableCommand {
       LeaderboardCommand.self,
       RunsCommand.self,
       MergeCommand.self,
+      SlurmCommand.self,
       InfoCommand.self,
       ExportCommand.self,
       FeaturesCommand.self,

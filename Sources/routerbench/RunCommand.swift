@@ -19,7 +19,9 @@ struct RunCommand: AsyncParsableCommand {
       Examples:
         routerbench run --config experiments/paper.yaml
         routerbench run --routers baselines,KNN,MLP --lambdas 0,100,inf --seeds 5 --jobs 2
-        routerbench run --config experiments/paper.yaml --shard 0/4   (one slice of a job array)
+        routerbench run --config experiments/paper.yaml --shard 0/4 --shard-db b.shard-0.sqlite   (one task of a job array)
+      --shard i/n runs shard i of the plan split into n shards of about equal estimated cost (the split
+      `routerbench slurm` writes job arrays for; docs/slurm.md).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -44,8 +46,14 @@ struct RunCommand: AsyncParsableCommand {
   var external: [String] = []
   @Option(help: "Runs executed in parallel.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-  @Option(help: "Run one slice i/n of the plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
+  @Option(help: "Run shard i/n of the cost-balanced plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
   var shard: String?
+  @Option(name: .customLong("shard-db"),
+          help: "With --shard: store the shard's runs in this database (made as a copy of --db when missing) instead of --db.")
+  var shardDB: String?
+  @Option(name: .customLong("plan-digest"),
+          help: "With --shard: refuse to run unless the sharded plan's digest is this (the job script's; see `routerbench slurm`).")
+  var planDigest: String?
   @Flag(help: "Rerun the runs this experiment asks for even when they are stored.")
   var force = false
 
@@ -61,6 +69,9 @@ struct RunCommand: AsyncParsableCommand {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     if let lambdas { _ = try parseLambdas(lambdas, option: "--lambdas") }
     if let shard, parseShard(shard) == nil { throw ValidationError(SweepError.invalidShard(shard).description) }
+    if shard == nil && (shardDB != nil || planDigest != nil) {
+      throw ValidationError("--shard-db and --plan-digest belong to one shard of a plan: give --shard i/n too")
+    }
     if let fusion, FusionMethod(parsing: fusion) == nil {
       throw ValidationError("--fusion must be one of \(FusionMethod.allCases.map(\.rawValue).joined(separator: ", "))")
     }
@@ -95,11 +106,17 @@ struct RunCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let store = try database.open()
+    let main = try database.open()
     let (experiment, kind) = try makeExperiment()
+    var store = main
+    if let shardDB {
+      store = try Pipeline.openShardDatabase(at: shardDB, copying: main, split: experiment.split)
+      note("==> shard database \(shardDB)")
+    }
     let interrupt = InterruptReport()
     let summary = try await Pipeline.run(
       experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),
+      planDigest: planDigest,
       log: { note("==> " + $0) }, progress: { p in interrupt.update(p); progressLine(p.line, final: p.done == p.total) })
     note("==> \(summary.ran) runs done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
     for f in summary.failures { note("FAILED \(f.run): \(f.message)") }

@@ -24,12 +24,16 @@ enum Binary {
     var stderr: String
   }
 
-  /// Runs the binary with `arguments` in `directory` and waits (bounded: 120 s).
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs the binary with `arguments` in `directory` and waits (bounded: 120 s). `environment` entries are laid
+  /// over this process's environment.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = url
     p.arguments = arguments
     if let directory { p.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
