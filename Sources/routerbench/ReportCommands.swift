@@ -171,7 +171,7 @@ struct MergeCommand: ParsableCommand {
     for s in shards {
       let m = try store.mergeRuns(fromDatabaseAt: s)
       var extra: [String] = []
-      if m.alreadyStored > 0 { extra.append("\(runCount(m.alreadyStored)) already stored here, identical") }
+      if m.alreadyStored > 0 { extra.append("\(m.alreadyStored) more it holds are here already, identical") }
       if !m.failed.isEmpty { extra.append("\(runCount(m.failed.count)) failed there, not copied") }
       note("merged \(runCount(m.copied)) from \(s)" + (extra.isEmpty ? "" : " (" + extra.joined(separator: "; ") + ")"))
       for f in m.failed { failed[f.identityKey] = (s, f) }

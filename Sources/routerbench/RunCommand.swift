@@ -118,8 +118,8 @@ struct RunCommand: AsyncParsableCommand {
       experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),
       planDigest: planDigest,
       log: { note("==> " + $0) }, progress: { p in interrupt.update(p); progressLine(p.line, final: p.done == p.total) })
-    note("==> \(summary.ran) runs done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
+    note("==> \(runCount(summary.ran)) done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
     for f in summary.failures { note("FAILED \(f.run): \(f.message)") }
-    if !summary.failures.isEmpty { throw CLIError("\(summary.failures.count) runs failed (listed above)") }
+    if !summary.failures.isEmpty { throw CLIError("\(runCount(summary.failures.count)) failed (listed above)") }
   }
 }

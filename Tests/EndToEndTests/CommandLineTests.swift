@@ -91,6 +91,36 @@ enum Binary {
     #expect(r.stderr.contains("exp.yaml") && r.stderr.contains("unknown key 'kk'") && r.stderr.contains("valid keys: k"), "\(r.stderr)")
   }
 
+  @Test func slurmWritesThePrintedScriptsAndSubmitsOnlyWhereSbatchIs() throws {
+    let dir = try scratch()
+    let db = try sharedBench.get().store.path!
+    let file = dir.appendingPathComponent("exp.yaml")
+    try "experiment: cli-slurm\nrouters: [Strongest, Cheapest, Random]\nseeds: 2\n".write(to: file, atomically: true, encoding: .utf8)
+    let args = ["slurm", "--config", "exp.yaml", "--db", db, "--shards", "2", "--out", "jobs", "--time", "10"]
+    let r = try Binary.run(args, in: dir)
+    #expect(r.status == 0, "\(r)")
+    let out = dir.appendingPathComponent("jobs").standardizedFileURL.path
+    let array = try String(contentsOfFile: out + "/array.sbatch", encoding: .utf8)
+    let merge = try String(contentsOfFile: out + "/merge.sbatch", encoding: .utf8)
+    // The printed scripts are the written ones; relative paths became absolute; the jobs run this binary.
+    #expect(r.stdout == "# ==> \(out)/array.sbatch <==\n\(array)\n# ==> \(out)/merge.sbatch <==\n\(merge)")
+    #expect(array.contains("#SBATCH --array=0-1\n") && array.contains("#SBATCH --time=10\n"))
+    #expect(array.contains("--config \(file.standardizedFileURL.path) \\\n"), "\(array)")
+    let binary = Binary.url.resolvingSymlinksInPath().path
+    #expect(array.contains("exec \(binary) run \\\n"), "\(array)")
+    #expect(FileManager.default.fileExists(atPath: out + "/submit.sh") && FileManager.default.fileExists(atPath: out + "/logs"))
+    #expect(r.stderr.contains("4 runs of experiment 'cli-slurm' in 2 shards"), "\(r.stderr)")
+    // Bad values are usage errors; --submit without sbatch is a data error naming what is missing.
+    for bad in [["--time", "2h"], ["--mem", "lots"], ["--shards", "0"], ["--cpus", "0"]] {
+      let b = try Binary.run(args + bad, in: dir)
+      #expect(b.status == 64 && b.stderr.contains(bad[0]), "\(bad): \(b)")
+    }
+    let s = try Binary.run(args + ["--submit"], in: dir, environment: ["PATH": dir.path])
+    #expect(s.status == 1 && s.stderr.contains("sbatch: not found on PATH"), "\(s)")
+    let noShard = try Binary.run(["run", "--db", db, "--config", "exp.yaml", "--shard-db", "x.sqlite"], in: dir)
+    #expect(noShard.status == 64 && noShard.stderr.contains("give --shard i/n too"), "\(noShard)")
+  }
+
   @Test func runReportAndRunsThroughTheBinary() throws {
     let dir = try scratch()
     let db = try sharedBench.get().copy().store.path!

@@ -193,6 +193,7 @@ func fixedPlan() -> [RunSpec] {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rb-slurm-\(UUID().uuidString)")
     let bin = dir.appendingPathComponent("bin")
     try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
     let record = dir.appendingPathComponent("args").path
     // Prints each argument on a line of its own (NUL-free test values), then exits 0.
     let recorder = "#!/bin/bash\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> \(SlurmJob.shellQuoted(record))\necho 17\n"
