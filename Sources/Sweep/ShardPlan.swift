@@ -8,7 +8,7 @@ internal import Foundation
 /// model's figure for its router kind, its family's figure. Only the ratios matter for balancing (every run of a
 /// plan is on the same data), so the figures need not match another machine or scale; they are what the
 /// committed full-scale run measured (`results/timings.csv`: mean train + route seconds of a release build, two
-/// runs side by side on two cores) plus `overheadSeconds` for storing a run.
+/// runs side by side on two cores) plus `overheadSeconds` for storing a run (its decisions and results).
 public struct RunCostModel: Sendable, Hashable {
   /// Seconds per run by router kind (case-insensitive).
   public var byKind: [String: Double]
@@ -41,7 +41,9 @@ public struct RunCostModel: Sendable, Hashable {
       // Scores read from a file.
       .external: 0.01,
     ],
-    overheadSeconds: 0.05)
+    // Release build, full scale: 6, 25 and 65 baseline runs in one process took 1.74, 4.33 and 7.98 s, i.e.
+    // 0.106 s per run of which ~0.003 s is the routers' own work (docs/slurm.md).
+    overheadSeconds: 0.10)
 
   /// The estimated seconds of one run.
   public func estimate(_ spec: RunSpec) -> Double {
