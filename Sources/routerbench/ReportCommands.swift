@@ -152,10 +152,10 @@ struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge", abstract: "Copy finished runs (and their experiments) from shard databases into one database.",
     discussion: """
-      A run already stored here is kept when the shard's copy is the same computation (same identity,
-      configuration, data fingerprint, results and decisions); when they differ nothing is merged and the error
-      names the run. Then every experiment of the shards (or those --experiment names) is planned on this
-      database's data and each run it still lacks is listed by identity, with the error of a shard that holds it
+      A run already stored here is kept when the shard's copy is the same computation (same identity, \
+      configuration, data fingerprint, results and decisions); when they differ nothing is merged and the error \
+      names the run. Then every experiment of the shards (or those --experiment names) is planned on this \
+      database's data and each run it still lacks is listed by identity, with the error of a shard that holds it \
       as failed; missing runs exit 1 (the merged runs stay stored).
       Example: routerbench merge --db matrices/b.sqlite shard-0.sqlite shard-1.sqlite
       """)

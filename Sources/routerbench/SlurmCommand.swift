@@ -9,10 +9,10 @@ struct SlurmCommand: ParsableCommand {
     commandName: "slurm",
     abstract: "Write (and with --submit, submit) a Slurm job array for an experiment, and a merge job after it.",
     discussion: """
-      One array task per shard of the plan, split into shards of about equal estimated cost; each task writes
-      its own shard database beside --db and skips the runs its shard already finished, so a re-submitted array
-      resumes. The merge job (--dependency=afterok) merges the shards into --db, lists runs still missing and
-      writes the report to DIR/report. Files: DIR/array.sbatch, DIR/merge.sbatch, DIR/submit.sh, DIR/logs/ (one
+      One array task per shard of the plan, split into shards of about equal estimated cost; each task writes \
+      its own shard database beside --db and skips the runs its shard already finished, so a re-submitted array \
+      resumes. The merge job (--dependency=afterok) merges the shards into --db, lists runs still missing and \
+      writes the report to DIR/report. Files: DIR/array.sbatch, DIR/merge.sbatch, DIR/submit.sh, DIR/logs/ (one \
       log per task). Without --submit the scripts are printed; see docs/slurm.md.
       Example:
         routerbench slurm --config experiments/paper.yaml --db matrices/b.sqlite --shards 16 \\
