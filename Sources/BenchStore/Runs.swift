@@ -428,7 +428,9 @@ public struct MergeSummary: Sendable, Hashable {
   public var alreadyStored: Int
   /// Runs the other database holds only as failed (and this one not as finished), with their errors.
   public var failed: [FailedRun]
-  /// The experiments the other database defines, by name.
+  /// The experiments the other database worked on, by name: those it defines that were not here, or that it
+  /// updated later than this database (a shard's own experiment, not the ones its copy of the main database
+  /// brought along unchanged).
   public var experiments: [String]
 }
 
@@ -470,8 +472,8 @@ extension BenchStore {
         defer { try? db.execute(sql: "DETACH DATABASE other") }
         var summary = MergeSummary(copied: 0, alreadyStored: 0, failed: [], experiments: [])
         try db.inTransaction {
-          let outdated = try Self.mergeExperiments(db)
-          summary.experiments = try String.fetchAll(db, sql: "SELECT name FROM other.experiment ORDER BY name")
+          let (outdated, newer) = try Self.mergeExperiments(db)
+          summary.experiments = newer
           let theirs = try Row.fetchAll(db, sql: "SELECT id, configKey, variant, router, lambdaLabel, seed, status, error FROM other.run ORDER BY id")
           var ours: [String: (id: Int64, done: Bool)] = [:]
           for r in try Row.fetchAll(db, sql: "SELECT id, configKey, status FROM main.run") {
@@ -556,18 +558,21 @@ extension BenchStore {
 
   /// Copies the other database's experiments: new ones as they are; one defined alike in both gets the later
   /// update time; one defined differently takes the newer definition. Returns the experiments whose definition
-  /// here is newer (the other database's memberships of them are not copied).
-  static func mergeExperiments(_ db: Database) throws -> Set<String> {
-    var outdated = Set<String>()
-    for e in try Row.fetchAll(db, sql: "SELECT name, kind, definition, createdAt, updatedAt FROM other.experiment") {
+  /// here is newer (the other database's memberships of them are not copied), and those the other database
+  /// updated later than this one or brought in new, sorted.
+  static func mergeExperiments(_ db: Database) throws -> (outdated: Set<String>, newer: [String]) {
+    var outdated = Set<String>(), newer: [String] = []
+    for e in try Row.fetchAll(db, sql: "SELECT name, kind, definition, createdAt, updatedAt FROM other.experiment ORDER BY name") {
       let name: String = e["name"], definition: String = e["definition"], updated: String = e["updatedAt"]
       guard let mine = try Row.fetchOne(db, sql: "SELECT definition, updatedAt FROM main.experiment WHERE name = ?",
                                         arguments: [name]) else {
         try db.execute(sql: "INSERT INTO main.experiment (name, kind, definition, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
                        arguments: [name, e["kind"] as String, definition, e["createdAt"] as String, updated])
+        newer.append(name)
         continue
       }
       let myUpdate: String = mine["updatedAt"]
+      if updated > myUpdate { newer.append(name) }
       if (mine["definition"] as String) == definition {
         if updated > myUpdate {
           try db.execute(sql: "UPDATE main.experiment SET updatedAt = ? WHERE name = ?", arguments: [updated, name])
@@ -580,7 +585,7 @@ extension BenchStore {
         outdated.insert(name)
       }
     }
-    return outdated
+    return (outdated, newer)
   }
 
   /// What differs between two stored finished runs of the same key (nil: nothing that describes the result).

@@ -154,13 +154,13 @@ struct MergeCommand: ParsableCommand {
     discussion: """
       A run already stored here is kept when the shard's copy is the same computation (same identity, \
       configuration, data fingerprint, results and decisions); when they differ nothing is merged and the error \
-      names the run. Then every experiment of the shards (or those --experiment names) is planned on this \
+      names the run. Then every experiment the shards ran (or those --experiment names) is planned on this \
       database's data and each run it still lacks is listed by identity, with the error of a shard that holds it \
       as failed; missing runs exit 1 (the merged runs stay stored).
       Example: routerbench merge --db matrices/b.sqlite shard-0.sqlite shard-1.sqlite
       """)
   @OptionGroup var database: DatabaseOptions
-  @Option(help: "Check this experiment for missing runs (repeatable; default: every experiment the shards define).")
+  @Option(help: "Check this experiment for missing runs (repeatable; default: the experiments the shards ran).")
   var experiment: [String] = []
   @Argument(help: "Shard databases of the same benchmark.") var shards: [String]
 
