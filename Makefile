@@ -1,7 +1,8 @@
 # RouterBench — two commands on a fresh Debian machine:
 #   make run    set up, build (release) and reproduce the built-in benchmark into results/
 #   make test   set up, build and run the test suite (make test-all adds the full-scale suites)
-# make test-render installs pdflatex and Chromium and runs the report's compile/render tests with them required.
+#   make test-render after make test: installs pdflatex and Chromium, runs the compile/render tests with them
+#   make test-slurm  after make test: the real-Slurm test (installs slurm-wlm and munge; docs/slurm.md)
 SHELL := /bin/bash
 SWIFT ?= swift
 # librsvg2-bin: rsvg-convert, the PDF beside every SVG plot of a report.
@@ -13,7 +14,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all test-render deps render-deps system-libs vocab minilm build release install bench clean help
+.PHONY: all run test test-all test-render test-slurm deps render-deps system-libs vocab minilm build release install bench clean help
 
 all: test
 
@@ -22,6 +23,7 @@ help:
 	@echo "make test   — set up, build and run the test suite (≤ 6 minutes from a clean clone)"
 	@echo "make test-all — the same plus the full-scale and exhaustive suites (ROUTERBENCH_SLOW=1)"
 	@echo "make test-render — install pdflatex and chromium, then compile/render every report file with them (.ci/run)"
+	@echo "make test-slurm — a sweep through a private one-node Slurm on loopback (root; ≤ 5 minutes; docs/slurm.md)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
 	@echo "make install PREFIX=~/.local — the release binary into PREFIX/bin (it is also at .build/release/routerbench)"
 
@@ -89,6 +91,14 @@ test-render: deps render-deps
 test-all: deps
 	$(SWIFT) build --build-tests
 	ROUTERBENCH_SLOW=1 $(SWIFT) test --skip-build
+
+## The real-Slurm test: installs slurm-wlm and munge when missing, starts munged, slurmctld and slurmd on loopback,
+## submits a sweep with `routerbench slurm --submit` and compares it with one process; stops the daemons it
+## started. Uses the debug build of `make test` (the build step below is then a no-op); skips with a printed
+## reason where the daemons cannot run (ROUTERBENCH_SLURM=required makes that a failure).
+test-slurm:
+	$(SWIFT) build --build-tests
+	bash scripts/slurm-test.sh
 
 clean:
 	rm -rf .build matrices/*.sqlite* work

@@ -92,7 +92,7 @@ let package = Package(
                 swiftSettings: swiftSettings),
     .testTarget(name: "RoutersTests", dependencies: ["Routers", "Learning", "BenchCore"], swiftSettings: swiftSettings),
     .testTarget(name: "SweepTests", dependencies: ["Sweep", "Routers", "BenchStore", "BenchCore"],
-                swiftSettings: swiftSettings),
+                exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "ReportsTests",
                 dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset", "ZIPFoundation"],
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),

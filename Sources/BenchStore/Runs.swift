@@ -419,32 +419,89 @@ extension BenchStore {
   }
 }
 
+/// What `mergeRuns(fromDatabaseAt:)` did.
+public struct MergeSummary: Sendable, Hashable {
+  /// Finished runs copied: new to this database, or replacing a failed attempt stored here.
+  public var copied: Int
+  /// Finished runs this database already held, identical (same identity, configuration, data fingerprint,
+  /// results and decisions): left as they are.
+  public var alreadyStored: Int
+  /// Runs the other database holds only as failed (and this one not as finished), with their errors.
+  public var failed: [FailedRun]
+  /// The experiments the other database worked on, by name: those it defines that were not here, or that it
+  /// updated later than this database (a shard's own experiment, not the ones its copy of the main database
+  /// brought along unchanged).
+  public var experiments: [String]
+}
+
+/// A failed run of a merged database: what `merge` names when it reports a missing run.
+public struct FailedRun: Sendable, Hashable {
+  public var identityKey: String
+  public var variant: String
+  public var lambda: Lambda
+  public var seed: UInt64
+  public var error: String
+}
+
 extension BenchStore {
   /// Copies the finished runs of another database of the same benchmark (e.g. one shard of a job array) into
-  /// this one, with their experiment memberships. Runs already present (same identity, done) are skipped;
-  /// samples and models are matched by key and name, so the two files need not share row ids. Returns the
-  /// number of runs copied. One transaction.
+  /// this one, with their experiments and memberships, in one transaction. Samples and models are matched by key
+  /// and name, so the two files need not share row ids.
+  ///
+  /// Runs are keyed by identity (the SHA-256 of everything that can change a result), so a run of the same key
+  /// stored in both files must be the same computation. It is left as it is when both agree on the identity
+  /// JSON, the configuration, the data fingerprint, every result row and every decision; when they disagree (a
+  /// non-deterministic computation — another routerbench build or BLAS kernel on another node — or a damaged or
+  /// hand-edited file) nothing is merged and a `.conflict` error names the run, both files and the first
+  /// difference. A run whose decisions name samples or models this database does not hold (a shard of other
+  /// data) is refused the same way. A failed run here is replaced by a finished one from there; failed runs
+  /// there are not copied but listed in the summary.
+  ///
+  /// An experiment both files define differently (another λ grid under the same name) takes the newer
+  /// definition: when the other file's is newer, this file's memberships of it are dropped and the other's
+  /// copied; when this file's is newer, the other's memberships of it are not copied.
   @discardableResult
-  public func mergeRuns(fromDatabaseAt path: String) throws(StoreError) -> Int {
+  public func mergeRuns(fromDatabaseAt path: String) throws(StoreError) -> MergeSummary {
     guard FileManager.default.fileExists(atPath: path) else {
       throw StoreError(.notFound, "no database to merge from", path: path)
     }
+    let here = self.path ?? "this database"
     do {
       return try writer.writeWithoutTransaction { db in
         try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [path])
         defer { try? db.execute(sql: "DETACH DATABASE other") }
-        var copied = 0
+        var summary = MergeSummary(copied: 0, alreadyStored: 0, failed: [], experiments: [])
         try db.inTransaction {
-          try db.execute(sql: """
-            INSERT INTO main.experiment (name, kind, definition, createdAt, updatedAt)
-            SELECT name, kind, definition, createdAt, updatedAt FROM other.experiment WHERE true
-            ON CONFLICT(name) DO UPDATE SET updatedAt = max(updatedAt, excluded.updatedAt)
-            """)
-          let theirs = try Row.fetchAll(db, sql: "SELECT id, configKey FROM other.run WHERE status = 'done' ORDER BY id")
-          let ours = Set(try String.fetchAll(db, sql: "SELECT configKey FROM main.run WHERE status = 'done'"))
+          let (outdated, newer) = try Self.mergeExperiments(db)
+          summary.experiments = newer
+          let theirs = try Row.fetchAll(db, sql: "SELECT id, configKey, variant, router, lambdaLabel, seed, status, error FROM other.run ORDER BY id")
+          var ours: [String: (id: Int64, done: Bool)] = [:]
+          for r in try Row.fetchAll(db, sql: "SELECT id, configKey, status FROM main.run") {
+            ours[r[1]] = (r[0], (r[2] as String) == RunStatus.done.rawValue)
+          }
           for run in theirs {
             let key: String = run["configKey"], otherID: Int64 = run["id"]
-            if !ours.contains(key) {
+            let title = Self.runTitle(variant: run["variant"] ?? run["router"], lambdaLabel: run["lambdaLabel"],
+                                      seed: run["seed"])
+            guard (run["status"] as String) == RunStatus.done.rawValue else {
+              if ours[key]?.done != true {
+                summary.failed.append(FailedRun(
+                  identityKey: key, variant: run["variant"] ?? run["router"],
+                  lambda: Lambda(parsing: run["lambdaLabel"]) ?? .notApplicable,
+                  seed: UInt64(bitPattern: run["seed"]), error: run["error"] ?? "no message stored"))
+              }
+              continue
+            }
+            if let mine = ours[key], mine.done {
+              if let difference = try Self.runDifference(db, main: mine.id, other: otherID) {
+                throw StoreError(.conflict, "run \(title) (identity \(key.prefix(12))…) is stored here and in \(path) "
+                                   + "with different \(difference); refusing to overwrite it: the two were computed "
+                                   + "differently (another routerbench build or BLAS kernel?) — keep one with "
+                                   + "`routerbench runs delete` on the other file, then merge again",
+                                 path: here, table: "run", key: key)
+              }
+              summary.alreadyStored += 1
+            } else {
               try db.execute(sql: "DELETE FROM main.run WHERE configKey = ?", arguments: [key])
               try db.execute(sql: """
                 INSERT INTO main.run (router, variant, family, lambda, lambdaLabel, seed, featureSet, featureKey,
@@ -465,26 +522,124 @@ extension BenchStore {
                 JOIN other.model om ON om.id = d.modelId JOIN main.model mm ON mm.name = om.name
                 WHERE d.runId = ?
                 """, arguments: [newID, otherID])
+              let copiedDecisions = db.changesCount
+              let decisions = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM other.decision WHERE runId = ?",
+                                               arguments: [otherID]) ?? 0
+              guard copiedDecisions == decisions else {
+                throw StoreError(.conflict, "run \(title) of \(path): \(decisions - copiedDecisions) of its \(decisions) "
+                                   + "decisions name samples or models this database does not hold; that file holds "
+                                   + "other benchmark data, so nothing was merged", path: here, table: "decision",
+                                 key: key)
+              }
               try db.execute(sql: """
                 INSERT INTO main.result (runId, split, dataset, samples, correct, scoreSum, costSum, accuracy,
                                          averageCost, rankScore)
                 SELECT ?, split, dataset, samples, correct, scoreSum, costSum, accuracy, averageCost, rankScore
                 FROM other.result WHERE runId = ?
                 """, arguments: [newID, otherID])
-              copied += 1
+              ours[key] = (newID, true)
+              summary.copied += 1
             }
-            try db.execute(sql: """
-              INSERT OR IGNORE INTO main.experimentRun (experiment, runId)
-              SELECT x.experiment, (SELECT id FROM main.run WHERE configKey = ?)
-              FROM other.experimentRun x WHERE x.runId = ?
-              """, arguments: [key, otherID])
+            let memberships = try String.fetchAll(db, sql: "SELECT experiment FROM other.experimentRun WHERE runId = ?",
+                                                  arguments: [otherID])
+            for e in memberships where !outdated.contains(e) {
+              try db.execute(sql: "INSERT OR IGNORE INTO main.experimentRun (experiment, runId) VALUES (?, ?)",
+                             arguments: [e, ours[key]!.id])
+            }
           }
           return .commit
         }
-        return copied
+        return summary
       }
     } catch {
-      throw StoreError.wrap(error, path: self.path, table: "run")
+      throw StoreError.wrap(error, path: here, table: "run")
     }
+  }
+
+  /// Copies the other database's experiments: new ones as they are; one defined alike in both gets the later
+  /// update time; one defined differently takes the newer definition. Returns the experiments whose definition
+  /// here is newer (the other database's memberships of them are not copied), and those the other database
+  /// updated later than this one or brought in new, sorted.
+  static func mergeExperiments(_ db: Database) throws -> (outdated: Set<String>, newer: [String]) {
+    var outdated = Set<String>(), newer: [String] = []
+    for e in try Row.fetchAll(db, sql: "SELECT name, kind, definition, createdAt, updatedAt FROM other.experiment ORDER BY name") {
+      let name: String = e["name"], definition: String = e["definition"], updated: String = e["updatedAt"]
+      guard let mine = try Row.fetchOne(db, sql: "SELECT definition, updatedAt FROM main.experiment WHERE name = ?",
+                                        arguments: [name]) else {
+        try db.execute(sql: "INSERT INTO main.experiment (name, kind, definition, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [name, e["kind"] as String, definition, e["createdAt"] as String, updated])
+        newer.append(name)
+        continue
+      }
+      let myUpdate: String = mine["updatedAt"]
+      if updated > myUpdate { newer.append(name) }
+      if (mine["definition"] as String) == definition {
+        if updated > myUpdate {
+          try db.execute(sql: "UPDATE main.experiment SET updatedAt = ? WHERE name = ?", arguments: [updated, name])
+        }
+      } else if updated > myUpdate {
+        try db.execute(sql: "DELETE FROM main.experimentRun WHERE experiment = ?", arguments: [name])
+        try db.execute(sql: "UPDATE main.experiment SET kind = ?, definition = ?, updatedAt = ? WHERE name = ?",
+                       arguments: [e["kind"] as String, definition, updated, name])
+      } else {
+        outdated.insert(name)
+      }
+    }
+    return (outdated, newer)
+  }
+
+  /// What differs between two stored finished runs of the same key (nil: nothing that describes the result).
+  /// Timings and the fit report are not compared: they are measurements and notes, not results.
+  static func runDifference(_ db: Database, main: Int64, other: Int64) throws -> String? {
+    let row = try Row.fetchOne(db, sql: """
+      SELECT m.identity IS o.identity, m.configJSON IS o.configJSON, m.benchmarkFingerprint IS o.benchmarkFingerprint
+      FROM main.run m, other.run o WHERE m.id = ? AND o.id = ?
+      """, arguments: [main, other])
+    if let row {
+      if !(row[0] as Bool) { return "identity JSON" }
+      if !(row[1] as Bool) { return "router configuration" }
+      if !(row[2] as Bool) { return "benchmark fingerprint" }
+    }
+    let columns = "split, dataset, samples, correct, scoreSum, costSum, accuracy, averageCost, rankScore"
+    // SQLite applies compound operators left to right, so each EXCEPT is a subquery of its own.
+    let resultSQL = """
+      SELECT * FROM (SELECT \(columns) FROM main.result WHERE runId = ?1
+                     EXCEPT SELECT \(columns) FROM other.result WHERE runId = ?2)
+      UNION ALL
+      SELECT * FROM (SELECT \(columns) FROM other.result WHERE runId = ?2
+                     EXCEPT SELECT \(columns) FROM main.result WHERE runId = ?1)
+      """
+    if let r = try Row.fetchOne(db, sql: "SELECT split, dataset FROM (\(resultSQL)) LIMIT 1", arguments: [main, other]) {
+      let split: String = r[0], dataset: String = r[1]
+      let figures = try Row.fetchAll(db, sql: """
+        SELECT 'here', accuracy, averageCost FROM main.result WHERE runId = ? AND split = ? AND dataset = ?
+        UNION ALL SELECT 'there', accuracy, averageCost FROM other.result WHERE runId = ? AND split = ? AND dataset = ?
+        """, arguments: [main, split, dataset, other, split, dataset])
+      let shown = figures.map { f -> String in
+        "\(f[0] as String): accuracy \(f[1] as Double), average cost \(f[2] as Double)"
+      }.joined(separator: "; ")
+      return "results (\(split) split, dataset \(dataset)\(shown.isEmpty ? "" : ": " + shown))"
+    }
+    let decisionSQL = """
+      SELECT s.key, d.split, m.name FROM main.decision d JOIN main.sample s ON s.id = d.sampleId
+        JOIN main.model m ON m.id = d.modelId WHERE d.runId = ?1
+      EXCEPT SELECT s.key, d.split, m.name FROM other.decision d JOIN other.sample s ON s.id = d.sampleId
+        JOIN other.model m ON m.id = d.modelId WHERE d.runId = ?2
+      """
+    if let r = try Row.fetchOne(db, sql: "SELECT * FROM (\(decisionSQL)) LIMIT 1", arguments: [main, other]) {
+      return "decisions (sample \(r[0] as String) is routed to \(r[2] as String) here, not there)"
+    }
+    let counts = try Row.fetchOne(db, sql: """
+      SELECT (SELECT COUNT(*) FROM main.decision WHERE runId = ?), (SELECT COUNT(*) FROM other.decision WHERE runId = ?)
+      """, arguments: [main, other])
+    if let counts, (counts[0] as Int) != (counts[1] as Int) {
+      return "decisions (\(counts[0] as Int) routed samples here, \(counts[1] as Int) there)"
+    }
+    return nil
+  }
+
+  /// `MLP-paper λ=10 seed=2`, as the sweep titles runs.
+  static func runTitle(variant: String, lambdaLabel: String, seed: Int64) -> String {
+    (lambdaLabel == Lambda.notApplicable.label ? variant : "\(variant) λ=\(lambdaLabel)") + " seed=\(UInt64(bitPattern: seed))"
   }
 }

@@ -17,6 +17,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     case stale
     /// A stored text (a prompt) is not valid UTF-8; `key` names the sample.
     case invalidText
+    /// Another database disagrees with this one about a run of the same identity (`mergeRuns`).
+    case conflict
     /// SQLite reported an error.
     case database
   }

@@ -19,17 +19,18 @@ public enum Pipeline {
     public var failures: [(run: String, message: String)]
   }
 
-  /// Runs an experiment on the benchmark in `store`: plans every run (checking every router's hyperparameters
-  /// first), records the experiment, skips runs whose identity is already stored (unless `force`), runs the rest
-  /// with `jobs` in parallel, and adds every run to the experiment.
-  ///
-  /// - Parameter shard: `(i, n)` runs slice i of n of the plan (a cluster job array).
-  public static func run(
-    _ experiment: Experiment, kind: ExperimentInfo.Kind, store: BenchStore, registry base: RouterRegistry = .builtIn,
-    jobs: Int, force: Bool = false, shard slice: (index: Int, count: Int)? = nil,
-    log: @escaping @Sendable (String) -> Void = { _ in },
-    progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }
-  ) async throws -> RunSummary {
+  /// An experiment's whole plan on the data in `store`, with the snapshot it was made on and the registry (the
+  /// experiment's external routers added). Every router's hyperparameters are checked here.
+  public struct Planned: Sendable {
+    public var plan: [RunSpec]
+    public var snapshot: BenchmarkSnapshot
+    public var registry: RouterRegistry
+  }
+
+  /// Plans `experiment` on the benchmark in `store` (its split must be stored).
+  public static func plan(_ experiment: Experiment, store: BenchStore, registry base: RouterRegistry = .builtIn)
+    throws -> Planned
+  {
     let snapshot = try store.snapshot(split: experiment.split)
     guard snapshot.benchmark.splits[.test]?.isEmpty == false else {
       throw SweepError.invalidExperiment(
@@ -40,13 +41,43 @@ public enum Pipeline {
     let context = PlanContext(fingerprint: snapshot.fingerprint, split: experiment.split,
                               correctThreshold: snapshot.benchmark.correctThreshold,
                               featureHashes: try store.featureSetHashes())
-    var plan = try experiment.plan(registry: registry, context: context)
-    if let slice { plan = Sweep.shard(plan, index: slice.index, of: slice.count) }
+    return Planned(plan: try experiment.plan(registry: registry, context: context), snapshot: snapshot,
+                   registry: registry)
+  }
+
+  /// Runs an experiment on the benchmark in `store`: plans every run (checking every router's hyperparameters
+  /// first), records the experiment, skips runs whose identity is already stored (unless `force`), runs the rest
+  /// with `jobs` in parallel, and adds every run to the experiment.
+  ///
+  /// - Parameters:
+  ///   - shard: `(i, n)` runs shard i of the n cost-balanced shards of the plan (`ShardPlan`; a job array).
+  ///   - planDigest: with `shard`, refuse to run unless the sharded plan's digest is this (the one the job script
+  ///     was written for), so every task of an array runs the same split.
+  public static func run(
+    _ experiment: Experiment, kind: ExperimentInfo.Kind, store: BenchStore, registry base: RouterRegistry = .builtIn,
+    jobs: Int, force: Bool = false, shard slice: (index: Int, count: Int)? = nil, planDigest: String? = nil,
+    costs: RunCostModel = .builtIn,
+    log: @escaping @Sendable (String) -> Void = { _ in },
+    progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }
+  ) async throws -> RunSummary {
+    let planned = try plan(experiment, store: store, registry: base)
+    let snapshot = planned.snapshot, registry = planned.registry
+    var plan = planned.plan
+    if let slice {
+      let shards = ShardPlan(plan, shards: slice.count, costs: costs)
+      if let planDigest, planDigest != shards.digest {
+        throw SweepError.planChanged(shard: "\(slice.index)/\(slice.count)", expected: planDigest, actual: shards.digest)
+      }
+      plan = shards.shards[slice.index]
+      log("shard \(slice.index)/\(slice.count): \(plan.count) of the plan's \(planned.plan.count) runs, "
+          + String(format: "estimated %.1f s of the %.1f s total", shards.estimatedSeconds[slice.index],
+                   shards.estimatedSeconds.reduce(0, +)) + " (plan digest \(shards.digest.prefix(12))…)")
+    }
     try store.registerExperiment(name: experiment.name, kind: kind, definitionJSON: experiment.definitionJSON,
                                  fingerprint: snapshot.fingerprint)
     let b = snapshot.benchmark
     let names = experiment.routers.map(\.name) + experiment.external.map(\.name)
-    log("\(plan.count) runs planned for experiment '\(experiment.name)' (\(names.joined(separator: ", "))) on "
+    log("\(plan.count == 1 ? "1 run" : "\(plan.count) runs") planned for experiment '\(experiment.name)' (\(names.joined(separator: ", "))) on "
         + "\(b.sampleCount) samples × \(b.modelCount) models, \(jobs) in parallel")
     let summary = try await runSweep(
       plan: plan, registry: registry, benchmark: b,
@@ -55,6 +86,52 @@ public enum Pipeline {
       progress: progress)
     return RunSummary(experiment: experiment.name, planned: summary.planned, resumed: summary.resumed,
                       ran: summary.ran, failures: summary.failures)
+  }
+
+  /// The database a shard task writes (`run --shard-db`): opened when it exists, else made as a copy of `main`
+  /// (written to a temporary name and renamed, so a killed copy leaves nothing behind). Every task of a job array
+  /// writes its own file, so no two processes on different nodes write one SQLite file (SQLite's locks are not
+  /// reliable on network file systems); `routerbench merge` combines them.
+  ///
+  /// An existing shard database must hold the same benchmark data as `main` (same fingerprint of `split`): one
+  /// made before the main database was re-imported is refused, naming both, rather than mixed in.
+  public static func openShardDatabase(at path: String, copying main: BenchStore, split: String) throws -> BenchStore {
+    let fm = FileManager.default
+    if fm.fileExists(atPath: path) {
+      let shard = try BenchStore(path: path)
+      let mine = try shard.snapshot(split: split).fingerprint, theirs = try main.snapshot(split: split).fingerprint
+      guard mine == theirs else {
+        throw SweepError.shardDatabase(
+          path: path,
+          message: "it holds other benchmark data than \(main.path ?? "the main database") (fingerprint \(mine.prefix(12))… "
+            + "vs \(theirs.prefix(12))…): it was made before the main database changed; merge what it holds with "
+            + "`routerbench merge`, or delete it, and run the shard again")
+      }
+      return shard
+    }
+    let partial = path + ".partial"
+    for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: partial + suffix) }
+    do {
+      try fm.createDirectory(at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+    } catch {
+      throw SweepError.shardDatabase(path: path, message: "cannot create its folder: \(error.localizedDescription)")
+    }
+    try main.backup(to: partial)
+    do {
+      try fm.moveItem(atPath: partial, toPath: path)
+    } catch {
+      throw SweepError.shardDatabase(path: path, message: "cannot rename \(partial) into place: \(error.localizedDescription)")
+    }
+    return try BenchStore(path: path)
+  }
+
+  /// How many runs `experiment`'s plan on the data in `store` has, and those `store` does not hold as finished.
+  public static func missingRuns(_ experiment: Experiment, store: BenchStore, registry: RouterRegistry = .builtIn)
+    throws -> (planned: Int, missing: [RunSpec])
+  {
+    let done = try store.completedRunKeys()
+    let plan = try plan(experiment, store: store, registry: registry).plan
+    return (plan.count, plan.filter { !done.contains($0.key) })
   }
 
   /// SHA-256 of a file's bytes, streamed.

@@ -29,6 +29,12 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
   case invalidExperiment(source: String, message: String)
   /// The benchmark's data changed while the sweep ran.
   case dataChanged(stored: Int, message: String)
+  /// A shard's plan is not the one its job script was written for (`run --plan-digest`).
+  case planChanged(shard: String, expected: String, actual: String)
+  /// A shard database cannot be used for the shard (`run --shard-db`): `path` names it.
+  case shardDatabase(path: String, message: String)
+  /// A Slurm option, script or submission problem: `what` names the option or command.
+  case slurm(what: String, message: String)
 
   public var description: String {
     switch self {
@@ -40,6 +46,11 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
     case .invalidFeatures(let m): "features: \(m)"
     case .invalidExperiment(let s, let m): "\(s): \(m)"
     case .dataChanged(let n, let m): "\(m); \(n) runs of this sweep were stored before the change — run again to compute the rest on the new data"
+    case .planChanged(let s, let e, let a):
+      "shard \(s): the plan's digest is \(a.prefix(16))…, not \(e.prefix(16))… as the job script expects: the experiment "
+        + "file, the benchmark data or routerbench changed since the script was written; write it again with `routerbench slurm`"
+    case .shardDatabase(let p, let m): "shard database \(p): \(m)"
+    case .slurm(let w, let m): "\(w): \(m)"
     }
   }
 }

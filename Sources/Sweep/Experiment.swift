@@ -16,14 +16,18 @@ public struct RouterVariant: Sendable, Hashable, Codable {
   public var features: FeatureKey?
   /// Cost scale for this variant only (else the experiment's): the reference code's Linear uses 1.
   public var costScale: Double?
+  /// Estimated seconds of one run of this variant, for balancing shards (else `RunCostModel`'s figure for the
+  /// kind). Not part of any run's identity.
+  public var estimatedSeconds: Double?
 
   public init(name: String, kind: String, values: [String: ConfigValue] = [:], features: FeatureKey? = nil,
-              costScale: Double? = nil) {
+              costScale: Double? = nil, estimatedSeconds: Double? = nil) {
     self.name = name
     self.kind = kind
     self.values = values
     self.features = features
     self.costScale = costScale
+    self.estimatedSeconds = estimatedSeconds
   }
 }
 
@@ -113,7 +117,8 @@ public struct Experiment: Sendable, Hashable, Codable {
             router: e.name, variant: v.name, revision: e.revision, configuration: made.configurationJSON, lambda: l,
             seed: s, costScale: v.costScale ?? costScale, correctThreshold: correctThreshold ?? context.correctThreshold,
             features: features, featureSHA256: hashes, split: context.split, benchmark: context.fingerprint)
-          out.append(RunSpec(identity: id, family: e.family, isUpperBound: e.isUpperBound, values: v.values))
+          out.append(RunSpec(identity: id, family: e.family, isUpperBound: e.isUpperBound, values: v.values,
+                             estimatedSeconds: v.estimatedSeconds))
         }
       }
     }
@@ -267,6 +272,7 @@ extension Experiment {
       var values: [String: ConfigValue] = [:]
       var features: String?, fusion: String?
       var variantScale: Double?
+      var estimate: Double?
       if let params = v.mapping {
         for (pk, pv) in params {
           guard let key = pk.string else { throw fail("router \(name): keys must be strings", pk) }
@@ -281,6 +287,11 @@ extension Experiment {
               throw fail("router \(name): cost_scale must be a number ≥ 0", pv)
             }
             variantScale = v
+          case "estimated_seconds":
+            guard let v = pv.string.flatMap(Double.init), v.isFinite, v >= 0 else {
+              throw fail("router \(name): estimated_seconds must be a number ≥ 0 (seconds of one run, for balancing shards)", pv)
+            }
+            estimate = v
           default: values[key] = try configValue(pv, fail: fail)
           }
         }
@@ -297,7 +308,8 @@ extension Experiment {
                                fusion: fusion ?? (features == nil ? nil : experiment.features.fusion.rawValue))
         } catch { throw fail("router \(name): \(error)", v) }
       }
-      out.append(RouterVariant(name: name, kind: entry.name, values: values, features: key, costScale: variantScale))
+      out.append(RouterVariant(name: name, kind: entry.name, values: values, features: key, costScale: variantScale,
+                               estimatedSeconds: estimate))
     }
     return out
   }

@@ -50,14 +50,19 @@ public struct RunSpec: Sendable, Hashable {
   public var isUpperBound: Bool
   /// The hyperparameters given (laid over the router's defaults when it is made).
   public var values: [String: ConfigValue]
+  /// The experiment's estimate of this run's seconds (its variant's `estimated_seconds`), for balancing shards;
+  /// nil takes `RunCostModel`'s figure. Not part of the identity.
+  public var estimatedSeconds: Double?
   /// `identity.key`, computed once.
   public let key: String
 
-  public init(identity: RunIdentity, family: RouterFamily, isUpperBound: Bool, values: [String: ConfigValue]) {
+  public init(identity: RunIdentity, family: RouterFamily, isUpperBound: Bool, values: [String: ConfigValue],
+              estimatedSeconds: Double? = nil) {
     self.identity = identity
     self.family = family
     self.isUpperBound = isUpperBound
     self.values = values
+    self.estimatedSeconds = estimatedSeconds
     key = identity.key
   }
 
@@ -91,10 +96,4 @@ public struct PlanContext: Sendable {
     self.correctThreshold = correctThreshold
     self.featureHashes = featureHashes
   }
-}
-
-/// Selects one slice of a plan for a cluster job array: shard i of n takes every n-th run starting at i.
-public func shard(_ plan: [RunSpec], index: Int, of count: Int) -> [RunSpec] {
-  precondition(count > 0 && (0..<count).contains(index))
-  return plan.enumerated().filter { $0.offset % count == index }.map(\.element)
 }

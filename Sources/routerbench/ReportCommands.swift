@@ -2,8 +2,10 @@ import ArgumentParser
 import BenchCore
 import BenchStore
 import Foundation
+import Pipeline
 import Reports
 import Routers
+import Sweep
 
 /// Loads the stored report of the selected experiment (shared by `report` and `leaderboard`).
 func loadStoredReport(_ database: DatabaseOptions, _ selection: ReportSelection) throws -> (BenchStore, StoredReport) {
@@ -154,15 +156,63 @@ struct RunsCommand: ParsableCommand {
 struct MergeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "merge", abstract: "Copy finished runs (and their experiments) from shard databases into one database.",
-    discussion: "Example: routerbench merge --db matrices/b.sqlite shard-0.sqlite shard-1.sqlite")
+    discussion: """
+      A run already stored here is kept when the shard's copy is the same computation (same identity, \
+      configuration, data fingerprint, results and decisions); when they differ nothing is merged and the error \
+      names the run. Then every experiment the shards ran (or those --experiment names) is planned on this \
+      database's data and each run it still lacks is listed by identity, with the error of a shard that holds it \
+      as failed; missing runs exit 1 (the merged runs stay stored).
+      Example: routerbench merge --db matrices/b.sqlite shard-0.sqlite shard-1.sqlite
+      """)
   @OptionGroup var database: DatabaseOptions
+  @Option(help: "Check this experiment for missing runs (repeatable; default: the experiments the shards ran).")
+  var experiment: [String] = []
   @Argument(help: "Shard databases of the same benchmark.") var shards: [String]
 
   func run() throws {
     let store = try database.open()
+    var failed: [String: (shard: String, run: FailedRun)] = [:]
+    var names: [String] = []
     for s in shards {
-      let n = try store.mergeRuns(fromDatabaseAt: s)
-      note("merged \(n) runs from \(s)")
+      let m = try store.mergeRuns(fromDatabaseAt: s)
+      var extra: [String] = []
+      if m.alreadyStored > 0 { extra.append("\(m.alreadyStored) more it holds are here already, identical") }
+      if !m.failed.isEmpty { extra.append("\(runCount(m.failed.count)) failed there, not copied") }
+      note("merged \(runCount(m.copied)) from \(s)" + (extra.isEmpty ? "" : " (" + extra.joined(separator: "; ") + ")"))
+      for f in m.failed { failed[f.identityKey] = (s, f) }
+      for e in m.experiments where !names.contains(e) { names.append(e) }
+    }
+    let stored = Dictionary(try store.experiments().map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    var missingTotal = 0
+    for name in experiment.isEmpty ? names : experiment {
+      guard let info = stored[name] else {
+        throw CLIError("no experiment '\(name)' in \(database.db) (stored: \(stored.keys.sorted().joined(separator: ", ")))")
+      }
+      let definition: Experiment
+      do {
+        definition = try JSONDecoder().decode(Experiment.self, from: Data(info.definitionJSON.utf8))
+      } catch {
+        throw CLIError("experiment '\(name)' in \(database.db): its stored definition cannot be read (\(error)); "
+                       + "check it with `routerbench run --config FILE` instead")
+      }
+      let (planned, missing) = try Pipeline.missingRuns(definition, store: store)
+      if missing.isEmpty {
+        note("experiment '\(name)': all \(runCount(planned)) stored")
+        continue
+      }
+      note("experiment '\(name)': \(missing.count) of \(runCount(planned)) missing:")
+      for r in missing {
+        let why = failed[r.key].map { "failed in \($0.shard): \($0.run.error)" } ?? "in none of the merged databases"
+        note("  missing \(r.title) (identity \(r.key)): \(why)")
+      }
+      missingTotal += missing.count
+    }
+    if missingTotal > 0 {
+      throw CLIError("\(runCount(missingTotal)) missing (listed above); the merged runs are stored. Run their shards again "
+                     + "(finished runs are skipped) and merge again")
     }
   }
 }
+
+/// "1 run", "3 runs".
+func runCount(_ n: Int) -> String { n == 1 ? "1 run" : "\(n) runs" }

@@ -31,6 +31,7 @@ struct RouterBench: AsyncParsableCommand {
       LeaderboardCommand.self,
       RunsCommand.self,
       MergeCommand.self,
+      SlurmCommand.self,
       InfoCommand.self,
       ExportCommand.self,
       FeaturesCommand.self,

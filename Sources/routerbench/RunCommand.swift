@@ -20,7 +20,9 @@ struct RunCommand: AsyncParsableCommand {
       Examples:
         routerbench run --config experiments/paper.yaml
         routerbench run --routers baselines,KNN,MLP --lambdas 0,100,inf --seeds 5 --jobs 2
-        routerbench run --config experiments/paper.yaml --shard 0/4   (one slice of a job array)
+        routerbench run --config experiments/paper.yaml --shard 0/4 --shard-db b.shard-0.sqlite   (one task of a job array)
+      --shard i/n runs shard i of the plan split into n shards of about equal estimated cost (the split
+      `routerbench slurm` writes job arrays for; docs/slurm.md).
       """)
 
   @OptionGroup var database: DatabaseOptions
@@ -45,8 +47,14 @@ struct RunCommand: AsyncParsableCommand {
   var external: [String] = []
   @Option(help: "Runs executed in parallel.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
-  @Option(help: "Run one slice i/n of the plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
+  @Option(help: "Run shard i/n of the cost-balanced plan (0 ≤ i < n), for a cluster job array; combine with `routerbench merge`.")
   var shard: String?
+  @Option(name: .customLong("shard-db"),
+          help: "With --shard: store the shard's runs in this database (made as a copy of --db when missing) instead of --db.")
+  var shardDB: String?
+  @Option(name: .customLong("plan-digest"),
+          help: "With --shard: refuse to run unless the sharded plan's digest is this (the job script's; see `routerbench slurm`).")
+  var planDigest: String?
   @Flag(help: "Rerun the runs this experiment asks for even when they are stored.")
   var force = false
   @Option(name: .customLong("split-from"),
@@ -65,6 +73,9 @@ struct RunCommand: AsyncParsableCommand {
     guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
     if let lambdas { _ = try parseLambdas(lambdas, option: "--lambdas") }
     if let shard, parseShard(shard) == nil { throw ValidationError(SweepError.invalidShard(shard).description) }
+    if shard == nil && (shardDB != nil || planDigest != nil) {
+      throw ValidationError("--shard-db and --plan-digest belong to one shard of a plan: give --shard i/n too")
+    }
     if let fusion, FusionMethod(parsing: fusion) == nil {
       throw ValidationError("--fusion must be one of \(FusionMethod.allCases.map(\.rawValue).joined(separator: ", "))")
     }
@@ -101,28 +112,37 @@ struct RunCommand: AsyncParsableCommand {
   /// The split `--split-from` stores and the experiment then uses.
   static let releaseSplitName = "release"
 
+  /// Stores the split files of `path` (a release folder or its SPLITS/) as `releaseSplitName`; returns the name.
+  func storeSplit(from path: String, in store: BenchStore) throws -> String {
+    guard let dir = ReleaseSplitFiles.directory(in: URL(fileURLWithPath: path)) else {
+      throw CLIError("--split-from \(path): no train.jsonl there or in \(path)/SPLITS/")
+    }
+    let s = try ReleaseSplitFiles.store(directory: dir, as: Self.releaseSplitName, in: store)
+    let sizes = SplitName.allCases.map { "\($0.rawValue) \(s.sizes[$0] ?? 0)" }.joined(separator: ", ")
+    note("==> split '\(Self.releaseSplitName)' from \(dir.path): \(sizes)\(s.changed ? " (stored)" : " (already stored)")")
+    if s.ignored > 0 { note("    \(s.ignored) ids of the split files are not samples of this database (ignored)") }
+    if s.outside > 0 {
+      note("warning: \(s.outside) samples of the database are in no part (e.g. \(s.outsideExamples.joined(separator: ", ")))")
+    }
+    return Self.releaseSplitName
+  }
+
   func run() async throws {
-    let store = try database.open()
+    let main = try database.open()
     var (experiment, kind) = try makeExperiment()
-    if let splitFrom {
-      guard let dir = ReleaseSplitFiles.directory(in: URL(fileURLWithPath: splitFrom)) else {
-        throw CLIError("--split-from \(splitFrom): no train.jsonl there or in \(splitFrom)/SPLITS/")
-      }
-      let s = try ReleaseSplitFiles.store(directory: dir, as: Self.releaseSplitName, in: store)
-      let sizes = SplitName.allCases.map { "\($0.rawValue) \(s.sizes[$0] ?? 0)" }.joined(separator: ", ")
-      note("==> split '\(Self.releaseSplitName)' from \(dir.path): \(sizes)\(s.changed ? " (stored)" : " (already stored)")")
-      if s.ignored > 0 { note("    \(s.ignored) ids of the split files are not samples of this database (ignored)") }
-      if s.outside > 0 {
-        note("warning: \(s.outside) samples of the database are in no part (e.g. \(s.outsideExamples.joined(separator: ", ")))")
-      }
-      experiment.split = Self.releaseSplitName
+    if let splitFrom { experiment.split = try storeSplit(from: splitFrom, in: main) }
+    var store = main
+    if let shardDB {
+      store = try Pipeline.openShardDatabase(at: shardDB, copying: main, split: experiment.split)
+      note("==> shard database \(shardDB)")
     }
     let interrupt = InterruptReport()
     let summary = try await Pipeline.run(
       experiment, kind: kind, store: store, jobs: jobs, force: force, shard: shard.flatMap(parseShard),
+      planDigest: planDigest,
       log: { note("==> " + $0) }, progress: { p in interrupt.update(p); progressLine(p.line, final: p.done == p.total) })
-    note("==> \(summary.ran) runs done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
+    note("==> \(runCount(summary.ran)) done, \(summary.resumed) already stored (experiment '\(summary.experiment)')")
     for f in summary.failures { note("FAILED \(f.run): \(f.message)") }
-    if !summary.failures.isEmpty { throw CLIError("\(summary.failures.count) runs failed (listed above)") }
+    if !summary.failures.isEmpty { throw CLIError("\(runCount(summary.failures.count)) failed (listed above)") }
   }
 }

@@ -24,12 +24,16 @@ enum Binary {
     var stderr: String
   }
 
-  /// Runs the binary with `arguments` in `directory` and waits (bounded: 120 s).
-  static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+  /// Runs the binary with `arguments` in `directory` and waits (bounded: 120 s). `environment` entries are laid
+  /// over this process's environment.
+  static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
     let p = Process()
     p.executableURL = url
     p.arguments = arguments
     if let directory { p.currentDirectoryURL = directory }
+    if !environment.isEmpty {
+      p.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    }
     let out = Pipe(), err = Pipe()
     p.standardOutput = out
     p.standardError = err
@@ -103,6 +107,36 @@ enum Binary {
     let run = try Binary.run(["run", "--db", db, "--routers", "KNN", "--lambdas", "0", "--seeds", "1",
                               "--feature-set", "hashed-text", "--jobs", "1"])
     #expect(run.status == 0 && run.stderr.contains("1 runs done"), "\(run.stderr)")
+  }
+
+  @Test func slurmWritesThePrintedScriptsAndSubmitsOnlyWhereSbatchIs() throws {
+    let dir = try scratch()
+    let db = try sharedBench.get().store.path!
+    let file = dir.appendingPathComponent("exp.yaml")
+    try "experiment: cli-slurm\nrouters: [Strongest, Cheapest, Random]\nseeds: 2\n".write(to: file, atomically: true, encoding: .utf8)
+    let args = ["slurm", "--config", "exp.yaml", "--db", db, "--shards", "2", "--out", "jobs", "--time", "10"]
+    let r = try Binary.run(args, in: dir)
+    #expect(r.status == 0, "\(r)")
+    let out = dir.appendingPathComponent("jobs").standardizedFileURL.path
+    let array = try String(contentsOfFile: out + "/array.sbatch", encoding: .utf8)
+    let merge = try String(contentsOfFile: out + "/merge.sbatch", encoding: .utf8)
+    // The printed scripts are the written ones; relative paths became absolute; the jobs run this binary.
+    #expect(r.stdout == "# ==> \(out)/array.sbatch <==\n\(array)\n# ==> \(out)/merge.sbatch <==\n\(merge)")
+    #expect(array.contains("#SBATCH --array=0-1\n") && array.contains("#SBATCH --time=10\n"))
+    #expect(array.contains("--config \(file.standardizedFileURL.path) \\\n"), "\(array)")
+    let binary = Binary.url.resolvingSymlinksInPath().path
+    #expect(array.contains("exec \(binary) run \\\n"), "\(array)")
+    #expect(FileManager.default.fileExists(atPath: out + "/submit.sh") && FileManager.default.fileExists(atPath: out + "/logs"))
+    #expect(r.stderr.contains("4 runs of experiment 'cli-slurm' in 2 shards"), "\(r.stderr)")
+    // Bad values are usage errors; --submit without sbatch is a data error naming what is missing.
+    for bad in [["--time", "2h"], ["--mem", "lots"], ["--shards", "0"], ["--cpus", "0"]] {
+      let b = try Binary.run(args + bad, in: dir)
+      #expect(b.status == 64 && b.stderr.contains(bad[0]), "\(bad): \(b)")
+    }
+    let s = try Binary.run(args + ["--submit"], in: dir, environment: ["PATH": dir.path])
+    #expect(s.status == 1 && s.stderr.contains("sbatch: not found on PATH"), "\(s)")
+    let noShard = try Binary.run(["run", "--db", db, "--config", "exp.yaml", "--shard-db", "x.sqlite"], in: dir)
+    #expect(noShard.status == 64 && noShard.stderr.contains("give --shard i/n too"), "\(noShard)")
   }
 
   @Test func runReportAndRunsThroughTheBinary() throws {

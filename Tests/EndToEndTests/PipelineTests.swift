@@ -116,27 +116,6 @@ final class DyingLedger: RunLedger, @unchecked Sendable {
     #expect(try p.reportFiles(.init(experiment: "resume"))["per-dataset.csv"] == q.reportFiles(.init(experiment: "resume"))["per-dataset.csv"])
   }
 
-  @Test func shardsMergeIntoTheSameResultAsOneSweep() async throws {
-    let base = try sharedBench.get()
-    let e = try base.experiment("baselines", name: "shards")
-    let whole = try base.copy()
-    try await whole.run(e)
-    var shardPaths: [String] = []
-    for i in 0..<2 {
-      let s = try base.copy()
-      _ = try await Pipeline.run(e, kind: .config, store: s.store, jobs: 1, shard: (i, 2))
-      shardPaths.append(s.store.path!)
-    }
-    let merged = try base.copy()
-    var copied = 0
-    for path in shardPaths { copied += try merged.store.mergeRuns(fromDatabaseAt: path) }
-    #expect(try copied == whole.store.fetchRuns(RunFilter(experiment: "shards")).count)
-    #expect(try merged.store.mergeRuns(fromDatabaseAt: shardPaths[0]) == 0)
-    #expect(try merged.reportFiles(.init(experiment: "shards"))["per-dataset.csv"]
-            == whole.reportFiles(.init(experiment: "shards"))["per-dataset.csv"])
-    #expect(throws: StoreError.self) { try merged.store.mergeRuns(fromDatabaseAt: "/nonexistent/x.sqlite") }
-  }
-
   @Test func storedDecisionsReproduceStoredResults() async throws {
     let p = try sharedBench.get()
     try await p.run(try p.experiment("Strongest,Oracle", name: "decisions"))

@@ -61,13 +61,6 @@ func plan(_ routers: String, lambdas: [Lambda] = [.finite(0), .finite(10), .infi
     #expect(p.filter(\.isUpperBound).count == 1)
   }
 
-  @Test func shardsPartitionThePlan() throws {
-    let p = try plan("all", seeds: [1, 2, 3, 4, 5])
-    let parts = (0..<3).map { shard(p, index: $0, of: 3) }
-    #expect(parts.map(\.count).reduce(0, +) == p.count)
-    #expect(Set(parts.flatMap { $0.map(\.key) }) == Set(p.map(\.key)))
-  }
-
   @Test func killedSweepResumesWithoutRedoingOrLosingRuns() async throws {
     let b = smallBenchmark()
     let p = try plan("baselines")
