@@ -89,13 +89,14 @@ public struct MiniLMEncoder: TextEncoder {
 }
 
 extension EncoderEntry {
-  /// `minilm-l6`: `MiniLMEncoder` on the folder `make minilm` caches (or `$ROUTERBENCH_MINILM`).
+  /// `minilm-l6`: `MiniLMEncoder` on the folder `make minilm` caches (`MiniLMFiles.locate()`: `$ROUTERBENCH_MINILM`,
+  /// the working directory's `.cache/`, or the executable's checkout's).
   public static let miniLM = EncoderEntry(
     name: MiniLMEncoder.featureSetName,
     summary: "sentence-transformers/all-MiniLM-L6-v2, 384-d, mean pooling + L2 (weights from `make minilm`)",
     make: { settings in
       let directory = settings.cacheDirectory.map { $0.appendingPathComponent("minilm-l6") }
-        ?? MiniLMFiles.defaultDirectory()
+        ?? MiniLMFiles.locate()
       return try MiniLMEncoder(files: MiniLMFiles(directory: directory), maxTokens: settings.maxTokens)
     })
 }

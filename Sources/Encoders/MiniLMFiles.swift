@@ -31,6 +31,23 @@ public struct MiniLMFiles: Sendable {
     return root.appendingPathComponent(".cache/minilm-l6")
   }
 
+  /// Where the CLI looks when no folder is named: `$ROUTERBENCH_MINILM`, else the first of `.cache/minilm-l6` under
+  /// the working directory and under each folder above the executable (so `.build/release/routerbench` finds the
+  /// cache of its own checkout from anywhere) that has the files; else the working directory's (whose error then
+  /// names `make minilm`).
+  public static func locate(environment: [String: String] = ProcessInfo.processInfo.environment,
+                            executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "")) -> URL {
+    let working = defaultDirectory(environment: environment)
+    if environment[directoryVariable].map({ !$0.isEmpty }) == true { return working }
+    var candidates = [working]
+    var dir = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+    while dir.path != "/" && !dir.path.isEmpty {
+      candidates.append(dir.appendingPathComponent(".cache/minilm-l6"))
+      dir = dir.deletingLastPathComponent()
+    }
+    return candidates.first { missing(in: $0).isEmpty } ?? working
+  }
+
   /// The required files that are not in `directory`.
   public static func missing(in directory: URL) -> [String] {
     required.filter { !FileManager.default.fileExists(atPath: directory.appendingPathComponent($0).path) }
