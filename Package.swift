@@ -42,9 +42,11 @@ let package = Package(
             swiftSettings: swiftSettings),
     .target(name: "BenchStore", dependencies: ["BenchCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
+    // LogImport is optimised in debug builds too: the test suite imports the real logs and several simulated
+    // benchmarks, and unoptimised parsing made those imports most of `make test`'s CPU time.
     .target(name: "LogImport",
             dependencies: ["BenchCore", "BenchStore", "VLRouterBenchPreset", "CCSV", "Yams", "ZIPFoundation"],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset", "ZIPFoundation"],
             swiftSettings: swiftSettings),
     // Learning's kernels (transformer layers, attention, GELU, LayerNorm) are optimised in debug builds too: the

@@ -171,9 +171,9 @@ struct EmbeddingJobTests {
   }
 
   @Test func theRegistryNamesItsEncoders() throws {
-    #expect(EncoderRegistry.builtIn.names == ["hashed-text"])
+    #expect(EncoderRegistry.builtIn.names == ["hashed-text", "minilm-l6"])
     let e = #expect(throws: EncoderError.self) { try EncoderRegistry.builtIn.make("bge-m3") }
-    #expect(e?.kind == .invalidValue && e?.message == "unknown encoder 'bge-m3'; one of hashed-text")
+    #expect(e?.kind == .invalidValue && e?.message == "unknown encoder 'bge-m3'; one of hashed-text, minilm-l6")
     let t = #expect(throws: EncoderError.self) {
       try EncoderRegistry.builtIn.make("hashed-text", settings: EncoderSettings(maxTokens: 10))
     }

@@ -106,7 +106,7 @@ enum Binary {
     #expect(list.stdout.contains("hashed-text\t") && list.stdout.contains(" × 4096"), "\(list.stdout)")
     let run = try Binary.run(["run", "--db", db, "--routers", "KNN", "--lambdas", "0", "--seeds", "1",
                               "--feature-set", "hashed-text", "--jobs", "1"])
-    #expect(run.status == 0 && run.stderr.contains("1 runs done"), "\(run.stderr)")
+    #expect(run.status == 0 && run.stderr.contains("1 run done"), "\(run.stderr)")
   }
 
   @Test func slurmWritesThePrintedScriptsAndSubmitsOnlyWhereSbatchIs() throws {
