@@ -11,6 +11,7 @@ enum Schema {
     m.registerMigration("v1-runs", migrate: createRunTables)
     m.registerMigration("v2-normalised-provenance", migrate: normaliseProvenance)
     m.registerMigration("v3-run-identity-and-experiments", migrate: addRunIdentityAndExperiments)
+    m.registerMigration("v4-graded-records-and-scenario-runs", migrate: addGradedRecordsAndScenarioRuns)
     return m
   }
 
