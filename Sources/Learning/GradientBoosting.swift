@@ -96,11 +96,12 @@ public struct GradientBoostedTrees: Sendable, Hashable, Codable {
     }
     let n = x.rows, f = x.columns
     let thresholds = (0..<f).map { column in binThresholds(x, column: column, maxBins: options.maxBins) }
-    // Row-major bins: one byte per (row, feature).
+    // Column-major bins: one byte per (feature, row), each feature's column contiguous (histograms are built one
+    // feature at a time, with that feature's histogram in L1).
     var bins = [UInt8](repeating: 0, count: n * f)
     for j in 0..<f {
       let t = thresholds[j]
-      for i in 0..<n { bins[i * f + j] = UInt8(lowerBound(t, Double(x[i, j]))) }
+      for i in 0..<n { bins[j * n + i] = UInt8(lowerBound(t, Double(x[i, j]))) }
     }
     let positives = y.reduce(0) { $0 + ($1 ? 1 : 0) }
     let mean = min(max(Double(positives) / Double(n), 1e-15), 1 - 1e-15)
@@ -207,10 +208,9 @@ struct TreeGrower {
     histogramSize = total
   }
 
+  /// Per bin (Σg, Σh, count), interleaved: bin k's three values at 3k, 3k + 1, 3k + 2.
   struct Histogram {
-    var g: [Double]
-    var h: [Double]
-    var n: [Int32]
+    var values: [Double]
   }
 
   struct Split {
@@ -235,7 +235,7 @@ struct TreeGrower {
 
   /// Adds a node for `rows` (splitting it recursively); returns its index.
   @discardableResult
-  func grow(node tree: inout GradientBoostedTrees.Tree, rows: [Int], histogram: Histogram, sumG: Double, sumH: Double,
+  func grow(node tree: inout GradientBoostedTrees.Tree, rows: [Int], histogram: consuming Histogram, sumG: Double, sumH: Double,
             depth: Int, g: [Double], h: [Double], leafOfRow: inout [Int]) -> Int {
     let index = tree.feature.count
     tree.feature.append(-1)
@@ -253,20 +253,20 @@ struct TreeGrower {
     rightRows.reserveCapacity(rows.count)
     let f = split.feature, b = UInt8(split.bin)
     for i in rows {
-      if bins[i * features + f] <= b { leftRows.append(i) } else { rightRows.append(i) }
+      if bins[f * self.rows + i] <= b { leftRows.append(i) } else { rightRows.append(i) }
     }
     var leftG = 0.0, leftH = 0.0
     for k in offset[f]...(offset[f] + split.bin) {
-      leftG += histogram.g[k]
-      leftH += histogram.h[k]
+      leftG += histogram.values[3 * k]
+      leftH += histogram.values[3 * k + 1]
     }
     let smallerIsLeft = leftRows.count <= rightRows.count
     let small = build(smallerIsLeft ? leftRows : rightRows, g, h)
-    var large = histogram
-    for k in 0..<histogramSize {
-      large.g[k] -= small.g[k]
-      large.h[k] -= small.h[k]
-      large.n[k] -= small.n[k]
+    var large = histogram  // the parent's histogram, consumed: no copy
+    large.values.withUnsafeMutableBufferPointer { l in
+      small.values.withUnsafeBufferPointer { s in
+        for k in 0..<l.count { l[k] -= s[k] }
+      }
     }
     tree.value[index] = 0
     tree.feature[index] = Int32(f)
@@ -280,23 +280,34 @@ struct TreeGrower {
     return index
   }
 
+  /// The histogram of `rows`: per feature, the gradients and hessians are gathered in row order first (scikit-learn's
+  /// "ordered gradients"), then each feature's column of bins is read once.
   func build(_ rows: [Int], _ g: [Double], _ h: [Double]) -> Histogram {
-    var hg = [Double](repeating: 0, count: histogramSize)
-    var hh = [Double](repeating: 0, count: histogramSize)
-    var hn = [Int32](repeating: 0, count: histogramSize)
+    var hist = [Double](repeating: 0, count: 3 * histogramSize)
+    let og = rows.map { g[$0] }, oh = rows.map { h[$0] }
+    let all = rows.count == self.rows
     bins.withUnsafeBufferPointer { b in
-      offset.withUnsafeBufferPointer { o in
-        hg.withUnsafeMutableBufferPointer { pg in
-          hh.withUnsafeMutableBufferPointer { ph in
-            hn.withUnsafeMutableBufferPointer { pn in
-              for i in rows {
-                let gi = g[i], hi = h[i]
-                let base = i * features
-                for j in 0..<features {
-                  let k = o[j] + Int(b[base + j])
-                  pg[k] += gi
-                  ph[k] += hi
-                  pn[k] += 1
+      rows.withUnsafeBufferPointer { r in
+        og.withUnsafeBufferPointer { pg in
+          oh.withUnsafeBufferPointer { ph in
+            hist.withUnsafeMutableBufferPointer { out in
+              for j in 0..<features {
+                let column = b.baseAddress! + j * self.rows
+                let o = 3 * offset[j]
+                if all {
+                  for k in 0..<r.count {
+                    let at = o + 3 * Int(column[k])
+                    out[at] += pg[k]
+                    out[at + 1] += ph[k]
+                    out[at + 2] += 1
+                  }
+                } else {
+                  for k in 0..<r.count {
+                    let at = o + 3 * Int(column[r[k]])
+                    out[at] += pg[k]
+                    out[at + 1] += ph[k]
+                    out[at + 2] += 1
+                  }
                 }
               }
             }
@@ -304,28 +315,31 @@ struct TreeGrower {
         }
       }
     }
-    return Histogram(g: hg, h: hh, n: hn)
+    return Histogram(values: hist)
   }
 
   func bestSplit(_ hist: Histogram, sumG: Double, sumH: Double, count: Int) -> Split? {
     let lambda = options.l2
     let parent = sumG * sumG / (sumH + lambda)
     var best: Split?
+    let minLeaf = Double(options.minSamplesLeaf), total = Double(count)
+    hist.values.withUnsafeBufferPointer { v in
     for j in 0..<features where binCount[j] > 1 {
-      var gl = 0.0, hl = 0.0, nl = 0
+      var gl = 0.0, hl = 0.0, nl = 0.0
       for b in 0..<(binCount[j] - 1) {
-        let k = offset[j] + b
-        gl += hist.g[k]
-        hl += hist.h[k]
-        nl += Int(hist.n[k])
-        let nr = count - nl
-        if nl < options.minSamplesLeaf { continue }
-        if nr < options.minSamplesLeaf { break }
+        let k = 3 * (offset[j] + b)
+        gl += v[k]
+        hl += v[k + 1]
+        nl += v[k + 2]
+        let nr = total - nl
+        if nl < minLeaf { continue }
+        if nr < minLeaf { break }
         let hr = sumH - hl, gr = sumG - gl
         if hl < Self.minHessian || hr < Self.minHessian { continue }
         let gain = gl * gl / (hl + lambda) + gr * gr / (hr + lambda) - parent
         if gain > options.minGain, best.map({ gain > $0.gain }) ?? true { best = Split(feature: j, bin: b, gain: gain) }
       }
+    }
     }
     return best
   }
