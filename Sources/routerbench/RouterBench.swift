@@ -37,6 +37,7 @@ struct RouterBench: AsyncParsableCommand {
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,
+      ScenarioCommand.self,
     ])
 }
 
