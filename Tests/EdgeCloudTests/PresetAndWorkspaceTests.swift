@@ -251,6 +251,30 @@ import Testing
     #expect(identity.features?.sets == ["text"])
   }
 
+  /// The whole preset through the store (simulate, write, import, run), the default GBDT router on every branch:
+  /// it beats both fixed policies on RCS1 for 38B/1B, as in Table 1, and the baselines land on Table 1's rows.
+  @Test("Full preset: GBDT beats All-at-Large and All-at-Small on RCS1 for 38B/1B; the baselines match Table 1",
+        .enabled(if: SlowTests.enabled, SlowTests.reason))
+  func fullPreset() async throws {
+    let dir = try temporaryDirectory()
+    try ECVLSimulation.write(ECVLSimulation.generate(), to: dir.appendingPathComponent("sim"))
+    let store = try BenchStore(path: dir.appendingPathComponent("ecvl.sqlite").path)
+    let s = dir.appendingPathComponent("sim")
+    let summary = try GradedImport.run(GradedImportOptions(
+      file: s.appendingPathComponent("scores.csv"),
+      features: ECVLSimulation.featureFiles.map { s.appendingPathComponent($0) },
+      modelsFile: s.appendingPathComponent("models.csv")), into: store)
+    #expect(summary.samples == 22_750 && summary.records == 68_250)
+    var w = try ScenarioWorkspace(store: store)
+    let pair = try EdgeCloudPair(parsing: Self.pairs[0])
+    let results = try await w.execute(try EdgeCloudRouters.variants(["GBDT", "All-at-Large", "All-at-Small"])
+      .map { ScenarioRunSpec(variant: $0, pair: pair) })
+    let rcs1 = results.map { $0.result(.quality)!.rcs }
+    #expect(rcs1[0] > rcs1[1] && rcs1[0] > rcs1[2], "\(rcs1)")
+    #expect(abs(results[1].result(.quality)!.apsp - 0.549) <= 0.002 && abs(results[2].result(.quality)!.apsp - 0.456) <= 0.002)
+    #expect(abs(rcs1[1] - 0.652) < 0.01 && abs(rcs1[2] - 0.646) < 0.01)
+  }
+
   @Test("Scenario data errors name the pair, model and sample")
   func dataErrors() throws {
     let (store, _) = try Self.database()
