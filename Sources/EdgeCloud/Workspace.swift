@@ -200,7 +200,7 @@ public struct ScenarioWorkspace: Sendable {
       router: spec.variant.kind, variant: spec.variant.name, revision: spec.variant.revision,
       configuration: ConfigurationCoding.canonicalJSON(definition), lambda: .notApplicable,
       seed: spec.variant.dependsOnSeed ? spec.seed : 0, costScale: 0, correctThreshold: Float(spec.mes.value),
-      features: sets.isEmpty ? nil : FeatureKey(sets: sets), featureSHA256: sets.isEmpty ? nil : sets.map { featureHashes[$0] ?? "" },
+      features: sets.isEmpty ? nil : FeatureKey(sets: sets, fusion: .concat), featureSHA256: sets.isEmpty ? nil : sets.map { featureHashes[$0] ?? "" },
       split: ScenarioSplit.name(seed: spec.splitSeed), benchmark: fingerprint)
   }
 

@@ -146,7 +146,7 @@ struct ScenarioCommand: AsyncParsableCommand {
     @Option(help: "Scenarios to choose operating points for: quality, efficiency, speed or NAME=α,β,γ (comma-separated).")
     var scenarios: String = "quality,efficiency,speed"
     @Option(help: "The routers' seed.") var seed: UInt64 = 1
-    @Option(help: "Seed of the 60/20/20 split (stratified by dataset and label).") var splitSeed: UInt64 = 42
+    @Option(help: "Seed of the 60/20/20 split (stratified by dataset and which model meets the MES).") var splitSeed: UInt64 = 42
     @Option(help: "Epochs of the neural routers (ECVL-Router, MLP, MF; the paper: 50).") var epochs: Int?
     @Option(help: "Text feature set (default: minilm-l6, text or hashed-text, the first stored).") var textFeatures: String?
     @Option(help: "Image feature set (default: image when stored).") var imageFeatures: String?
