@@ -85,7 +85,8 @@ import Testing
                    + "\"latency_s\": \(r[4]), \"input_tokens\": 300, \"output_tokens\": \(r[6]), \"prompt\": \"\(r[7])\", "
                    + "\"image\": \"\(r[8])\"}")
     }
-    let (jsonSummary, jsonl) = try importing(lines.joined(separator: "\n") + "\n", name: "scores.jsonl")
+    // With a byte-order mark, CRLF line ends and a blank line.
+    let (jsonSummary, jsonl) = try importing("\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n\r\n", name: "scores.jsonl")
     #expect(jsonSummary.layout == .long)
     let wideHeader = ["sample_id", "dataset", "prompt", "image", "input_tokens", "score:small-1B", "latency_s:small-1B",
                       "output_tokens:small-1B", "score:large-38B", "latency_s:large-38B", "output_tokens:large-38B"]

@@ -310,7 +310,8 @@ public enum GradedImport {
       var lineNumber = 0
       for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
         lineNumber += 1
-        let text = line.last == 0x0D ? line.dropLast() : line
+        var text = line.last == 0x0D ? line.dropLast() : line
+        if lineNumber == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }  // a UTF-8 BOM
         if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
         let dict: [String: JSONScalar]
         do { dict = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text)) } catch {
