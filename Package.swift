@@ -19,7 +19,7 @@ let package = Package(
     .executable(name: "routerbench", targets: ["routerbench"]),
     .library(name: "RouterBenchKit", targets: ["BenchCore", "VLRouterBenchPreset", "BenchStore", "LogImport",
                                               "Simulation", "Learning", "Encoders", "CurveFit", "Routers", "Sweep",
-                                              "Reports", "Pipeline"]),
+                                              "Reports", "Pipeline", "EdgeCloud"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -67,10 +67,16 @@ let package = Package(
     .target(name: "Pipeline",
             dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Routers", "Sweep", "Reports"],
             swiftSettings: swiftSettings),
+    // ECVL-Router's scenario-aware edge/cloud protocol (docs/ecvl.md): labels, metrics, binary routers, τ search,
+    // scenario runs and their tables.
+    .target(name: "EdgeCloud",
+            dependencies: ["BenchCore", "BenchStore", "Learning", "Routers", "Sweep", "Reports"],
+            swiftSettings: swiftSettings),
     .executableTarget(
       name: "routerbench",
       dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Learning", "CurveFit", "Routers",
-                     "Sweep", "Reports", "Pipeline", "Encoders", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+                     "Sweep", "Reports", "Pipeline", "Encoders", "EdgeCloud",
+                     .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings),
 
     // MARK: Tests (Swift Testing)
@@ -97,6 +103,10 @@ let package = Package(
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "ReportsTests",
                 dependencies: ["Reports", "BenchStore", "BenchCore", "CurveFit", "VLRouterBenchPreset", "ZIPFoundation"],
+                exclude: ["Snapshots"], swiftSettings: swiftSettings),
+    .testTarget(name: "EdgeCloudTests",
+                dependencies: ["EdgeCloud", "BenchCore", "BenchStore", "Learning", "LogImport", "Simulation", "Sweep",
+                               "Reports"],
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",

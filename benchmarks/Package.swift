@@ -3,7 +3,7 @@
 // against the root package by path. Speed targets live here and in the scripts beside it, never in unit tests.
 //   swift build -c release --package-path benchmarks
 //   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
-//   bash benchmarks/transformer/run.sh  bash benchmarks/encoders/run.sh
+//   bash benchmarks/transformer/run.sh  bash benchmarks/encoders/run.sh     bash benchmarks/ecvl/run.sh
 //   bash benchmarks/run.sh
 import PackageDescription
 
@@ -23,6 +23,9 @@ let package = Package(
     .executableTarget(name: "transformer-speed",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/transformer-speed"),
+    .executableTarget(name: "gbdt-speed",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/gbdt-speed"),
     .executableTarget(name: "tokenizer-long-pieces",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/tokenizer-long-pieces"),

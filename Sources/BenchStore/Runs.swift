@@ -244,36 +244,40 @@ extension BenchStore {
   /// meantime), the run is refused with `StoreError.Kind.stale`: its results describe data that is gone.
   @discardableResult
   public func saveRun(_ run: RunToSave, loadedFrom snapshot: BenchmarkSnapshot, experiment: String?) throws(StoreError) -> Int64 {
-    try writeRuns { db in
-      let generation = try Self.dataGeneration(db)
-      guard generation == snapshot.generation else {
-        throw StoreError(.stale, "the benchmark's data changed (an import committed) after this run loaded it; "
-                           + "its results describe data that is gone, so it was not stored: run again", path: path,
-                         table: "run", key: run.variant)
-      }
-      try db.execute(sql: "DELETE FROM run WHERE configKey = ?", arguments: [run.identityKey])
-      var record = RunRecord(run, finishedAt: ISO8601DateFormatter().string(from: Date()))
-      record.benchmarkFingerprint = snapshot.fingerprint
-      try record.insert(db)
-      let runID = record.id!
-      let decision = try db.cachedStatement(
-        sql: "INSERT INTO decision (runId, sampleId, split, modelId) VALUES (?, ?, ?, ?)")
-      for d in run.decisions {
-        try decision.execute(arguments: [runID, snapshot.sampleRowIDs[d.row], d.split.rawValue,
-                                         snapshot.modelRowIDs[d.model]])
-      }
-      for r in run.results {
-        try ResultRecord(runId: runID, split: r.split.rawValue, dataset: r.dataset, samples: r.outcome.samples,
-                         correct: r.outcome.correct, scoreSum: r.outcome.scoreSum, costSum: r.outcome.costSum,
-                         accuracy: r.outcome.accuracy, averageCost: r.outcome.averageCost,
-                         rankScore: r.rankScore).insert(db)
-      }
-      if let experiment {
-        try db.execute(sql: "INSERT OR IGNORE INTO experimentRun (experiment, runId) VALUES (?, ?)",
-                       arguments: [experiment, runID])
-      }
-      return runID
+    try writeRuns { db in try insertRun(db, run, loadedFrom: snapshot, experiment: experiment) }
+  }
+
+  /// `saveRun`'s body inside an open write transaction (scenario runs add their own rows in the same one).
+  func insertRun(_ db: Database, _ run: RunToSave, loadedFrom snapshot: BenchmarkSnapshot,
+                 experiment: String?) throws -> Int64 {
+    let generation = try Self.dataGeneration(db)
+    guard generation == snapshot.generation else {
+      throw StoreError(.stale, "the benchmark's data changed (an import committed) after this run loaded it; "
+                         + "its results describe data that is gone, so it was not stored: run again", path: path,
+                       table: "run", key: run.variant)
     }
+    try db.execute(sql: "DELETE FROM run WHERE configKey = ?", arguments: [run.identityKey])
+    var record = RunRecord(run, finishedAt: ISO8601DateFormatter().string(from: Date()))
+    record.benchmarkFingerprint = snapshot.fingerprint
+    try record.insert(db)
+    let runID = record.id!
+    let decision = try db.cachedStatement(
+      sql: "INSERT INTO decision (runId, sampleId, split, modelId) VALUES (?, ?, ?, ?)")
+    for d in run.decisions {
+      try decision.execute(arguments: [runID, snapshot.sampleRowIDs[d.row], d.split.rawValue,
+                                       snapshot.modelRowIDs[d.model]])
+    }
+    for r in run.results {
+      try ResultRecord(runId: runID, split: r.split.rawValue, dataset: r.dataset, samples: r.outcome.samples,
+                       correct: r.outcome.correct, scoreSum: r.outcome.scoreSum, costSum: r.outcome.costSum,
+                       accuracy: r.outcome.accuracy, averageCost: r.outcome.averageCost,
+                       rankScore: r.rankScore).insert(db)
+    }
+    if let experiment {
+      try db.execute(sql: "INSERT OR IGNORE INTO experimentRun (experiment, runId) VALUES (?, ?)",
+                     arguments: [experiment, runID])
+    }
+    return runID
   }
 
   /// Creates or updates an experiment's definition (its runs are added by `saveRun` and `addRuns`).

@@ -404,5 +404,6 @@ public struct StoreTransaction {
 /// Tables whose rows can be counted through `StoreTransaction.count`.
 public enum StoreTable: String, Sendable, CaseIterable {
   case dataset, model, priceTable, price, sample, record, importedFile, split, splitMember, featureSet, feature,
-    metadata, run, decision, result, experiment, experimentRun, embeddingChunk
+    metadata, run, decision, result, experiment, experimentRun, embeddingChunk, scenarioResult, scenarioCurve,
+    scenarioDecision
 }

@@ -32,6 +32,23 @@ public struct RunIdentity: Sendable, Hashable, Codable {
   /// `Benchmark.fingerprint(split:)` of the data the run is computed on.
   public var benchmark: String
 
+  public init(router: String, variant: String, revision: Int, configuration: String, lambda: Lambda, seed: UInt64,
+              costScale: Double, correctThreshold: Float, features: FeatureKey?, featureSHA256: [String]?,
+              split: String, benchmark: String) {
+    self.router = router
+    self.variant = variant
+    self.revision = revision
+    self.configuration = configuration
+    self.lambda = lambda
+    self.seed = seed
+    self.costScale = costScale
+    self.correctThreshold = correctThreshold
+    self.features = features
+    self.featureSHA256 = featureSHA256
+    self.split = split
+    self.benchmark = benchmark
+  }
+
   /// The canonical JSON: sorted keys, no whitespace.
   public var canonicalJSON: String { ConfigurationCoding.canonicalJSON(self) }
 

@@ -38,6 +38,7 @@ struct RouterBench: AsyncParsableCommand {
       ListRouters.self,
       RankScoreCommand.self,
       FitCommand.self,
+      ScenarioCommand.self,
     ])
 }
 

@@ -2,8 +2,13 @@ import ArgumentParser
 import Foundation
 import Simulation
 
-extension SimulationPreset: ExpressibleByArgument {}
 extension PerSampleFormat: ExpressibleByArgument {}
+
+/// `--preset`: the VL-RouterBench logs, or ECVL-Router's graded edge/cloud data (`ECVLSimulation`).
+enum SimulatePreset: String, ExpressibleByArgument, CaseIterable {
+  case vlRouterBench = "vl-routerbench"
+  case ecvl
+}
 
 struct Simulate: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,8 +21,8 @@ struct Simulate: AsyncParsableCommand {
       `routerbench import`.
       """)
 
-  @Option(help: "The benchmark to imitate.")
-  var preset: SimulationPreset = .vlRouterBench
+  @Option(help: "The benchmark to imitate: vl-routerbench (VLMEvalKit-style logs) or ecvl (graded scores and latencies for `scenario import`).")
+  var preset: SimulatePreset = .vlRouterBench
 
   @Option(help: "Multiply every dataset's size by this (each dataset keeps at least 5 samples).")
   var scale: Double = 1
@@ -25,8 +30,8 @@ struct Simulate: AsyncParsableCommand {
   @Option(help: "Seed of every random draw; the same seed writes the same bytes.")
   var seed: UInt64 = 42
 
-  @Option(help: "Output directory.")
-  var out: String = "work/sim"
+  @Option(help: "Output directory (default: work/sim, or work/ecvl-sim for the ecvl preset).")
+  var out: String?
 
   @Option(help: "Models written concurrently.")
   var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -41,12 +46,22 @@ struct Simulate: AsyncParsableCommand {
 
   func run() async throws {
     let started = Date()
-    let config = SimulationConfig(preset: preset, scale: scale, seed: seed)
-    note("simulate: generating \(preset.rawValue) at scale \(scale), seed \(seed)")
+    if preset == .ecvl {
+      note("simulate: generating ecvl at scale \(scale), seed \(seed)")
+      let data = ECVLSimulation.generate(ECVLSimulationConfig(scale: scale, seed: seed))
+      let dir = URL(fileURLWithPath: out ?? "work/ecvl-sim", isDirectory: true)
+      try ECVLSimulation.write(data, to: dir)
+      note("simulate: \(data.sampleCount) samples × \(data.models.count) models written to "
+           + "\(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText
+           + "; import with `routerbench scenario import \(dir.path)`")
+      return
+    }
+    let config = SimulationConfig(preset: .vlRouterBench, scale: scale, seed: seed)
+    note("simulate: generating \(config.preset.rawValue) at scale \(scale), seed \(seed)")
     let sim = simulate(config)
     note("simulate: \(sim.sampleCount) samples × \(sim.modelCount) models generated in "
          + Date().timeIntervalSince(started).durationText)
-    let dir = URL(fileURLWithPath: out, isDirectory: true)
+    let dir = URL(fileURLWithPath: out ?? "work/sim", isDirectory: true)
     try await write(sim, to: dir, jobs: jobs, format: format) { note("simulate: " + $0) }
     note("simulate: wrote \(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText)
   }

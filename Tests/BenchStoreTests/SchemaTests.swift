@@ -23,7 +23,12 @@ import Testing
     #expect(columns["result"] == ["runId", "split", "dataset", "samples", "correct", "scoreSum", "costSum", "accuracy",
                                   "averageCost", "rankScore"])
     #expect(columns["record"] == ["sampleId", "modelId", "score", "correct", "outputTokens", "tokensEstimated",
-                                  "costUSD", "latencySeconds", "metrics", "sourceFileId", "sourceRow"])
+                                  "costUSD", "latencySeconds", "metrics", "sourceFileId", "sourceRow", "judgeScore"])
+    #expect(columns["scenarioResult"] == ["runId", "scenario", "split", "alpha", "beta", "gamma", "tau", "epoch",
+                                          "samples", "apsp", "ca", "ail", "rcs", "accuracy", "pgr", "meanScore",
+                                          "outputTokens", "latencySeconds", "tokenSaving", "timeSaving"])
+    #expect(columns["scenarioCurve"] == ["runId", "scenario", "split", "tau", "samples", "apsp", "ca", "ail", "rcs"])
+    #expect(columns["scenarioDecision"] == ["runId", "scenario", "sampleId", "probability", "edge"])
     #expect(columns["sample"] == ["id", "datasetId", "sourceIndex", "key", "prompt", "imageRef", "imageHash",
                                   "inputTokens", "category"])
     #expect(columns["metadata"] == ["key", "value"])
