@@ -120,7 +120,7 @@ public enum ScenarioReport {
       var plot = SVGPlot(title: "\(label) vs τ — \(title)", xLabel: "τ", yLabel: label, logX: false)
       for (k, r) in curves.enumerated() {
         plot.series.append(.init(name: r.spec.variant.name, points: r.curve(p).map { ($0.tau, f($0)) },
-                                 color: SVGPlot.palette[k % SVGPlot.palette.count], marker: .circle, line: true))
+                                 color: PlotStyle.palette[k % PlotStyle.palette.count], marker: .circle, line: true))
       }
       files.append(File(path: "\(prefix)-\(file).svg", text: plot.render()))
     }
@@ -131,7 +131,7 @@ public enum ScenarioReport {
         var labels = [String](repeating: "", count: c.count)
         if let tau = r.result(s)?.tau, let j = c.firstIndex(where: { $0.tau == tau }) { labels[j] = "τ*=" + fixed(tau, 2) }
         plot.series.append(.init(name: r.spec.variant.name, points: c.map { ($0.tau, $0.rcs) },
-                                 color: SVGPlot.palette[k % SVGPlot.palette.count], marker: .circle, line: true,
+                                 color: PlotStyle.palette[k % PlotStyle.palette.count], marker: .circle, line: true,
                                  labels: labels))
       }
       files.append(File(path: "\(prefix)-\(s.rcsLabel.lowercased()).svg", text: plot.render()))
@@ -182,7 +182,7 @@ public enum ScenarioReport {
     var plot = SVGPlot(title: "Validation vs test — \(r.spec.variant.name), \(r.spec.pair.label)", xLabel: "τ",
                        yLabel: "RCS", logX: false)
     for (k, s) in scenarios.enumerated() {
-      let color = SVGPlot.palette[k % SVGPlot.palette.count]
+      let color = PlotStyle.palette[k % PlotStyle.palette.count]
       plot.series.append(.init(name: "\(s.rcsLabel) dev", points: r.curve(s, split: .dev).map { ($0.tau, $0.rcs) },
                                color: color, marker: nil, line: true))
       plot.series.append(.init(name: "\(s.rcsLabel) test", points: r.curve(s, split: .test).map { ($0.tau, $0.rcs) },
@@ -227,7 +227,7 @@ public enum ScenarioReport {
       var plot = SVGPlot(title: "\(label) vs MES", xLabel: "MES", yLabel: label, logX: false)
       for (k, n) in names.enumerated() {
         let pts = mesValues.compactMap { m in at(n, m)?.result(p).map { (m, f($0)) } }
-        plot.series.append(.init(name: n, points: pts, color: SVGPlot.palette[k % SVGPlot.palette.count],
+        plot.series.append(.init(name: n, points: pts, color: PlotStyle.palette[k % PlotStyle.palette.count],
                                  marker: .circle, line: true))
       }
       files.append(File(path: "\(prefix)-\(file).svg", text: plot.render()))
@@ -242,17 +242,17 @@ public enum ScenarioReport {
           guard let best = others.max() else { return nil }
           return (m, mine - best)
         }
-        plot.series.append(.init(name: n, points: pts, color: SVGPlot.palette[k % SVGPlot.palette.count],
+        plot.series.append(.init(name: n, points: pts, color: PlotStyle.palette[k % PlotStyle.palette.count],
                                  marker: .circle, line: true))
       }
       files.append(File(path: "\(prefix)-advantage-\(s.rcsLabel.lowercased()).svg", text: plot.render()))
     }
     var risk = SVGPlot(title: "CA and failure rate vs MES — \(focus)", xLabel: "MES", yLabel: "share", logX: false)
     let focusPoints = mesValues.compactMap { m in at(focus, m)?.result(p).map { (m, $0) } }
-    risk.series.append(.init(name: "CA", points: focusPoints.map { ($0.0, $0.1.ca) }, color: SVGPlot.palette[0],
+    risk.series.append(.init(name: "CA", points: focusPoints.map { ($0.0, $0.1.ca) }, color: PlotStyle.palette[0],
                              marker: .square, line: true))
     risk.series.append(.init(name: "failure rate", points: focusPoints.map { ($0.0, 1 - $0.1.apsp) },
-                             color: SVGPlot.palette[1], marker: .circle, line: true))
+                             color: PlotStyle.palette[1], marker: .circle, line: true))
     files.append(File(path: "\(prefix)-risk.svg", text: risk.render()))
     return files
   }
