@@ -12,6 +12,7 @@ enum Schema {
     m.registerMigration("v2-normalised-provenance", migrate: normaliseProvenance)
     m.registerMigration("v3-run-identity-and-experiments", migrate: addRunIdentityAndExperiments)
     m.registerMigration("v4-graded-records-and-scenario-runs", migrate: addGradedRecordsAndScenarioRuns)
+    m.registerMigration("v5-multimetric-quality-and-runs", migrate: addMultiMetricQuality)
     return m
   }
 

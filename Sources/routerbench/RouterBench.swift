@@ -38,6 +38,7 @@ struct RouterBench: AsyncParsableCommand {
       RankScoreCommand.self,
       FitCommand.self,
       ScenarioCommand.self,
+      MultimetricCommand.self,
     ])
 }
 
