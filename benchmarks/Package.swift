@@ -3,7 +3,7 @@
 // against the root package by path. Speed targets live here and in the scripts beside it, never in unit tests.
 //   swift build -c release --package-path benchmarks
 //   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
-//   bash benchmarks/transformer/run.sh      bash benchmarks/ecvl/run.sh
+//   bash benchmarks/transformer/run.sh      bash benchmarks/ecvl/run.sh      bash benchmarks/t2i/run.sh
 //   bash benchmarks/run.sh
 import PackageDescription
 

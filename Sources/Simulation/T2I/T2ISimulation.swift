@@ -48,10 +48,11 @@ public struct T2ISimulatedData: Sendable {
 ///
 /// Prompt i has a latent content z_i ~ N(0, I₈). Model m's value of metric j on prompt i is
 ///
-///     v_imj = μ_mj + s·(0.6·(b_j + d_mj)·z_i/√8 + 0.5·u_im + 0.55·ε_imj),   u_im = f_m·z_i/√8 + 0.6·η_im
+///     v_imj = μ_mj + s·(0.6·b_j·z_i/√8 + 0.3·d_mj·z_i/√8 + 0.5·u_im + 0.6·ε_imj),   u_im = 0.4·f_m·z_i/√8 + η_im
 ///
 /// with b_j ~ N(0, I) shared by all models (prompts that are hard for a metric are hard for everyone), d_mj ~
-/// N(0, I) the model's own strengths, u_im a per-image overall quality (the ten metrics of one image correlate),
+/// N(0, I) the model's own strengths (the part of the edge/cloud gap a router can learn from the prompt), u_im a
+/// per-image overall quality (the ten metrics of one image correlate),
 /// ε and η standard normal noise no router can predict, s = 0.08 (the metrics' per-image spread); then each
 /// (model, metric) column is clamped to [0, 1] and shifted so that the clamped column's mean is μ_mj (to 10⁻¹²
 /// before the files round to six decimals; `T2IPresetTests` checks 10⁻⁶).
@@ -99,7 +100,7 @@ public enum T2ISimulation {
   }
 
   public static func generate(_ config: T2ISimulationConfig) -> T2ISimulatedData {
-    let n = config.sampleCount, k = models.count, m = metrics.count
+    let n = config.sampleCount, m = metrics.count
     let root = SplitMix64(seed: config.seed).derived("t2i-preset")
     var zg = root.derived("latent")
     let z = (0..<n).map { _ in (0..<latent).map { _ in zg.nextGaussian() } }
@@ -115,11 +116,14 @@ public enum T2ISimulation {
       for i in 0..<n {
         var fz = 0.0
         for l in 0..<latent { fz += f[l] * z[i][l] }
-        let u = fz * norm + 0.6 * g.nextGaussian()
+        let u = 0.4 * fz * norm + g.nextGaussian()
         for j in 0..<m {
-          var dz = 0.0
-          for l in 0..<latent { dz += (b[j][l] + d[j][l]) * z[i][l] }
-          q[i, j] = spread * (0.6 * dz * norm + 0.5 * u + 0.55 * g.nextGaussian())
+          var bz = 0.0, dz = 0.0
+          for l in 0..<latent {
+            bz += b[j][l] * z[i][l]
+            dz += d[j][l] * z[i][l]
+          }
+          q[i, j] = spread * (0.6 * bz * norm + 0.3 * dz * norm + 0.5 * u + 0.6 * g.nextGaussian())
         }
       }
       for j in 0..<m {
