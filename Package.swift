@@ -19,7 +19,7 @@ let package = Package(
     .executable(name: "routerbench", targets: ["routerbench"]),
     .library(name: "RouterBenchKit", targets: ["BenchCore", "VLRouterBenchPreset", "BenchStore", "LogImport",
                                               "Simulation", "Learning", "Encoders", "CurveFit", "Routers", "Sweep",
-                                              "Reports", "Pipeline", "EdgeCloud"]),
+                                              "Reports", "Pipeline", "EdgeCloud", "MultiMetric"]),
   ],
   dependencies: [
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -72,10 +72,15 @@ let package = Package(
     .target(name: "EdgeCloud",
             dependencies: ["BenchCore", "BenchStore", "Learning", "Routers", "Sweep", "Reports"],
             swiftSettings: swiftSettings),
+    // RouteT2I's multi-metric edge/cloud protocol at a fixed routing rate (docs/multimetric.md): metric catalogs,
+    // ΔP, the fixed-rate rule, its routers and runs.
+    .target(name: "MultiMetric",
+            dependencies: ["BenchCore", "BenchStore", "Learning", "Routers", "Sweep", "Reports", "EdgeCloud"],
+            swiftSettings: swiftSettings),
     .executableTarget(
       name: "routerbench",
       dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Learning", "CurveFit", "Routers",
-                     "Sweep", "Reports", "Pipeline", "Encoders", "EdgeCloud",
+                     "Sweep", "Reports", "Pipeline", "Encoders", "EdgeCloud", "MultiMetric",
                      .product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings),
 
@@ -108,6 +113,10 @@ let package = Package(
                 dependencies: ["EdgeCloud", "BenchCore", "BenchStore", "Learning", "LogImport", "Simulation", "Sweep",
                                "Reports"],
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
+    .testTarget(name: "MultiMetricTests",
+                dependencies: ["MultiMetric", "EdgeCloud", "BenchCore", "BenchStore", "Learning", "LogImport",
+                               "Simulation", "Reports"],
+                swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",
                                "Reports", "Routers", "Pipeline", "Learning"],

@@ -4,6 +4,7 @@
 //   swift build -c release --package-path benchmarks
 //   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
 //   bash benchmarks/transformer/run.sh  bash benchmarks/encoders/run.sh     bash benchmarks/ecvl/run.sh
+//   bash benchmarks/t2i/run.sh
 //   bash benchmarks/run.sh
 import PackageDescription
 

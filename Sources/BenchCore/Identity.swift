@@ -177,6 +177,8 @@ public enum RouterFamily: String, Sendable, Hashable, Codable, CaseIterable {
   case endToEnd = "end-to-end"
   case scenario
   case external
+  /// RouteT2I's multi-metric fixed-rate runs (docs/multimetric.md).
+  case multimetric
 }
 
 /// A stored run's state.

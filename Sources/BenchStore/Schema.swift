@@ -13,6 +13,7 @@ enum Schema {
     m.registerMigration("v3-run-identity-and-experiments", migrate: addRunIdentityAndExperiments)
     m.registerMigration("v4-embedding-chunks", migrate: addEmbeddingChunks)
     m.registerMigration("v5-graded-records-and-scenario-runs", migrate: addGradedRecordsAndScenarioRuns)
+    m.registerMigration("v6-multimetric-quality-and-runs", migrate: addMultiMetricQuality)
     return m
   }
 

@@ -51,7 +51,8 @@ public struct EpochMonitor<R: EdgeCloudRouter>: Sendable {
     public var devCurve: [RoutingMetrics]
   }
 
-  let data: PairData
+  /// nil for a detached monitor (`EpochMonitor.detached`), which records epochs and keeps nothing.
+  let data: PairData?
   let inputs: RouterInputs
   let rows: [Int]
   let mes: MES
@@ -71,9 +72,29 @@ public struct EpochMonitor<R: EdgeCloudRouter>: Sendable {
     kept = Array(repeating: nil, count: scenarios.count)
   }
 
+  /// A monitor for protocols that choose no epoch and no τ (the multi-metric fixed-rate protocol,
+  /// docs/multimetric.md): `observe` only counts epochs, the router keeps its last weights.
+  public static func detached(inputs: RouterInputs) -> EpochMonitor {
+    EpochMonitor(detached: inputs)
+  }
+
+  private init(detached inputs: RouterInputs) {
+    data = nil
+    self.inputs = inputs
+    rows = []
+    mes = .paperDefault
+    scenarios = []
+    grid = .paper
+    kept = []
+  }
+
   /// Scores the dev rows with `router` and keeps it for every scenario whose best dev RCS it beats (strictly: the
   /// earliest of equally good epochs stays).
   public mutating func observe(_ router: R, epoch: Int) throws {
+    guard let data else {
+      history.append((epoch, []))
+      return
+    }
     let p = try router.probabilities(inputs, rows: rows)
     guard p.count == rows.count, p.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= 1 }) else {
       throw EdgeCloudError(.router, "returned \(p.count) probabilities for \(rows.count) dev rows, or one outside [0, 1]",

@@ -17,11 +17,20 @@ public enum QueryStatistics {
 
   /// N × (9 + datasets) statistics of every sample of `data`.
   public static func matrix(_ data: PairData) -> Matrix<Float> {
-    let d = data.datasets.count
+    matrix(prompts: data.prompts, inputTokens: data.inputTokens, hasImage: data.hasImage,
+           sampleDataset: data.sampleDataset, datasetCount: data.datasets.count)
+  }
+
+  /// The same statistics from the sample columns (any protocol's pair data: the multi-metric one has no judge
+  /// scores). `sampleDataset` indexes `0..<datasetCount`.
+  public static func matrix(prompts: [String], inputTokens: [Int32], hasImage: [Bool], sampleDataset: [Int32],
+                            datasetCount: Int) -> Matrix<Float> {
+    let d = datasetCount
     let width = 9 + d
-    var m = Matrix<Float>(rows: data.count, columns: width, repeating: 0)
-    for i in 0..<data.count {
-      let p = data.prompts[i]
+    let n = prompts.count
+    var m = Matrix<Float>(rows: n, columns: width, repeating: 0)
+    for i in 0..<n {
+      let p = prompts[i]
       var chars = 0, digits = 0, special = 0, questions = 0, upper = 0, letters = 0
       for ch in p.unicodeScalars {
         chars += 1
@@ -42,10 +51,10 @@ public enum QueryStatistics {
       let row: [Float] = [
         log1pf(Float(chars)), log1pf(Float(words.count)), log1pf(Float(digits)), log1pf(Float(numbers)),
         log1pf(Float(special)), Float(questions), letters == 0 ? 0 : Float(upper) / Float(letters),
-        log1pf(Float(data.inputTokens[i])), data.hasImage[i] ? 1 : 0,
+        log1pf(Float(inputTokens[i])), hasImage[i] ? 1 : 0,
       ]
       for (j, v) in row.enumerated() { m[i, j] = v }
-      m[i, 9 + Int(data.sampleDataset[i])] = 1
+      m[i, 9 + Int(sampleDataset[i])] = 1
     }
     return m
   }

@@ -39,6 +39,7 @@ struct RouterBench: AsyncParsableCommand {
       RankScoreCommand.self,
       FitCommand.self,
       ScenarioCommand.self,
+      MultimetricCommand.self,
     ])
 }
 

@@ -8,6 +8,7 @@ extension PerSampleFormat: ExpressibleByArgument {}
 enum SimulatePreset: String, ExpressibleByArgument, CaseIterable {
   case vlRouterBench = "vl-routerbench"
   case ecvl
+  case t2i
 }
 
 struct Simulate: AsyncParsableCommand {
@@ -21,7 +22,7 @@ struct Simulate: AsyncParsableCommand {
       `routerbench import`.
       """)
 
-  @Option(help: "The benchmark to imitate: vl-routerbench (VLMEvalKit-style logs) or ecvl (graded scores and latencies for `scenario import`).")
+  @Option(help: "The benchmark to imitate: vl-routerbench (VLMEvalKit-style logs), ecvl (graded scores and latencies for `scenario import`) or t2i (RouteT2I-style metric vectors for `multimetric import`).")
   var preset: SimulatePreset = .vlRouterBench
 
   @Option(help: "Multiply every dataset's size by this (each dataset keeps at least 5 samples).")
@@ -30,7 +31,7 @@ struct Simulate: AsyncParsableCommand {
   @Option(help: "Seed of every random draw; the same seed writes the same bytes.")
   var seed: UInt64 = 42
 
-  @Option(help: "Output directory (default: work/sim, or work/ecvl-sim for the ecvl preset).")
+  @Option(help: "Output directory (default: work/sim, work/ecvl-sim or work/t2i-sim).")
   var out: String?
 
   @Option(help: "Models written concurrently.")
@@ -46,6 +47,16 @@ struct Simulate: AsyncParsableCommand {
 
   func run() async throws {
     let started = Date()
+    if preset == .t2i {
+      note("simulate: generating t2i at scale \(scale), seed \(seed)")
+      let data = T2ISimulation.generate(T2ISimulationConfig(scale: scale, seed: seed))
+      let dir = URL(fileURLWithPath: out ?? "work/t2i-sim", isDirectory: true)
+      try T2ISimulation.write(data, to: dir)
+      note("simulate: \(data.sampleCount) prompts × \(data.models.count) models × \(T2ISimulation.metrics.count) metrics "
+           + "written to \(dir.standardizedFileURL.path) in " + Date().timeIntervalSince(started).durationText
+           + "; import with `routerbench multimetric import \(dir.path)`")
+      return
+    }
     if preset == .ecvl {
       note("simulate: generating ecvl at scale \(scale), seed \(seed)")
       let data = ECVLSimulation.generate(ECVLSimulationConfig(scale: scale, seed: seed))
