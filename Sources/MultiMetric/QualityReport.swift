@@ -92,7 +92,7 @@ public enum QualityReport {
     for (k, (name, c)) in results.enumerated() {
       plot.series.append(SVGPlot.Series(
         name: name, points: c.points.compactMap { p in p.deltaP.map { (p.rate.value, $0) } },
-        color: SVGPlot.palette[k % SVGPlot.palette.count], line: true))
+        color: PlotStyle.palette[k % PlotStyle.palette.count], line: true))
     }
     return plot.render()
   }

@@ -236,6 +236,7 @@ func familyTitle(_ f: RouterFamily) -> String {
   case .feature: "Feature-level routers"
   case .endToEnd: "End-to-end routers"
   case .scenario: "Scenario routers"
+  case .multimetric: "Multi-metric routers"
   case .external: "External routers"
   }
 }
