@@ -82,6 +82,10 @@ public enum Pipeline {
     let summary = try await runSweep(
       plan: plan, registry: registry, benchmark: b,
       features: { key in LoadedFeatures(views: try key.sets.map { try store.loadFeatures(name: $0) }, key: key) },
+      text: { request in
+        try TextTokenProvider.tokens(request, store: store, sampleIDs: b.sampleIDs,
+                                     threads: ProcessInfo.processInfo.activeProcessorCount, log: log)
+      },
       ledger: StoreLedger(store: store, snapshot: snapshot, experiment: experiment.name), jobs: jobs, force: force,
       progress: progress)
     return RunSummary(experiment: experiment.name, planned: summary.planned, resumed: summary.resumed,
