@@ -75,7 +75,7 @@ func lowerBound(_ plan: [RunSpec], shards n: Int, costs: RunCostModel = .builtIn
     costs.byKind["mlp"] = 1000
     #expect(ShardPlan(p, shards: 4, costs: costs).digest != a.digest)
     let other = try plan("all", seeds: [1, 2, 3], context: PlanContext(
-      fingerprint: "fp-other", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i"]))
+      fingerprint: "fp-other", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i", "patches": "p"]))
     #expect(ShardPlan(other, shards: 4).digest != a.digest)
   }
 
