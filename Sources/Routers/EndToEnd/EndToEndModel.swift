@@ -188,13 +188,15 @@ struct EndToEndModel: Sendable {
     case .linear(let h): k = h.models
     }
     var out = Matrix<Float>(rows: rows.count, columns: k, repeating: 0)
+    // Length-sorted batches pad little; a row's logits do not depend on its batch (masked keys get weight 0).
+    let order = rows.indices.sorted { (inputs.text?.tokenCount(rows[$0]) ?? 0, $0) < (inputs.text?.tokenCount(rows[$1]) ?? 0, $1) }
     var start = 0
-    while start < rows.count {
-      let part = Array(rows[start..<min(start + 256, rows.count)])
+    while start < order.count {
+      let part = Array(order[start..<min(start + 256, order.count)])
       var none: SplitMix64?
-      let (u, _) = try backbone.forward(part.map(inputs.row), dropout: &none)
+      let (u, _) = try backbone.forward(part.map { inputs.row(rows[$0]) }, dropout: &none)
       let z = head.forward(u)
-      for r in 0..<part.count { for j in 0..<k { out[start + r, j] = z[r, j] } }
+      for (r, at) in part.enumerated() { for j in 0..<k { out[at, j] = z[r, j] } }
       start += part.count
     }
     return out
@@ -256,7 +258,10 @@ struct EndToEndRecipe: Sendable {
     }
 
     let batch = min(s.batchSize, rows.count)
-    let stepsPerEpoch = (rows.count + batch - 1) / batch
+    var stepsPerEpoch = 0
+    for from in stride(from: 0, to: rows.count, by: 16 * batch) {
+      stepsPerEpoch += (min(16 * batch, rows.count - from) + batch - 1) / batch
+    }
     let total = stepsPerEpoch * s.maxEpochs
     let schedule = CosineSchedule(baseRate: s.learningRate, warmupSteps: Int((Double(total) * s.warmupFraction).rounded()),
                                   totalSteps: total)
@@ -269,15 +274,28 @@ struct EndToEndRecipe: Sendable {
     var best = model, bestScore = -Double.infinity, bestEpoch = 0, stale = 0, epochsRun = 0, step = 0
     var lastLoss = 0.0, flops = 0.0
     var stopReason = "max_epochs"
-    let clock = ContinuousClock(), start = clock.now
+    let clock = ContinuousClock(), start = clock.now, cpuStart = threadCPUSeconds()
     var order = Array(0..<rows.count)
+    let textLength = rows.map { inputs.text?.tokenCount($0) ?? 0 }
     for epoch in 1...s.maxEpochs {
       for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(shuffleRNG.next() % UInt64(i + 1))) }
+      // Length bucketing: each run of 16 batches of the shuffled order is sorted by text length and cut into
+      // batches, which are then shuffled, so a batch pads to similar lengths (padded positions cost as much as
+      // real ones) while every epoch still sees every row once in a seeded random order.
+      var batches: [[Int]] = []
+      var from = 0
+      while from < order.count {
+        let group = order[from..<min(from + 16 * batch, order.count)].sorted { (textLength[$0], $0) < (textLength[$1], $1) }
+        from += group.count
+        var g = 0
+        while g < group.count {
+          batches.append(Array(group[g..<min(g + batch, group.count)]))
+          g += batch
+        }
+      }
+      for i in stride(from: batches.count - 1, to: 0, by: -1) { batches.swapAt(i, Int(shuffleRNG.next() % UInt64(i + 1))) }
       var epochLoss = 0.0
-      var at = 0
-      while at < order.count {
-        let part = Array(order[at..<min(at + batch, order.count)])
-        at += part.count
+      for part in batches {
         let batchRows = part.map { inputs.row(rows[$0]) }
         var t = Matrix<Float>(rows: part.count, columns: k, repeating: 0)
         for (r, p) in part.enumerated() { for m in 0..<k { t[r, m] = targets[p, m] } }
@@ -313,7 +331,7 @@ struct EndToEndRecipe: Sendable {
         if stale >= s.patience { stopReason = "dev_patience"; break }
       }
     }
-    let seconds = (clock.now - start).seconds
+    let seconds = (clock.now - start).seconds, cpu = threadCPUSeconds() - cpuStart
     best.report = [
       "backbone": s.backbone.rawValue,
       "text_input": s.backbone.readsText ? (data.text?.request.description ?? "none") : "none",
@@ -327,6 +345,10 @@ struct EndToEndRecipe: Sendable {
       "last_train_loss": String(format: "%.5f", lastLoss),
       "train_samples_per_second": String(format: "%.1f", Double(epochsRun * rows.count) / max(seconds, 1e-9)),
       "train_gflops_per_second": String(format: "%.2f", flops / max(seconds, 1e-9) / 1e9),
+      // CPU time of the fitting thread (BLAS runs one thread per run in a sweep): what the run costs on a quiet
+      // core, whatever else shares the machine.
+      "train_cpu_seconds": String(format: "%.1f", cpu),
+      "train_gflops_per_cpu_second": String(format: "%.2f", flops / max(cpu, 1e-9) / 1e9),
     ]
     return best
   }
@@ -359,6 +381,13 @@ struct EndToEndRecipe: Sendable {
     }
     return out
   }
+}
+
+/// CPU seconds of the calling thread (`CLOCK_THREAD_CPUTIME_ID`).
+func threadCPUSeconds() -> Double {
+  var t = timespec()
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+  return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
 }
 
 /// Lloyd's k-means with k-means++ seeding from a `SplitMix64`, 50 iterations at most (RouterDC's clusters; the
