@@ -273,6 +273,6 @@ extension Experiment {
   /// instead of its six layers for the text vectors, a seeded subsample of the training rows, fewer epochs.
   /// `experiments/paper.yaml` runs the full protocol.
   public static let endToEndDefaultBudget: [String: ConfigValue] = [
-    "text_input": .string("minilm-l6-embeddings"), "max_train_rows": .int(6000), "max_epochs": .int(3),
+    "text_input": .string("minilm-l6-embeddings"), "max_train_rows": .int(4000), "max_epochs": .int(3),
   ]
 }

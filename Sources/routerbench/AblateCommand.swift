@@ -15,10 +15,7 @@ struct AblateCommand: AsyncParsableCommand {
     commandName: "ablate",
     abstract: "Paper Tables 3 and 4: run the fusion (MLP) or backbone (VLC) ablation at λ = 100 and write it in the paper's layout.",
     discussion: """
-      backbone: VLC on text (BERT row), image (MobileNetV4), single-stream (VisualBERT/UNITER) and dual-stream
-      (LXMERT/ViLBERT) backbones — experiments/ablate-backbone.yaml. fusion: MLP on Only-Text, Only-Image, Concat,
-      Normalize-Concat, Weighted-Average, GMU and MLB — experiments/ablate-fusion.yaml. Runs are stored and reused
-      like any experiment's; the table goes to OUT/table4-backbones.{md,csv} or OUT/table3-fusions.{md,csv}.
+      backbone: VLC on the text (BERT row), image (MobileNetV4), single-stream (VisualBERT/UNITER) and dual-stream (LXMERT/ViLBERT) backbones, as experiments/ablate-backbone.yaml. fusion: MLP on Only-Text, Only-Image, Concat, Normalize-Concat, Weighted-Average, GMU and MLB, as experiments/ablate-fusion.yaml. Runs are stored and reused like any experiment's; the table goes to OUT/table4-backbones.{md,csv} or OUT/table3-fusions.{md,csv}.
       """)
 
   enum Kind: String, ExpressibleByArgument, CaseIterable { case backbone, fusion }
