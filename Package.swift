@@ -59,13 +59,16 @@ let package = Package(
     .target(name: "Encoders", dependencies: ["BenchCore", "BenchStore", "Learning"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
-    .target(name: "Routers", dependencies: ["BenchCore", "Learning"], swiftSettings: swiftSettings),
+    // -O in debug builds too: the end-to-end routers' batch assembly and pooling loops run in the tests' training.
+    .target(name: "Routers", dependencies: ["BenchCore", "Learning"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Yams"],
             swiftSettings: swiftSettings),
     .target(name: "Reports", dependencies: ["BenchCore", "BenchStore", "CurveFit", "VLRouterBenchPreset"],
             swiftSettings: swiftSettings),
     .target(name: "Pipeline",
-            dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Routers", "Sweep", "Reports"],
+            dependencies: ["BenchCore", "BenchStore", "LogImport", "Simulation", "Routers", "Sweep", "Reports", "Encoders",
+                           "Learning"],
             swiftSettings: swiftSettings),
     // ECVL-Router's scenario-aware edge/cloud protocol (docs/ecvl.md): labels, metrics, binary routers, τ search,
     // scenario runs and their tables.

@@ -82,6 +82,10 @@ public enum Pipeline {
     let summary = try await runSweep(
       plan: plan, registry: registry, benchmark: b,
       features: { key in LoadedFeatures(views: try key.sets.map { try store.loadFeatures(name: $0) }, key: key) },
+      text: { request in
+        try TextTokenProvider.tokens(request, store: store, sampleIDs: b.sampleIDs,
+                                     threads: ProcessInfo.processInfo.activeProcessorCount, log: log)
+      },
       ledger: StoreLedger(store: store, snapshot: snapshot, experiment: experiment.name), jobs: jobs, force: force,
       progress: progress)
     return RunSummary(experiment: experiment.name, planned: summary.planned, resumed: summary.resumed,
@@ -252,8 +256,23 @@ func isSimulation(_ c: SimulationConfig, writtenAt dir: URL) -> Bool {
 
 extension Experiment {
   /// The default experiment (`make run`, `reproduce`): every built-in router, the paper's λ grid, five seeds, the
-  /// paper's features. `experiments/default.yaml` is the same experiment as a file (a test checks they agree).
+  /// paper's features; the four end-to-end routers with one seed and the smaller budget
+  /// `endToEndDefaultBudget` (docs/end-to-end.md). `experiments/default.yaml` is the same experiment as a file
+  /// (a test checks they agree).
   public static var builtInDefault: Experiment {
-    Experiment(name: "default", routers: RouterRegistry.builtIn.entries.map { RouterVariant(name: $0.name, kind: $0.name) })
+    let entries = RouterRegistry.builtIn.entries
+    return Experiment(
+      name: "default",
+      routers: entries.filter { $0.family != .endToEnd }.map { RouterVariant(name: $0.name, kind: $0.name) }
+        + entries.filter { $0.family == .endToEnd }.map {
+          RouterVariant(name: $0.name, kind: $0.name, values: endToEndDefaultBudget, seedCount: 1)
+        })
   }
+
+  /// The default experiment's end-to-end budget, so `make run` stays within ten minutes: MiniLM's embedding block
+  /// instead of its six layers for the text vectors, a seeded subsample of the training rows, fewer epochs.
+  /// `experiments/paper.yaml` runs the full protocol.
+  public static let endToEndDefaultBudget: [String: ConfigValue] = [
+    "text_input": .string("minilm-l6-embeddings"), "max_train_rows": .int(4000), "max_epochs": .int(3),
+  ]
 }

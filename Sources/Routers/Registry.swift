@@ -10,6 +10,8 @@ public struct RouterRegistry: Sendable {
     public var dependsOnSeed: Bool
     public var needsFeatures: Bool
     public var supportsTrainableFusion: Bool
+    /// The feature set the router reads when its variant names none (`Router.defaultFeatures`).
+    public var defaultFeatures: FeatureKey?
     /// Whether the router reads the routed rows' labels (`UpperBoundRouter`): reported as an upper bound.
     public var isUpperBound: Bool
     public var summary: String
@@ -30,13 +32,15 @@ public struct RouterRegistry: Sendable {
       dependsOnSeed = R.dependsOnSeed
       needsFeatures = R.needsFeatures
       supportsTrainableFusion = R.supportsTrainableFusion
+      defaultFeatures = R.defaultFeatures
       isUpperBound = R.self is any UpperBoundRouter.Type
       summary = R.summary
       revision = R.revision
       defaults = ConfigurationCoding.fields(of: R.Configuration())
       make = { values, context throws(RouterError) in
         let c = try ConfigurationCoding.decode(R.Configuration.self, from: values, router: R.name, context: context)
-        return Made(router: try R(configuration: c), configurationJSON: ConfigurationCoding.canonicalJSON(c))
+        return Made(router: try R(configuration: c), configurationJSON: ConfigurationCoding.canonicalJSON(c),
+                    textRequest: (c as? any TextInputConfiguration)?.textRequest)
       }
     }
 
@@ -61,6 +65,14 @@ public struct RouterRegistry: Sendable {
   public struct Made: Sendable {
     public var router: any Router
     public var configurationJSON: String
+    /// The text token vectors the router reads (end-to-end routers), which the harness computes once per request.
+    public var textRequest: TextRequest?
+
+    public init(router: any Router, configurationJSON: String, textRequest: TextRequest? = nil) {
+      self.router = router
+      self.configurationJSON = configurationJSON
+      self.textRequest = textRequest
+    }
   }
 
   public private(set) var entries: [Entry] = []
@@ -122,6 +134,10 @@ public struct RouterRegistry: Sendable {
       .init(KMeansRouter.self),
       .init(LinearRouter.self),
       .init(MLPRouter.self),
+      .init(CosineClsRouter.self),
+      .init(RouterDCRouter.self),
+      .init(VLCRouter.self),
+      .init(ZooterRouter.self),
     ])
   }
 }

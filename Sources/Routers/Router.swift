@@ -27,10 +27,13 @@ public struct TrainingData: Sendable {
   public var costBounds: CostBounds
   /// Set when the run asks for a trainable fusion of the two feature views.
   public var trainableFusion: TrainableFusion?
+  /// The prompts' text token vectors, for end-to-end routers (`TextInputConfiguration.textRequest`).
+  public var text: TextTokens?
 
   public init(benchmark: Benchmark, trainRows: [Int], devRows: [Int], features: Matrix<Float>? = nil,
-              costBounds: CostBounds? = nil, trainableFusion: TrainableFusion? = nil) {
+              costBounds: CostBounds? = nil, trainableFusion: TrainableFusion? = nil, text: TextTokens? = nil) {
     self.trainableFusion = trainableFusion
+    self.text = text
     self.benchmark = benchmark
     self.trainRows = trainRows
     self.devRows = devRows
@@ -47,16 +50,19 @@ public struct RoutingInputs: Sendable {
   /// Benchmark rows to route (indices into `samples` and `features`).
   public var rows: [Int]
   public var features: Matrix<Float>?
+  /// Text token vectors of every benchmark row (end-to-end routers), indexed like `features`.
+  public var text: TextTokens?
 
-  public init(samples: SampleTable, rows: [Int], features: Matrix<Float>? = nil) {
+  public init(samples: SampleTable, rows: [Int], features: Matrix<Float>? = nil, text: TextTokens? = nil) {
     self.samples = samples
     self.rows = rows
     self.features = features
+    self.text = text
   }
 
   /// The routing inputs of `rows` of a benchmark: its sample table only, the labels left behind.
-  public init(benchmark: Benchmark, rows: [Int], features: Matrix<Float>? = nil) {
-    self.init(samples: benchmark.samples, rows: rows, features: features)
+  public init(benchmark: Benchmark, rows: [Int], features: Matrix<Float>? = nil, text: TextTokens? = nil) {
+    self.init(samples: benchmark.samples, rows: rows, features: features, text: text)
   }
 }
 
@@ -119,6 +125,9 @@ public protocol Router: Sendable {
   static var needsFeatures: Bool { get }
   /// Whether the router can learn a trainable fusion (`TrainingData.trainableFusion`).
   static var supportsTrainableFusion: Bool { get }
+  /// The feature set a variant without `features` of its own reads instead of the experiment's (the end-to-end
+  /// routers' image tokens: `patches`); nil = the experiment's.
+  static var defaultFeatures: FeatureKey? { get }
   /// One line: what the router does, its paper and its hyperparameters.
   static var summary: String { get }
   /// The algorithm's revision, part of every run's identity: bump it when a code change alters results under
@@ -155,6 +164,7 @@ extension Router {
   public static var dependsOnSeed: Bool { false }
   public static var needsFeatures: Bool { false }
   public static var supportsTrainableFusion: Bool { false }
+  public static var defaultFeatures: FeatureKey? { nil }
   public static var revision: Int { 1 }
   public var fitReport: [String: String] { [:] }
 

@@ -65,7 +65,7 @@ public enum SweepError: Error, Sendable, CustomStringConvertible {
 /// - Parameter hidden: `benchmark.hidingLabels(of: test)` when the caller made it once for many runs (a sweep);
 ///   nil makes it here.
 public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Benchmark,
-                    features loaded: LoadedFeatures?, hidden: Benchmark? = nil) throws -> RunOutcome {
+                    features loaded: LoadedFeatures?, text: TextTokens? = nil, hidden: Benchmark? = nil) throws -> RunOutcome {
   if entry.needsFeatures && loaded == nil {
     throw SweepError.missingFeatureSet(spec.identity.features?.label ?? "?", stored: [])
   }
@@ -78,16 +78,22 @@ public func execute(_ spec: RunSpec, entry: RouterRegistry.Entry, benchmark: Ben
   let train = try benchmark.rows(of: .train), dev = try benchmark.rows(of: .dev), test = try benchmark.rows(of: .test)
   let bounds = benchmark.costBounds
   let made = try entry.make(spec.values, spec.identity.variant)
+  if let request = made.textRequest, text?.request != request {
+    throw SweepError.invalidFeatures("\(entry.name) reads the text tokens \(request), and the run was handed "
+      + (text.map { "\($0.request)" } ?? "none"))
+  }
   var router = made.router
   var rng = SplitMix64(seed: spec.identity.seed).derived(spec.generatorKey)
   let objective = Objective(lambda: spec.identity.lambda.value ?? 0, costScale: spec.identity.costScale)
   var training = hidden ?? benchmark.hidingLabels(of: test)
   training.correctThreshold = benchmark.correctThreshold
   let data = TrainingData(benchmark: training, trainRows: train, devRows: dev,
-                          features: features, costBounds: bounds, trainableFusion: loaded?.trainableFusion)
+                          features: features, costBounds: bounds, trainableFusion: loaded?.trainableFusion,
+                          text: made.textRequest == nil ? nil : text)
 
   func route(_ rows: [Int]) throws -> [Int] {
-    let inputs = RoutingInputs(benchmark: benchmark, rows: rows, features: features)
+    let inputs = RoutingInputs(benchmark: benchmark, rows: rows, features: features,
+                               text: made.textRequest == nil ? nil : text)
     if let upper = router as? any UpperBoundRouter {
       return try upper.route(inputs, labels: RoutedLabels(benchmark: benchmark, rows: rows))
     }

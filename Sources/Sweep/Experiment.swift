@@ -19,15 +19,19 @@ public struct RouterVariant: Sendable, Hashable, Codable {
   /// Estimated seconds of one run of this variant, for balancing shards (else `RunCostModel`'s figure for the
   /// kind). Not part of any run's identity.
   public var estimatedSeconds: Double?
+  /// Run this variant on the experiment's first `seedCount` seeds only (else on all of them): the default
+  /// experiment's end-to-end routers run one seed.
+  public var seedCount: Int?
 
   public init(name: String, kind: String, values: [String: ConfigValue] = [:], features: FeatureKey? = nil,
-              costScale: Double? = nil, estimatedSeconds: Double? = nil) {
+              costScale: Double? = nil, estimatedSeconds: Double? = nil, seedCount: Int? = nil) {
     self.name = name
     self.kind = kind
     self.values = values
     self.features = features
     self.costScale = costScale
     self.estimatedSeconds = estimatedSeconds
+    self.seedCount = seedCount
   }
 }
 
@@ -101,7 +105,7 @@ public struct Experiment: Sendable, Hashable, Codable {
       }
       let e = try registry.entry(named: v.kind)
       let made = try e.make(v.values, "experiment '\(name)', router \(v.name)")
-      let features: FeatureKey? = e.needsFeatures ? (v.features ?? self.features) : nil
+      let features: FeatureKey? = e.needsFeatures ? (v.features ?? e.defaultFeatures ?? self.features) : nil
       var hashes: [String]?
       if let f = features {
         hashes = try f.sets.map { s in
@@ -110,7 +114,7 @@ public struct Experiment: Sendable, Hashable, Codable {
         }
       }
       let ls: [Lambda] = e.operatingPoints ?? (e.dependsOnLambda ? lambdas : [.notApplicable])
-      let ss = e.dependsOnSeed ? seeds : Array(seeds.prefix(1))
+      let ss = e.dependsOnSeed ? Array(seeds.prefix(v.seedCount ?? seeds.count)) : Array(seeds.prefix(1))
       for l in ls {
         for s in ss {
           let id = RunIdentity(
@@ -273,6 +277,7 @@ extension Experiment {
       var features: String?, fusion: String?
       var variantScale: Double?
       var estimate: Double?
+      var seedCount: Int?
       if let params = v.mapping {
         for (pk, pv) in params {
           guard let key = pk.string else { throw fail("router \(name): keys must be strings", pk) }
@@ -292,6 +297,11 @@ extension Experiment {
               throw fail("router \(name): estimated_seconds must be a number ≥ 0 (seconds of one run, for balancing shards)", pv)
             }
             estimate = v
+          case "seeds":
+            guard let n = pv.int, n >= 1 else {
+              throw fail("router \(name): seeds must be an integer ≥ 1 (the variant runs on the experiment's first N seeds)", pv)
+            }
+            seedCount = n
           default: values[key] = try configValue(pv, fail: fail)
           }
         }
@@ -309,7 +319,7 @@ extension Experiment {
         } catch { throw fail("router \(name): \(error)", v) }
       }
       out.append(RouterVariant(name: name, kind: entry.name, values: values, features: key, costScale: variantScale,
-                               estimatedSeconds: estimate))
+                               estimatedSeconds: estimate, seedCount: seedCount))
     }
     return out
   }

@@ -67,15 +67,27 @@ public struct SweepSummary: Sendable {
 /// notices is refused and the sweep stops with `SweepError.dataChanged`.
 public func runSweep(
   plan: [RunSpec], registry: RouterRegistry, benchmark: Benchmark,
-  features: @Sendable (FeatureKey) throws -> LoadedFeatures, ledger: some RunLedger, jobs: Int = 1,
+  features: @Sendable (FeatureKey) throws -> LoadedFeatures,
+  text: @Sendable (TextRequest) throws -> TextTokens = { throw SweepError.invalidFeatures("no text tokens for \($0): this sweep has no text provider") },
+  ledger: some RunLedger, jobs: Int = 1,
   force: Bool = false, progress: @Sendable (SweepProgress) -> Void = { _ in }
 ) async throws -> SweepSummary {
   // Every run uses one BLAS thread: parallelism comes from running runs side by side (`jobs`), two runs with
   // several threads each would oversubscribe the cores, and a fixed thread count keeps floating-point sums, hence
   // results, identical whatever `--jobs` is.
-  RouterCompute.useOneBLASThreadPerRun()
   let done = force ? [] : try ledger.completedKeys()
   let todo = plan.filter { !done.contains($0.key) }
+  // Text token vectors (end-to-end routers) are computed once per request, before the runs, with BLAS's own
+  // threads; then every run uses one.
+  var textCache: [TextRequest: TextTokens] = [:]
+  for spec in todo {
+    let entry = try registry.entry(named: spec.identity.router)
+    if let request = try entry.make(spec.values, spec.identity.variant).textRequest, textCache[request] == nil {
+      textCache[request] = try text(request)
+    }
+  }
+  let texts = textCache
+  RouterCompute.useOneBLASThreadPerRun()
   try ledger.adopt(plan.map(\.key).filter(done.contains))
   let resumed = plan.count - todo.count
   var state = SweepProgress(done: resumed, total: plan.count, skipped: resumed, failed: 0, elapsedSeconds: 0)
@@ -98,8 +110,9 @@ public func runSweep(
       next += 1
       let entry = try registry.entry(named: spec.identity.router)
       let f = spec.identity.features.flatMap { cache[$0] }
+      let t = try entry.make(spec.values, spec.identity.variant).textRequest.flatMap { texts[$0] }
       group.addTask {
-        (spec, Result { try execute(spec, entry: entry, benchmark: benchmark, features: f, hidden: hidden) })
+        (spec, Result { try execute(spec, entry: entry, benchmark: benchmark, features: f, text: t, hidden: hidden) })
       }
     }
     while next < min(max(jobs, 1), todo.count) { try launch() }

@@ -30,13 +30,15 @@ public struct RunCostModel: Sendable, Hashable {
       "Oracle": 0.0026, "Strongest": 0.0010, "Cheapest": 0.0006, "StrongestPerDataset": 0.0014,
       "Random": 0.0017, "BestValuePerDataset": 0.0047,
       "KNN": 2.64, "PRkNN": 2.93, "OVR": 15.9, "K-means": 0.256, "Linear": 0.348, "MLP": 2.00,
+      // Full-scale runs at the defaults (3 epochs over 20,440 rows), from the fitting thread's CPU seconds of one
+      // measured epoch (33 s, dual stream) and of the default experiment's runs (docs/end-to-end.md, "Times").
+      "CosineCls": 105, "RouterDC": 110, "VLC": 105, "ZOOTER": 45,
     ],
     byFamily: [
       .baseline: 0.005,
       .feature: 15.9,
-      // No end-to-end router exists yet; one fine-tunes an encoder per run, so it is taken as 100× the dearest
-      // feature-level router until a measured figure replaces it.
-      .endToEnd: 1590,
+      // The dearest end-to-end router's figure.
+      .endToEnd: 110,
       .scenario: 15.9,
       // Scores read from a file.
       .external: 0.01,

@@ -27,6 +27,7 @@ struct RouterBench: AsyncParsableCommand {
       PricingCommand.self,
       ReproduceCommand.self,
       RunCommand.self,
+      AblateCommand.self,
       ReportCommand.self,
       LeaderboardCommand.self,
       RunsCommand.self,

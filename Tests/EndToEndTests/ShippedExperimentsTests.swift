@@ -26,6 +26,27 @@ import Testing
     #expect(e.routers.first { $0.name == "MLP" }?.values["hidden"] == .array([.int(2048), .int(1024)]))
   }
 
+  @Test func defaultRunsEndToEndRoutersOnOneSeedWithTheSmallerBudget() throws {
+    let e = try load("default.yaml")
+    let e2e = e.routers.filter { ["CosineCls", "RouterDC", "VLC", "ZOOTER"].contains($0.kind) }
+    #expect(e2e.map(\.name) == ["CosineCls", "RouterDC", "VLC", "ZOOTER"])
+    #expect(e2e.allSatisfy { $0.seedCount == 1 && $0.values == Experiment.endToEndDefaultBudget })
+    let plan = try e.plan(registry: .builtIn, context: PlanContext(
+      fingerprint: "fp", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i", "patches": "p"]))
+    let vlc = plan.filter { $0.identity.router == "VLC" }
+    #expect(vlc.count == 6 && Set(vlc.map(\.identity.seed)) == [1])
+    #expect(vlc.allSatisfy { $0.identity.features == FeatureKey(sets: ["patches"]) })
+    #expect(plan.filter { $0.identity.router == "MLP" }.count == 30)
+  }
+
+  @Test func ablationFilesRunTables3And4() throws {
+    let backbone = try load("ablate-backbone.yaml")
+    #expect(backbone.lambdas == [.finite(100)] && backbone.seeds.count == 5)
+    #expect(backbone.routers.map { $0.values["backbone"] } == ["text", "image", "single-stream", "dual-stream"].map { .string($0) })
+    let fusion = try load("ablate-fusion.yaml")
+    #expect(fusion.routers.count == 7 && fusion.lambdas == [.finite(100)])
+  }
+
   @Test func referenceCodeFileTrainsTheWayTheReferenceDoes() throws {
     let e = try load("reference-code.yaml")
     let registry = RouterRegistry.builtIn

@@ -39,7 +39,7 @@ final class MemoryLedger: RunLedger {
 }
 
 /// The plan context of `smallBenchmark` (no feature sets).
-let smallContext = PlanContext(fingerprint: "fp-small", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i"])
+let smallContext = PlanContext(fingerprint: "fp-small", split: "default", correctThreshold: 1, featureHashes: ["text": "t", "image": "i", "patches": "p"])
 
 func plan(_ routers: String, lambdas: [Lambda] = [.finite(0), .finite(10), .infinity], seeds: [UInt64] = [1, 2, 3],
           context: PlanContext = smallContext) throws -> [RunSpec] {

@@ -1,0 +1,280 @@
+internal import BenchCore
+internal import Learning
+
+/// The four backbones of VL-RouterBench's Table 4 (App. G.3), as small towers of Learning's `TransformerEncoder`.
+///
+/// Every stream starts with a learned `[CLS]` token (word id 0 of a one-word vocabulary), which is always present,
+/// so a sample whose text or image is absent keeps one valid position and the absent modality's tokens are masked
+/// (never zero-filled). Text tokens enter as the frozen MiniLM-L6 vectors (384-d, `TextRequest`) through a trainable
+/// projection; image tokens as the patch rows (32-d) through theirs (`embeddings.feature_projection`). Pooling is the
+/// mean over each stream's valid positions.
+///
+/// - `text` (BERT row): `[CLS] + text`, `layers + crossLayers` self-attention layers.
+/// - `image` (MobileNetV4 row): `[CLS] + image tokens`, the same depth — a transformer over the patches, not a CNN.
+/// - `singleStream` (VisualBERT/UNITER rows): one stack over `[CLS] + image tokens + text` (image first, so every
+///   token's position depends on its own row only), token types 0 = text, 1 = image as modality embeddings;
+///   the feature rows are `[text ; 0]` and `[0 ; image]` so one projection holds both modalities' maps.
+/// - `dualStream` (LXMERT/ViLBERT rows; VLC's default as in the paper): a text and an image tower of `layers`
+///   self-attention layers each, then `crossLayers` cross-modality layers per stream (self-attention, then
+///   cross-attention to the other stream's previous output, then FFN — LXMERT's order); pooled output
+///   `[mean(text) ; mean(image)]`, 2·width.
+public enum BackboneKind: String, Sendable, Hashable, Codable, CaseIterable {
+  case text
+  case image
+  case singleStream = "single-stream"
+  case dualStream = "dual-stream"
+
+  var readsText: Bool { self != .image }
+  var readsImage: Bool { self != .text }
+  /// Paper Table 4's row names.
+  public var paperRows: String {
+    switch self {
+    case .text: "BERT"
+    case .image: "MobileNetV4"
+    case .singleStream: "VisualBERT, UNITER"
+    case .dualStream: "LXMERT, ViLBERT"
+    }
+  }
+}
+
+/// Sizes of a backbone's trainable towers.
+struct BackboneShape: Sendable, Hashable {
+  var width: Int
+  var heads: Int
+  var intermediate: Int
+  var layers: Int
+  var crossLayers: Int
+  var dropout: Double
+}
+
+struct Backbone: Sendable {
+  let kind: BackboneKind
+  let shape: BackboneShape
+  let textWidth: Int
+  let imageWidth: Int
+  let imageTokens: Int
+  /// text: [text]; image: [image]; single-stream: [stack]; dual-stream: [text, image, text cross, image cross].
+  var towers: [TransformerEncoder]
+
+  var outputWidth: Int { kind == .dualStream ? 2 * shape.width : shape.width }
+
+  init(kind: BackboneKind, shape s: BackboneShape, textWidth: Int, imageWidth: Int, imageTokens: Int,
+       maxTextTokens: Int, using rng: inout SplitMix64) throws {
+    self.kind = kind
+    shape = s
+    self.textWidth = textWidth
+    self.imageWidth = imageWidth
+    self.imageTokens = imageTokens
+    let positions = 1 + imageTokens + maxTextTokens
+    func config(features: Int, layers: Int, types: Int = 1, vocabulary: Int = 1, cross: Bool = false)
+      -> TransformerConfiguration {
+      TransformerConfiguration(vocabularySize: vocabulary, maxPositions: vocabulary > 0 ? positions : 0,
+                               typeVocabularySize: vocabulary > 0 ? types : 0, hiddenSize: s.width,
+                               layerCount: layers, headCount: s.heads, intermediateSize: s.intermediate,
+                               hiddenDropout: s.dropout, attentionDropout: s.dropout, featureWidth: features,
+                               crossAttention: cross)
+    }
+    let depth = s.layers + s.crossLayers
+    var made: [TransformerEncoder] = []
+    do {
+      switch kind {
+      case .text: made = [try TransformerEncoder(configuration: config(features: textWidth, layers: depth), using: &rng)]
+      case .image: made = [try TransformerEncoder(configuration: config(features: imageWidth, layers: depth), using: &rng)]
+      case .singleStream:
+        made = [try TransformerEncoder(configuration: config(features: textWidth + imageWidth, layers: depth, types: 2),
+                                       using: &rng)]
+      case .dualStream:
+        made = [try TransformerEncoder(configuration: config(features: textWidth, layers: s.layers), using: &rng),
+                try TransformerEncoder(configuration: config(features: imageWidth, layers: s.layers), using: &rng),
+                try TransformerEncoder(configuration: config(features: 0, layers: s.crossLayers, vocabulary: 0, cross: true),
+                                       using: &rng),
+                try TransformerEncoder(configuration: config(features: 0, layers: s.crossLayers, vocabulary: 0, cross: true),
+                                       using: &rng)]
+      }
+    } catch let e as LearningError {
+      throw RouterError.invalidHyperparameter(router: "backbone \(kind.rawValue)", message: e.description)
+    }
+    towers = made
+  }
+
+  var parameterCount: Int { towers.reduce(0) { $0 + $1.parameters.count } }
+
+  // MARK: Batches
+
+  /// `[CLS] + text tokens`, padded to the batch's longest text.
+  func textInput(_ rows: [RowInputs]) throws -> EncoderInput {
+    let l = 1 + (rows.map(\.textTokens).max() ?? 0)
+    var tokens = [Int32](repeating: 0, count: rows.count * l)
+    var features: [Float] = []
+    features.reserveCapacity(rows.reduce(0) { $0 + $1.text.count })
+    for (b, r) in rows.enumerated() {
+      for j in 0..<r.textTokens { tokens[b * l + 1 + j] = EncoderInput.featureToken }
+      features.append(contentsOf: r.text)
+    }
+    let mask = SequenceMask(lengths: rows.map { 1 + $0.textTokens }, length: l)
+    let n = features.count / max(textWidth, 1)
+    return try EncoderInput(tokens: tokens, mask: mask,
+                            features: n > 0 ? Matrix(rows: n, columns: textWidth, values: features) : nil)
+  }
+
+  /// `[CLS] + image tokens`; a row without an image keeps `[CLS]` only (its image positions masked).
+  func imageInput(_ rows: [RowInputs]) throws -> EncoderInput {
+    let l = 1 + imageTokens
+    var tokens = [Int32](repeating: 0, count: rows.count * l)
+    var features: [Float] = []
+    for (b, r) in rows.enumerated() {
+      guard let image = r.image else { continue }
+      for j in 0..<imageTokens { tokens[b * l + 1 + j] = EncoderInput.featureToken }
+      features.append(contentsOf: image)
+    }
+    let mask = SequenceMask(lengths: rows.map { $0.image == nil ? 1 : l }, length: l)
+    let n = features.count / max(imageWidth, 1)
+    return try EncoderInput(tokens: tokens, mask: mask,
+                            features: n > 0 ? Matrix(rows: n, columns: imageWidth, values: features) : nil)
+  }
+
+  /// `[CLS] + image tokens + text tokens` with modality types; absent image tokens are masked.
+  func singleStreamInput(_ rows: [RowInputs]) throws -> EncoderInput {
+    let p = imageTokens, l = 1 + p + (rows.map(\.textTokens).max() ?? 0)
+    let w = textWidth + imageWidth
+    var tokens = [Int32](repeating: 0, count: rows.count * l)
+    var types = [Int32](repeating: 0, count: rows.count * l)
+    var mask = [Float](repeating: 0, count: rows.count * l)
+    var features: [Float] = []
+    for (b, r) in rows.enumerated() {
+      let base = b * l
+      mask[base] = 1
+      for j in 0..<p { types[base + 1 + j] = 1 }
+      if let image = r.image {
+        for j in 0..<p {
+          tokens[base + 1 + j] = EncoderInput.featureToken
+          mask[base + 1 + j] = 1
+          features.append(contentsOf: repeatElement(0, count: textWidth))
+          let start = image.startIndex + j * imageWidth
+          features.append(contentsOf: image[start..<(start + imageWidth)])
+        }
+      }
+      for j in 0..<r.textTokens {
+        tokens[base + 1 + p + j] = EncoderInput.featureToken
+        mask[base + 1 + p + j] = 1
+        let start = r.text.startIndex + j * textWidth
+        features.append(contentsOf: r.text[start..<(start + textWidth)])
+        features.append(contentsOf: repeatElement(0, count: imageWidth))
+      }
+    }
+    let n = features.count / w
+    return try EncoderInput(tokens: tokens, tokenTypes: types,
+                            mask: SequenceMask(batchSize: rows.count, length: l, values: mask),
+                            features: n > 0 ? Matrix(rows: n, columns: w, values: features) : nil)
+  }
+
+  // MARK: Forward and backward
+
+  /// What `backward` needs.
+  struct Cache {
+    var encoders: [EncoderCache] = []
+    var cross: [(LayerCache, LayerCache)] = []
+    var masks: [SequenceMask] = []
+  }
+
+  /// Pooled embeddings (B × outputWidth); with `dropout`, a training pass that keeps its cache.
+  func forward(_ rows: [RowInputs], dropout rng: inout SplitMix64?) throws -> (pooled: Matrix<Float>, cache: Cache?) {
+    let training = rng != nil
+    var cache = Cache()
+    func run(_ e: TransformerEncoder, _ input: EncoderInput) throws -> Matrix<Float> {
+      cache.masks.append(input.mask)
+      guard training else { return try e.encode(input) }
+      let (h, c) = try e.forward(input, dropoutUsing: &rng!)
+      cache.encoders.append(c)
+      return h
+    }
+    switch kind {
+    case .text, .image, .singleStream:
+      let input = try kind == .text ? textInput(rows) : kind == .image ? imageInput(rows) : singleStreamInput(rows)
+      let h = try run(towers[0], input)
+      return (Pooling.mean(h, mask: input.mask), training ? cache : nil)
+    case .dualStream:
+      let ti = try textInput(rows), vi = try imageInput(rows)
+      var a = try run(towers[0], ti), b = try run(towers[1], vi)
+      for l in 0..<shape.crossLayers {
+        let ca = EncoderContext(hidden: b, mask: vi.mask), cb = EncoderContext(hidden: a, mask: ti.mask)
+        if training {
+          let (na, la) = try towers[2].forwardLayer(l, hidden: a, mask: ti.mask, context: ca, dropoutUsing: &rng!)
+          let (nb, lb) = try towers[3].forwardLayer(l, hidden: b, mask: vi.mask, context: cb, dropoutUsing: &rng!)
+          cache.cross.append((la, lb))
+          (a, b) = (na, nb)
+        } else {
+          let na = try towers[2].encode(fromLayer: l, toLayer: l + 1, hidden: a, mask: ti.mask, context: ca)
+          let nb = try towers[3].encode(fromLayer: l, toLayer: l + 1, hidden: b, mask: vi.mask, context: cb)
+          (a, b) = (na, nb)
+        }
+      }
+      let pa = Pooling.mean(a, mask: ti.mask), pb = Pooling.mean(b, mask: vi.mask)
+      let d = shape.width
+      var pooled = Matrix<Float>(rows: rows.count, columns: 2 * d, repeating: 0)
+      for i in 0..<rows.count {
+        for j in 0..<d {
+          pooled[i, j] = pa[i, j]
+          pooled[i, d + j] = pb[i, j]
+        }
+      }
+      return (pooled, training ? cache : nil)
+    }
+  }
+
+  /// ∂loss/∂parameters of every tower (in `towers` order) from ∂loss/∂pooled.
+  func backward(_ cache: Cache, dPooled: Matrix<Float>) -> [[Float]] {
+    var gradients = towers.map { _ in [Float]() }
+    switch kind {
+    case .text, .image, .singleStream:
+      let dh = Pooling.meanBackward(dPooled, mask: cache.masks[0])
+      _ = towers[0].backward(cache.encoders[0], dOutput: dh, gradient: &gradients[0])
+    case .dualStream:
+      let d = shape.width, n = dPooled.rows
+      var left = Matrix<Float>(rows: n, columns: d, repeating: 0), right = left
+      for i in 0..<n {
+        for j in 0..<d {
+          left[i, j] = dPooled[i, j]
+          right[i, j] = dPooled[i, d + j]
+        }
+      }
+      var da = Pooling.meanBackward(left, mask: cache.masks[0])
+      var db = Pooling.meanBackward(right, mask: cache.masks[1])
+      gradients[2] = [Float](repeating: 0, count: towers[2].parameters.count)
+      gradients[3] = [Float](repeating: 0, count: towers[3].parameters.count)
+      for (la, lb) in cache.cross.reversed() {
+        let (dxa, dca) = towers[2].backwardLayer(la, dOutput: da, gradient: &gradients[2], accumulate: true)
+        let (dxb, dcb) = towers[3].backwardLayer(lb, dOutput: db, gradient: &gradients[3], accumulate: true)
+        da = dxa
+        db = dxb
+        if let dcb { for j in da.values.indices { da.values[j] += dcb.values[j] } }
+        if let dca { for j in db.values.indices { db.values[j] += dca.values[j] } }
+      }
+      _ = towers[0].backward(cache.encoders[0], dOutput: da, gradient: &gradients[0])
+      _ = towers[1].backward(cache.encoders[1], dOutput: db, gradient: &gradients[1])
+    }
+    return gradients
+  }
+
+  /// Forward floating-point operations of the matrix products for one batch (the towers' `forwardFlops` plus the
+  /// feature projections), for the throughput benchmark.
+  func forwardFlops(rows: [RowInputs]) -> Double {
+    let b = rows.count
+    let textTokens = rows.reduce(0) { $0 + $1.textTokens }
+    let imageRows = rows.filter { $0.image != nil }.count
+    let lt = 1 + (rows.map(\.textTokens).max() ?? 0), lv = 1 + imageTokens
+    let d = Double(shape.width)
+    let projection = 2 * d * (Double(textTokens) * Double(textWidth) + Double(imageRows * imageTokens) * Double(imageWidth))
+    switch kind {
+    case .text: return towers[0].configuration.forwardFlops(batch: b, length: lt) + projection
+    case .image: return towers[0].configuration.forwardFlops(batch: b, length: lv) + projection
+    case .singleStream:
+      return towers[0].configuration.forwardFlops(batch: b, length: lt + imageTokens)
+        + 2 * d * Double(textTokens + imageRows * imageTokens) * Double(textWidth + imageWidth)
+    case .dualStream:
+      return towers[0].configuration.forwardFlops(batch: b, length: lt) + towers[1].configuration.forwardFlops(batch: b, length: lv)
+        + towers[2].configuration.forwardFlops(batch: b, length: lt) + towers[3].configuration.forwardFlops(batch: b, length: lv)
+        + projection
+    }
+  }
+}

@@ -1,0 +1,103 @@
+public import BenchCore
+
+/// The hyperparameters every end-to-end router shares, as flat experiment-file keys (`{router: VLC, backbone:
+/// single-stream, width: 128}`); each router's `Configuration` embeds them beside its own keys.
+///
+/// Defaults and why (App. H: AdamW, lr 2·10⁻⁵, batch 16, weight decay 0.01, cosine decay, ≤ 5 epochs; spec
+/// §4.8–4.10: 10 % warm-up, clipping at 1.0, patience 2 on the dev rank score, best weights restored):
+/// - `max_epochs` 3, not 5: one epoch over the 20,440 training rows of the simulated benchmark costs ≈ 33 CPU
+///   seconds (dual stream, measured), so four routers × six λ fit in the 30-minute budget on two cores with 3;
+/// - `learning_rate` 10⁻³, not 2·10⁻⁵: the trainable towers here start from scratch (the paper fine-tunes
+///   pretrained 100M-parameter encoders, whose rate would leave a fresh 64-wide tower where it starts);
+/// - `batch_size` 64, not 16: the same number of epochs in a quarter of the steps, and products large enough
+///   for BLAS to run near its peak; the 2-core budget (docs/routers.md, "End-to-end routers") is the reason;
+/// - `width` 64, 4 heads, FFN 128, one self-attention + one cross-modality layer, dropout 0.1: the towers that fit
+///   four routers × six λ on 21k training rows into 30 minutes on two cores;
+/// - `max_text_tokens` 32 WordPiece tokens (`[CLS]`/`[SEP]` included; the reference truncates at 128, the
+///   simulated prompts average ≈ 30);
+/// - `max_train_rows` 0 = every training row; a positive value trains on a seeded subsample (the smaller,
+///   labelled budget of the default experiment).
+public struct EndToEndSettings: Codable, Sendable, Hashable {
+  public var backbone: BackboneKind
+  public var textInput: TextRequest.Source
+  public var maxTextTokens: Int
+  /// Columns per image token of the run's feature set (0: the whole row is one token).
+  public var imageTokenWidth: Int
+  public var width: Int
+  public var heads: Int
+  public var intermediateSize: Int
+  public var layers: Int
+  public var crossLayers: Int
+  public var dropout: Double
+  public var learningRate: Double
+  public var weightDecay: Double
+  public var batchSize: Int
+  public var maxEpochs: Int
+  public var warmupFraction: Double
+  public var patience: Int
+  public var minDelta: Double
+  public var clipNorm: Double
+  public var maxTrainRows: Int
+
+  enum CodingKeys: String, CodingKey {
+    case backbone, textInput = "text_input", maxTextTokens = "max_text_tokens", imageTokenWidth = "image_token_width",
+         width, heads, intermediateSize = "intermediate_size", layers, crossLayers = "cross_layers", dropout,
+         learningRate = "learning_rate", weightDecay = "weight_decay", batchSize = "batch_size",
+         maxEpochs = "max_epochs", warmupFraction = "warmup_fraction", patience, minDelta = "min_delta",
+         clipNorm = "clip_norm", maxTrainRows = "max_train_rows"
+  }
+
+  public init(backbone: BackboneKind) {
+    self.backbone = backbone
+    textInput = .minilmStates
+    maxTextTokens = 32
+    imageTokenWidth = 32
+    width = 64
+    heads = 4
+    intermediateSize = 128
+    layers = 1
+    crossLayers = 1
+    dropout = 0.1
+    learningRate = 1e-3
+    weightDecay = 0.01
+    batchSize = 64
+    maxEpochs = 3
+    warmupFraction = 0.1
+    patience = 2
+    minDelta = 1e-4
+    clipNorm = 1.0
+    maxTrainRows = 0
+  }
+
+  /// The text vectors this configuration reads (nil for the image-only backbone).
+  public var textRequest: TextRequest? {
+    backbone.readsText ? TextRequest(source: textInput, maxTokens: maxTextTokens) : nil
+  }
+
+  /// Every invalid value, named by its key.
+  func check(router: String) throws(RouterError) {
+    var p: [String] = []
+    if !(2...512).contains(maxTextTokens) { p.append("max_text_tokens \(maxTextTokens) must be in 2…512") }
+    if imageTokenWidth < 0 { p.append("image_token_width \(imageTokenWidth) must be ≥ 0") }
+    if width <= 0 || heads <= 0 || width % heads != 0 { p.append("width \(width) must be a positive multiple of heads \(heads)") }
+    if intermediateSize <= 0 { p.append("intermediate_size \(intermediateSize) must be > 0") }
+    if layers < 0 || crossLayers < 0 || layers + crossLayers == 0 { p.append("layers \(layers) and cross_layers \(crossLayers) must be ≥ 0, one of them > 0") }
+    if backbone == .dualStream && (layers < 1 || crossLayers < 1) { p.append("the dual-stream backbone needs layers ≥ 1 and cross_layers ≥ 1") }
+    if !(dropout >= 0 && dropout < 1) { p.append("dropout \(dropout) must be in [0, 1)") }
+    if !(learningRate > 0) { p.append("learning_rate \(learningRate) must be > 0") }
+    if !(weightDecay >= 0) { p.append("weight_decay \(weightDecay) must be ≥ 0") }
+    if batchSize < 2 { p.append("batch_size \(batchSize) must be ≥ 2") }
+    if maxEpochs < 1 { p.append("max_epochs \(maxEpochs) must be ≥ 1") }
+    if !(warmupFraction >= 0 && warmupFraction < 1) { p.append("warmup_fraction \(warmupFraction) must be in [0, 1)") }
+    if patience < 1 { p.append("patience \(patience) must be ≥ 1") }
+    if !(minDelta >= 0) { p.append("min_delta \(minDelta) must be ≥ 0") }
+    if !(clipNorm > 0) { p.append("clip_norm \(clipNorm) must be > 0") }
+    if maxTrainRows < 0 { p.append("max_train_rows \(maxTrainRows) must be ≥ 0 (0: every training row)") }
+    if !p.isEmpty { throw .invalidHyperparameter(router: router, message: p.joined(separator: "; ")) }
+  }
+
+  var shape: BackboneShape {
+    BackboneShape(width: width, heads: heads, intermediate: intermediateSize, layers: layers, crossLayers: crossLayers,
+                  dropout: dropout)
+  }
+}
