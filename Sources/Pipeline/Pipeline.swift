@@ -40,7 +40,9 @@ public enum Pipeline {
     let registry = try experiment.registry(base) { path in try sha256(ofFile: path) }
     let context = PlanContext(fingerprint: snapshot.fingerprint, split: experiment.split,
                               correctThreshold: snapshot.benchmark.correctThreshold,
-                              featureHashes: try store.featureSetHashes())
+                              featureHashes: try store.featureSetHashes(),
+                              promptsSHA256: (try? store.samplePrompts()).map { ps in
+                                PlanContext.promptsFingerprint(ps.map { ($0.sampleID, $0.prompt) }) })
     return Planned(plan: try experiment.plan(registry: registry, context: context), snapshot: snapshot,
                    registry: registry)
   }

@@ -120,7 +120,8 @@ public struct Experiment: Sendable, Hashable, Codable {
           let id = RunIdentity(
             router: e.name, variant: v.name, revision: e.revision, configuration: made.configurationJSON, lambda: l,
             seed: s, costScale: v.costScale ?? costScale, correctThreshold: correctThreshold ?? context.correctThreshold,
-            features: features, featureSHA256: hashes, split: context.split, benchmark: context.fingerprint)
+            features: features, featureSHA256: hashes, split: context.split, benchmark: context.fingerprint,
+            textSHA256: made.textRequest == nil ? nil : context.promptsSHA256)
           out.append(RunSpec(identity: id, family: e.family, isUpperBound: e.isUpperBound, values: v.values,
                              estimatedSeconds: v.estimatedSeconds))
         }

@@ -31,10 +31,14 @@ public struct RunIdentity: Sendable, Hashable, Codable {
   public var split: String
   /// `Benchmark.fingerprint(split:)` of the data the run is computed on.
   public var benchmark: String
+  /// SHA-256 of the prompts (every sample's key and text, `PlanContext.promptsSHA256`) for routers that read the
+  /// prompt text itself (the end-to-end routers' `TextRequest`); nil, and absent from the canonical JSON, for every
+  /// other router, whose keys it therefore leaves unchanged. The benchmark fingerprint covers token counts, not text.
+  public var textSHA256: String?
 
   public init(router: String, variant: String, revision: Int, configuration: String, lambda: Lambda, seed: UInt64,
               costScale: Double, correctThreshold: Float, features: FeatureKey?, featureSHA256: [String]?,
-              split: String, benchmark: String) {
+              split: String, benchmark: String, textSHA256: String? = nil) {
     self.router = router
     self.variant = variant
     self.revision = revision
@@ -47,6 +51,7 @@ public struct RunIdentity: Sendable, Hashable, Codable {
     self.featureSHA256 = featureSHA256
     self.split = split
     self.benchmark = benchmark
+    self.textSHA256 = textSHA256
   }
 
   /// The canonical JSON: sorted keys, no whitespace.
@@ -106,11 +111,27 @@ public struct PlanContext: Sendable {
   public var correctThreshold: Float
   /// Stored feature sets' content hashes by name.
   public var featureHashes: [String: String]
+  /// SHA-256 of the stored prompts (`promptsFingerprint`), the identity of runs that read prompt text; nil when the
+  /// store has none readable (such runs then fail on their missing text, never reuse a run of other prompts).
+  public var promptsSHA256: String?
 
-  public init(fingerprint: String, split: String, correctThreshold: Float, featureHashes: [String: String]) {
+  public init(fingerprint: String, split: String, correctThreshold: Float, featureHashes: [String: String],
+              promptsSHA256: String? = nil) {
     self.fingerprint = fingerprint
     self.split = split
     self.correctThreshold = correctThreshold
     self.featureHashes = featureHashes
+    self.promptsSHA256 = promptsSHA256
+  }
+
+  /// SHA-256 over every sample's key and prompt, in the store's order.
+  public static func promptsFingerprint(_ prompts: [(key: String, prompt: String)]) -> String {
+    var h = SHA256()
+    h.update(Array("routerbench-prompts-v1".utf8))
+    for p in prompts {  // length-prefixed, so no key or prompt text can make two lists hash alike
+      let key = Array(p.key.utf8), text = Array(p.prompt.utf8)
+      h.update(Array("\n\(key.count):".utf8) + key + Array(" \(text.count):".utf8) + text)
+    }
+    return h.hexDigest()
   }
 }

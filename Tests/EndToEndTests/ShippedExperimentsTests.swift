@@ -39,6 +39,28 @@ import Testing
     #expect(plan.filter { $0.identity.router == "MLP" }.count == 30)
   }
 
+  /// Runs that read the prompt text carry the prompts' hash in their identity (the benchmark fingerprint holds token
+  /// counts, not text): an edited prompt is a new run for them and changes no other router's key.
+  @Test func promptTextIsInTheIdentityOfRunsThatReadIt() throws {
+    let e = try load("default.yaml")
+    func plan(_ prompts: [(key: String, prompt: String)]) throws -> [String: [String]] {
+      let context = PlanContext(fingerprint: "fp", split: "default", correctThreshold: 1,
+                                featureHashes: ["text": "t", "image": "i", "patches": "p"],
+                                promptsSHA256: PlanContext.promptsFingerprint(prompts))
+      return Dictionary(grouping: try e.plan(registry: .builtIn, context: context), by: \.identity.router)
+        .mapValues { $0.map(\.key) }
+    }
+    let a = try plan([("d/1", "What is shown?"), ("d/2", "Count the cats.")])
+    let b = try plan([("d/1", "What is shown?"), ("d/2", "Count the dogs.")])
+    #expect(a["VLC"] != nil && a["VLC"] != b["VLC"] && a["RouterDC"] != b["RouterDC"])
+    #expect(a["MLP"] == b["MLP"] && a["KNN"] == b["KNN"] && a["Oracle"] == b["Oracle"])
+    #expect(PlanContext.promptsFingerprint([("a", "b\tc")]) != PlanContext.promptsFingerprint([("a\tb", "c")]))
+    let vlc = try #require(try e.plan(registry: .builtIn, context: PlanContext(
+      fingerprint: "fp", split: "default", correctThreshold: 1, featureHashes: ["patches": "p"],
+      promptsSHA256: "h")).first { $0.identity.router == "VLC" })
+    #expect(vlc.identity.textSHA256 == "h" && vlc.identity.canonicalJSON.contains("\"textSHA256\":\"h\""))
+  }
+
   @Test func ablationFilesRunTables3And4() throws {
     let backbone = try load("ablate-backbone.yaml")
     #expect(backbone.lambdas == [.finite(100)] && backbone.seeds.count == 5)
