@@ -5,6 +5,7 @@ import Foundation
 import LogImport
 
 extension MissingPolicy: ExpressibleByArgument {}
+extension GroupErrorPolicy: ExpressibleByArgument {}
 
 /// `--tokenizer`: the exact cl100k BPE (default) or the fast approximation.
 enum TokenizerChoice: String, ExpressibleByArgument, CaseIterable {
@@ -59,6 +60,10 @@ struct ImportCommand: AsyncParsableCommand {
 
   @Option(help: "When a model lacks samples: refuse, drop-sample or drop-model.")
   var missing: MissingPolicy = .refuse
+
+  @Option(name: .customLong("on-error"),
+          help: "A (model, dataset) group that cannot be read or scored: refuse (the whole import) or skip (it, listing the reason).")
+  var onError: GroupErrorPolicy = .refuse
 
   @Option(help: "Seed of the default 7:1:2 stratified split (stored if none is).")
   var seed: UInt64 = 42
@@ -129,11 +134,12 @@ struct ImportCommand: AsyncParsableCommand {
     let err = FileHandle.standardError
     let counter = tokenizer.counter()
     let store = try BenchStore(path: db)
-    let options = ImportOptions(
+    var options = ImportOptions(
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
       lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
       missing: missing, seed: seed, correctThreshold: correctThreshold, tokenCounter: counter,
       vqaPeriodRule: vqaPeriodRule?.rule)
+    options.onError = onError
     let s = try await Importer(options: options).run(into: store) { event in
       switch event {
       case .group(let i, let n, let model, let dataset, let records, let skipped):
@@ -155,9 +161,13 @@ struct ImportCommand: AsyncParsableCommand {
         err.write(Data(String(format: "  %@: %.3f s%@\n", name, seconds, cpu).utf8))
       }
     }
+    for g in s.skippedGroups { err.write(Data("skipped \(g.description)\n".utf8)) }
+    for g in s.vanishedGroups { err.write(Data("no longer found: \(g.description)\n".utf8)) }
     print("""
       imported \(s.recordsImported) records in \(String(format: "%.2f", s.seconds)) s \
-      (\(String(format: "%.0f", s.recordsPerSecond)) records/s; \(s.filesRead) files read, \(s.groupsSkipped) groups unchanged)
+      (\(String(format: "%.0f", s.recordsPerSecond)) records/s; \(s.filesRead) files read, \(s.groupsSkipped) groups unchanged\
+      \(s.skippedGroups.isEmpty ? "" : ", \(s.skippedGroups.count) groups skipped on error")\
+      \(s.vanishedGroups.isEmpty ? "" : ", \(s.vanishedGroups.count) groups no longer found"))
       \(db): \(s.samples) samples × \(s.models) models = \(s.records) records, \(s.datasets) datasets\
       \(s.splitStored ? ", default split stored (seed \(seed))" : "")\
       \(s.featureSets.isEmpty ? "" : ", feature sets: " + s.featureSets.joined(separator: ", "))
