@@ -38,12 +38,14 @@ struct ImportCommand: AsyncParsableCommand {
     discussion: """
       WORK_DIR is a VL-RouterBench data release (data/matrices/Y.npz, C.npy, …, SPLITS/; docs/interchange.md), \
       a root holding work_dir/ (as `routerbench simulate` writes it; LMUData/, pricing.yaml, features/ \
-      and simulation.json beside it are used by default) or a VLMEvalKit work directory itself. The import is one \
-      transaction: on any error the database is left unchanged. Files already imported (same SHA-256) are skipped. \
-      See docs/importing.md.
+      and simulation.json beside it are used by default), a VLMEvalKit work directory, a single model's folder \
+      (<model>/<model>_<dataset>.xlsx) or a folder holding several work directories. The import is one \
+      transaction: on any error the database is left unchanged (--on-error skip skips unreadable (model, dataset) \
+      groups instead). Files already imported (same SHA-256) are skipped; a changed group replaces the stored one \
+      whole. See docs/importing.md.
       """)
 
-  @Argument(help: "The root (with work_dir/) or the VLMEvalKit work directory.")
+  @Argument(help: "The root (with work_dir/), a VLMEvalKit work directory, one model's folder, or a folder of work directories.")
   var workDir: String
 
   @Option(help: "The SQLite benchmark file to create or update.")
