@@ -212,6 +212,35 @@ public struct StoreTransaction {
     return out
   }
 
+  /// Every stored (model, dataset) group: its record count and the files its records were read from
+  /// (`importedFile` paths, sorted).
+  public func storedGroups() throws -> [StoredGroup] {
+    var out: [String: StoredGroup] = [:]
+    for r in try Row.fetchAll(db, sql: """
+      SELECT m.name, d.name, COUNT(*), f.path FROM record r JOIN sample s ON s.id = r.sampleId
+      JOIN model m ON m.id = r.modelId JOIN dataset d ON d.id = s.datasetId
+      LEFT JOIN importedFile f ON f.id = r.sourceFileId
+      GROUP BY m.name, d.name, f.path
+      """) {
+      let model: String = r[0], dataset: String = r[1], n: Int = r[2], path: String? = r[3]
+      let key = model + "\u{0}" + dataset
+      out[key, default: StoredGroup(model: model, dataset: dataset, records: 0, files: [])].records += n
+      if let path { out[key]!.files.append(path) }
+    }
+    return out.values.map { var g = $0; g.files.sort(); return g }.sorted { ($0.model, $0.dataset) < ($1.model, $1.dataset) }
+  }
+
+  /// Deletes every record of `model` on `dataset` (a group about to be replaced whole, or one that can no longer
+  /// be read); returns how many were deleted.
+  @discardableResult
+  public func deleteRecords(model: String, dataset: String) throws -> Int {
+    try db.execute(sql: """
+      DELETE FROM record WHERE modelId = (SELECT id FROM model WHERE name = ?)
+        AND sampleId IN (SELECT s.id FROM sample s JOIN dataset d ON d.id = s.datasetId WHERE d.name = ?)
+      """, arguments: [model, dataset])
+    return db.changesCount
+  }
+
   /// Inserts new samples and (unless `updateExisting` is false) updates stored ones whose content differs;
   /// returns (inserted, updated). The datasets must be stored already.
   @discardableResult

@@ -146,3 +146,18 @@ public struct SummaryRow: Sendable, Hashable {
   public var meanScore: Double { samples == 0 ? 0 : scoreSum / Double(samples) }
   public var averageCost: Double { samples == 0 ? 0 : costSum / Double(samples) }
 }
+
+/// One stored (model, dataset) group of records and the files they were imported from.
+public struct StoredGroup: Sendable, Hashable {
+  public var model: String
+  public var dataset: String
+  public var records: Int
+  /// `importedFile` paths of the records' source files (relative to the import root of the time), sorted.
+  public var files: [String]
+  public init(model: String, dataset: String, records: Int, files: [String]) {
+    self.model = model
+    self.dataset = dataset
+    self.records = records
+    self.files = files
+  }
+}

@@ -99,7 +99,8 @@ public struct DatasetRules: Sendable {
         "OCRBench": OCRBenchRule(),
       ],
       byAnswerType: [
-        .multipleChoice: NumericScoreRule(judgedFile: .judge(tail: "_result"), column: "hit"),
+        .multipleChoice: RuleWithFallback(NumericScoreRule(judgedFile: .judge(tail: "_result"), column: "hit"),
+                                          else: ExactMatchingChoiceRule()),
         .yesNo: BooleanScoreRule(judgedFile: .exact("_auxmatch"), column: "score"),
         .openVQA: NumericScoreRule(judgedFile: .exact("_results"), column: "eval_score"),
         .math: ExtractedAnswerRule(),
@@ -137,12 +138,37 @@ enum CellValue {
     default: break
     }
     let t = trimmed(s)
-    if let v = Double(t), v.isFinite { return v }
+    if let v = decimal(t), v.isFinite { return v }
     switch t.lowercased() {
     case "true": return 1
     case "false": return 0
     default: return nil
     }
+  }
+
+  /// A plain decimal number — `[+-] digits [. digits] [(e|E) [+-] digits]` (or `.5`, `5.`) — and nothing else:
+  /// Swift's `Double(_:)` also reads hex floats (`0x1`), `inf` and `nan`, which pandas never writes into a score
+  /// column and VLMEvalKit would not average.
+  static func decimal<S: StringProtocol>(_ s: S) -> Double? {
+    var digits = 0, i = s.utf8.startIndex
+    let u = s.utf8, end = u.endIndex
+    func digit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    if i < end, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i = u.index(after: i) }
+    while i < end, digit(u[i]) { digits += 1; i = u.index(after: i) }
+    if i < end, u[i] == UInt8(ascii: ".") {
+      i = u.index(after: i)
+      while i < end, digit(u[i]) { digits += 1; i = u.index(after: i) }
+    }
+    guard digits > 0 else { return nil }
+    if i < end, u[i] == UInt8(ascii: "e") || u[i] == UInt8(ascii: "E") {
+      i = u.index(after: i)
+      if i < end, u[i] == UInt8(ascii: "+") || u[i] == UInt8(ascii: "-") { i = u.index(after: i) }
+      var exponent = 0
+      while i < end, digit(u[i]) { exponent += 1; i = u.index(after: i) }
+      guard exponent > 0 else { return nil }
+    }
+    guard i == end else { return nil }
+    return Double(String(s))
   }
 
   /// `s` without leading / trailing ASCII spaces and tabs.
@@ -275,7 +301,7 @@ public struct ExtractedAnswerRule: DatasetRule {
 
   static func same(_ a: String, _ b: String) -> Bool {
     let x = a.trimmingCharacters(in: .whitespacesAndNewlines), y = b.trimmingCharacters(in: .whitespacesAndNewlines)
-    if let u = Double(x), let v = Double(y), u.isFinite, v.isFinite { return abs(u - v) <= 1e-6 }
+    if let u = CellValue.decimal(x), let v = CellValue.decimal(y), u.isFinite, v.isFinite { return abs(u - v) <= 1e-6 }
     return x.caseInsensitiveCompare(y) == .orderedSame && !x.isEmpty
   }
 }

@@ -63,7 +63,13 @@ public struct DelimitedTableReader: TableReader {
       let f = c.pointee.field
       c.pointee.field = f + 1
       let wanted = c.pointee.select.map { f < $0.count && $0[f] } ?? true
-      if !wanted || n == 0 {
+      if n == 0 {
+        c.pointee.cells.append("")
+      } else if !wanted {
+        // Not materialised, but validated all the same: every cell of a TSV / CSV must be UTF-8, as in xlsx.
+        if c.pointee.invalid == nil, !UTF8Check.isValid(UnsafeRawBufferPointer(start: p, count: n)) {
+          c.pointee.invalid = (c.pointee.rowEnds.count, f)
+        }
         c.pointee.cells.append("")
       } else {
         let bytes = UnsafeRawBufferPointer(start: p, count: n)
@@ -133,5 +139,20 @@ public struct DelimitedTableReader: TableReader {
     try drain()
     if rowNumber == 0 { _ = try header([]) }
     return TableReadResult(rows: max(0, rowNumber - 1), sha256: hasher.hexDigest(), bytes: bytes)
+  }
+}
+
+/// Strict UTF-8 validation without building a string (the ASCII fast path checks 8 bytes at a time).
+enum UTF8Check {
+  static func isValid(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    var i = 0
+    let n = bytes.count
+    while i + 8 <= n {
+      if bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { break }
+      i += 8
+    }
+    while i < n, bytes[i] < 0x80 { i += 1 }
+    if i == n { return true }
+    return String(validating: UnsafeRawBufferPointer(rebasing: bytes[i...]), as: UTF8.self) != nil
   }
 }

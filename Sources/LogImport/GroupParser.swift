@@ -35,6 +35,9 @@ struct ParsedGroup: Sendable {
   var estimatedRows = 0
   /// How the group was scored, for the report.
   var scoring = ""
+  /// The era decision (label and evidence) and the rule's summary, for the report.
+  var era = ""
+  var rule = ""
 }
 
 /// A dataset file after parsing.
@@ -68,6 +71,8 @@ struct ParseContext: Sendable {
   /// Datasets whose samples come from a dataset file (their prediction files' questions are not needed).
   var datasetsWithFile: Set<String>
   var root: URL
+  /// `--on-error`: whether a group that cannot be read fails the import or is skipped.
+  var onError: GroupErrorPolicy = .refuse
 }
 
 enum GroupParser {
@@ -194,6 +199,13 @@ enum GroupParser {
     var precise: [Double] = []
     var scoreRows: [Int32] = []
     var taken: [Bool] = []
+    // Columns the cross-check needs (per-row split, category, image), read from the scored file.
+    let extraNames = g.aggregates.isEmpty ? [] : CrossCheck.extraColumns(for: g.dataset.name)
+    var extraPositions: [Int?] = []
+    var extras = [[String]](repeating: [], count: extraNames.count)
+    func collectExtras(_ row: TableRow) {
+      for (k, p) in extraPositions.enumerated() { extras[k].append(p.map { row[$0] } ?? "") }
+    }
     if let judged = g.judged {
       let reader = try ctx.readers.reader(for: judged.url, displayPath: judged.path)
       var indexColumn = 0, width = 0
@@ -204,7 +216,8 @@ enum GroupParser {
           width = cells.count
           indexColumn = try h.require("index")
           p = try positions(h)
-          return h.selecting([indexColumn] + p)
+          extraPositions = extraNames.map { h.index(of: $0) }
+          return h.selecting([indexColumn] + p + extraPositions)
         }, row: { row in
           try checkWidth(row, header: width, file: judged.path)
           let index = row[indexColumn]
@@ -216,6 +229,7 @@ enum GroupParser {
           }
           scores.append(Float(s))
           precise.append(s)
+          collectExtras(row)
           scoreRows.append(Int32(row.number))
         })
       }
@@ -238,17 +252,31 @@ enum GroupParser {
     let estimate = Int32(TokenEstimates.outputTokens(for: g.dataset.answerType))
     var failedAPI: [String] = []
     var estimatedRows = 0
+    let foldsCopies = (rule as? ExactMatchingChoiceRule)?.scoresCircularCopies ?? false
+    var copyScores: [String: Double] = [:]
     let result = try wrap(p.path) {
       try reader.read(p.url, displayPath: p.path, header: { cells in
         let h = TableHeader(cells, file: p.path)
         width = cells.count
         cols = (try h.require("index"), try h.require("prediction"), h.index(of: "question"))
-        if judged == nil { scorePositions = try positions(h) }
-        return h.selecting([cols.index, cols.prediction, collectPrompts ? cols.question : nil] + scorePositions)
+        if judged == nil {
+          scorePositions = try positions(h)
+          extraPositions = extraNames.map { h.index(of: $0) }
+        }
+        return h.selecting([cols.index, cols.prediction, collectPrompts ? cols.question : nil] + scorePositions
+                             + (judged == nil ? extraPositions : []))
       }, row: { row in
         try checkWidth(row, header: width, file: p.path)
         let index = row[cols.index]
-        if circular, isCircularCopy(index: index) { return }
+        if circular, isCircularCopy(index: index) {
+          // Exact matching of a circular dataset: a rotation that is wrong makes its sample wrong.
+          if judged == nil, foldsCopies, let n = Int(index) {
+            let d = try score(row, scorePositions, file: p.path)
+            let main = String(n % 1_000_000)
+            copyScores[main] = min(copyScores[main] ?? 1, d)
+          }
+          return
+        }
         let s: Float, sourceRow: Int32
         if let judged {
           guard let k = slot[index].map(Int.init) else {
@@ -268,6 +296,7 @@ enum GroupParser {
           }
           let d = try score(row, scorePositions, file: p.path)
           precise.append(d)
+          collectExtras(row)
           s = Float(d)
           sourceRow = Int32(row.number)
         }
@@ -288,11 +317,24 @@ enum GroupParser {
         }
       })
     }
+    if !copyScores.isEmpty {
+      for k in rows.indices {
+        guard let c = copyScores[rows[k].index], c < precise[k] else { continue }
+        precise[k] = c
+        rows[k].score = Float(c)
+      }
+    }
     out.rows = rows
     out.failedAPI = failedAPI
     out.estimatedRows = estimatedRows
     out.scoring = rule.summary + " (" + g.eraNote + ")"
-    out.crossChecks = CrossCheck.compare(g, precise: precise)
+    out.era = g.eraNote
+    out.rule = rule.summary
+    var extraColumns: [String: [String]] = [:]
+    for (k, name) in extraNames.enumerated() where extraPositions.indices.contains(k) && extraPositions[k] != nil {
+      extraColumns[name] = extras[k]
+    }
+    out.crossChecks = CrossCheck.compare(g, precise: precise, columns: extraColumns)
     out.predictionFile = p.path
     if judged == nil { out.scoreFile = p.path }
     out.files.append(ImportedFile(path: p.path, sha256: result.sha256, kind: "prediction", rows: result.rows,

@@ -9,7 +9,11 @@ public enum ImportReport {
       + "\(s.datasets) datasets)\n"
     out += "- token counter: `\(s.tokenCounter)`; records with estimated output tokens (no prediction): "
       + "\(s.estimatedRecords)\n"
-    out += "- files read: \(s.filesRead); groups unchanged and skipped: \(s.groupsSkipped)\n\n"
+    out += "- files read: \(s.filesRead); groups unchanged and skipped: \(s.groupsSkipped)\n"
+    if !s.skippedGroups.isEmpty || !s.vanishedGroups.isEmpty {
+      out += "- groups skipped on error: \(s.skippedGroups.count); groups no longer found: \(s.vanishedGroups.count)\n"
+    }
+    out += "\n"
 
     out += "## Cross-check against VLMEvalKit's aggregates\n\n"
     if s.crossChecks.isEmpty {
@@ -41,10 +45,29 @@ public enum ImportReport {
       }
       out += "\n"
     }
-    if !s.scoring.isEmpty {
-      out += "## Scoring\n\n"
-      for g in s.scoring.sorted(by: { ($0.dataset, $0.model) < ($1.dataset, $1.model) }) {
-        out += "- \(g.model) × \(g.dataset): \(g.how)\n"
+    if !s.groups.isEmpty {
+      out += "## Scoring: era, rule and cross-check per (model, dataset)\n\n"
+      out += "| model | dataset | records | era (what decided it) | rule | cross-check | replaced |\n"
+      out += "| --- | --- | --- | --- | --- | --- | --- |\n"
+      for g in s.groups.sorted(by: { ($0.dataset, $0.model) < ($1.dataset, $1.model) }) {
+        out += "| \(cell(g.model)) | \(cell(g.dataset)) | \(g.records) | \(cell(g.era)) | \(cell(g.rule)) | "
+          + "\(cell(g.crossCheck)) | \(g.replacedRecords > 0 ? "\(g.replacedRecords) stored records" : "—") |\n"
+      }
+      out += "\n"
+    }
+    if !s.skippedGroups.isEmpty {
+      out += "## Skipped groups (--on-error skip)\n\nNot imported; any records they had are deleted, and `--missing` "
+        + "decided about the hole.\n\n"
+      for g in s.skippedGroups.sorted(by: { ($0.dataset, $0.model) < ($1.dataset, $1.model) }) {
+        out += "- \(g.description)\n"
+      }
+      out += "\n"
+    }
+    if !s.vanishedGroups.isEmpty {
+      out += "## Groups no longer found\n\nImported before; their files are gone or unreadable, so their records "
+        + "were deleted (never left stale).\n\n"
+      for g in s.vanishedGroups.sorted(by: { ($0.dataset, $0.model) < ($1.dataset, $1.model) }) {
+        out += "- \(g.description)\n"
       }
       out += "\n"
     }
@@ -58,5 +81,10 @@ public enum ImportReport {
       out += "## Dropped\n\n- models: \(s.droppedModels.joined(separator: ", "))\n- samples: \(s.droppedSamples.count)\n"
     }
     return out
+  }
+
+  /// A Markdown table cell: `|` escaped, line breaks as spaces.
+  static func cell(_ text: String) -> String {
+    text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
   }
 }

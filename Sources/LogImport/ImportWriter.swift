@@ -25,8 +25,8 @@ struct ImportWriter {
     return text
   }
 
-  mutating func write(schedule: ParseSchedule, channel: ParseChannel, snapshot: [String: ImportedFile]) throws
-    -> ImportSummary
+  mutating func write(schedule: ParseSchedule, channel: ParseChannel, snapshot: [String: ImportedFile],
+                      stored: [StoredGroup]) throws -> ImportSummary
   {
     if let source = try tx.metadata(.costSource), source != "tokens" {
       throw ImportError(.usage, "this database holds a VL-RouterBench release (costs from \(source), no token counts); "
@@ -57,27 +57,88 @@ struct ImportWriter {
     }
     phases.mark("writer: datasets, models, prices")
 
+    // Groups stored before this import, and the groups this import read (or skipped as unchanged) or failed on.
+    var storedRecords: [[String]: Int] = [:]
+    for g in stored { storedRecords[[g.model, g.dataset]] = g.records }
+    var handled = Set<[String]>()
+    var failed: [GroupProblem] = plan.failures
+    for f in plan.failures { handled.insert([f.model, f.dataset]) }
+    func fail(_ model: String, _ dataset: String, _ reason: String) {
+      failed.append(GroupProblem(model: model, dataset: dataset, reason: reason, deletedRecords: 0))
+      handled.insert([model, dataset])
+      progress(.note("warning: skipped \(model) × \(dataset) (--on-error skip): \(reason)"))
+    }
+
     // Dataset by dataset, as the parsers deliver: samples, provenance rows, records.
     var waited = 0.0
     var perModel: [Int64: Int] = [:]
     let counter = options.tokenCounter
     for d in schedule.datasets {
+      var datasetFailure: String?
       if let job = d.fileJob {
         let (result, w) = try channel.take(job)
         waited += w
-        guard case .dataset(let parsed) = result else { continue }
-        if try tx.upsertSamples(parsed.samples).updated > 0 { recomputeCosts = true }
-        try tx.recordImportedFile(parsed.file)
-        summary.filesRead += 1
+        switch result {
+        case .dataset(let parsed):
+          if try tx.upsertSamples(parsed.samples).updated > 0 { recomputeCosts = true }
+          try tx.recordImportedFile(parsed.file)
+          summary.filesRead += 1
+        case .failed(_, _, let error): datasetFailure = "its dataset file cannot be read: \(error)"
+        default: break
+        }
       }
       var groups: [ParsedGroup] = []
       for job in d.groupJobs {
         let (result, w) = try channel.take(job)
         waited += w
-        if case .group(let g) = result { groups.append(g) }
+        switch result {
+        case .group(let g):
+          if let datasetFailure { fail(g.model, g.dataset, datasetFailure) } else {
+            groups.append(g)
+            handled.insert([g.model, g.dataset])
+          }
+        case .failed(let model?, let dataset, let error): fail(model, dataset, error.description)
+        default: break
+        }
       }
       summary.groupsSkipped += groups.count { $0.skipped }
-      for g in groups where !g.skipped {
+      groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
+      let prompts = groups.flatMap(\.prompts)
+      if !prompts.isEmpty { try tx.upsertSamples(prompts, updateExisting: false) }
+      guard !groups.isEmpty else { continue }
+
+      // Every row's sample, before anything of the group is written: a group is written whole or not at all.
+      let samples = try tx.samples(ofDataset: d.name)
+      var resolved: [(group: ParsedGroup, refs: [SampleRef])] = []
+      for g in groups {
+        var refs: [SampleRef] = []
+        refs.reserveCapacity(g.rows.count)
+        var bad: ImportError?
+        for r in g.rows {
+          guard let ref = samples[r.index] else {
+            bad = ImportError(.badValue, "index '\(r.index)' is not a sample of \(g.dataset) "
+                                + "(not in \(g.dataset).tsv of the dataset directory)",
+                              file: g.predictionFile, row: Int(r.predictionRow), column: "index")
+            break
+          }
+          refs.append(ref)
+        }
+        if let bad {
+          guard options.onError == .skip else { throw bad }
+          fail(g.model, g.dataset, bad.description)
+          continue
+        }
+        resolved.append((g, refs))
+      }
+
+      var fileIds: [String: Int64] = [:]
+      for f in resolved.flatMap(\.group.files) { fileIds[f.path] = try tx.recordImportedFile(f) }
+      summary.filesRead += resolved.reduce(0) { $0 + $1.group.files.count }
+
+      // Records in (sampleId, modelId) order: groups by model id, then a stable counting sort by sample id.
+      var unsorted: [RecordRow] = []
+      unsorted.reserveCapacity(resolved.reduce(0) { $0 + $1.group.rows.count })
+      for (g, refs) in resolved {
         summary.crossChecks += g.crossChecks
         if !g.failedAPI.isEmpty { summary.failedAPI.append((g.model, g.dataset, g.failedAPI)) }
         summary.estimatedRecords += g.estimatedRows
@@ -86,29 +147,15 @@ struct ImportWriter {
           summary.warnings.append(warn("\(g.model) × \(g.dataset): every one of \(g.rows.count) records has \(first) output "
                                          + "tokens (constant token counts: empty or placeholder predictions?)"))
         }
-      }
-      groups = groups.filter { !$0.skipped }.sorted { modelIds[$0.model]! < modelIds[$1.model]! }
-      var fileIds: [String: Int64] = [:]
-      for f in groups.flatMap(\.files) { fileIds[f.path] = try tx.recordImportedFile(f) }
-      summary.filesRead += groups.reduce(0) { $0 + $1.files.count }
-      let prompts = groups.flatMap(\.prompts)
-      if !prompts.isEmpty { try tx.upsertSamples(prompts, updateExisting: false) }
-      guard !groups.isEmpty else { continue }
-
-      // Records in (sampleId, modelId) order: groups by model id, then a stable counting sort by sample id.
-      let samples = try tx.samples(ofDataset: d.name)
-      var unsorted: [RecordRow] = []
-      unsorted.reserveCapacity(groups.reduce(0) { $0 + $1.rows.count })
-      for g in groups {
+        // A re-imported group replaces the stored one whole: rows no longer in the file do not survive.
+        let replaced = storedRecords[[g.model, g.dataset]] != nil ? try tx.deleteRecords(model: g.model, dataset: g.dataset) : 0
+        summary.groups.append(GroupReport(model: g.model, dataset: g.dataset, records: g.rows.count, era: g.era,
+                                          rule: g.rule, crossCheck: CrossCheck.phrase(g.crossChecks),
+                                          replacedRecords: replaced))
         let price = plan.prices.prices[g.model]!
         let modelId = modelIds[g.model]!
         let fileId = fileIds[g.scoreFile]!
-        for r in g.rows {
-          guard let ref = samples[r.index] else {
-            throw ImportError(.badValue, "index '\(r.index)' is not a sample of \(g.dataset) "
-                                + "(not in \(g.dataset).tsv of the dataset directory)",
-                              file: g.predictionFile, row: Int(r.predictionRow), column: "index")
-          }
+        for (r, ref) in zip(g.rows, refs) {
           unsorted.append(RecordRow(
             sampleId: ref.id, modelId: modelId, score: r.score, correct: r.score >= options.correctThreshold,
             outputTokens: r.outputTokens, tokensEstimated: counter.isEstimate || r.estimated,
@@ -120,6 +167,32 @@ struct ImportWriter {
       let records = Self.sortedBySample(unsorted)
       try tx.writeRecords(records)
       summary.recordsImported += records.count
+    }
+
+    // Skipped groups lose their stored records (never left stale); so do stored groups this import no longer
+    // finds. Both leave holes that --missing decides about.
+    for var f in failed {
+      if storedRecords[[f.model, f.dataset]] != nil { f.deletedRecords = try tx.deleteRecords(model: f.model, dataset: f.dataset) }
+      summary.skippedGroups.append(f)
+    }
+    for g in stored where !handled.contains([g.model, g.dataset]) {
+      let gone = g.files.filter { path in
+        let url = plan.root.appendingPathComponent(path).standardizedFileURL
+        return !WorkDirectoryScanner.isRegularFile(url)
+          && plan.workDirs.contains { url.path.hasPrefix($0.standardizedFileURL.path + "/") }
+      }
+      guard plan.scannedModels.contains(g.model) || !gone.isEmpty else { continue }
+      let reason = gone.isEmpty
+        ? "imported before (from \(g.files.joined(separator: ", "))), but its model folder no longer holds a readable prediction file for it"
+        : "imported before, but \(gone.joined(separator: ", ")) \(gone.count == 1 ? "is" : "are") gone or not a regular file"
+      if options.missing == .refuse {
+        throw ImportError(.incomplete, "\(g.model) × \(g.dataset): \(reason); its \(g.records) stored records would be "
+                            + "stale. Restore the files, or re-run with --missing drop-model or --missing drop-sample "
+                            + "to delete them", file: g.files.first)
+      }
+      let deleted = try tx.deleteRecords(model: g.model, dataset: g.dataset)
+      summary.vanishedGroups.append(GroupProblem(model: g.model, dataset: g.dataset, reason: reason, deletedRecords: deleted))
+      summary.warnings.append(warn("\(g.model) × \(g.dataset): \(reason); its \(deleted) stored records were deleted"))
     }
     phases.mark("writer: samples and records (pipelined with parsing)")
     summary.writerWaitSeconds = waited
@@ -197,8 +270,10 @@ struct ImportWriter {
     switch options.missing {
     case .refuse:
       let lines = missing.prefix(8).map { "  " + $0.description }
+      let skipped = summary.skippedGroups.isEmpty ? "" : "\nskipped (--on-error skip):\n"
+        + summary.skippedGroups.prefix(8).map { "  " + $0.description }.joined(separator: "\n")
       throw ImportError(.incomplete, "the matrix is incomplete (\(missing.count) model × dataset cells miss samples):\n"
-                          + lines.joined(separator: "\n") + (missing.count > 8 ? "\n  …" : "")
+                          + lines.joined(separator: "\n") + (missing.count > 8 ? "\n  …" : "") + skipped
                           + "\nfix the logs, or re-run with --missing drop-sample or --missing drop-model")
     case .dropSample:
       summary.droppedSamples = try tx.deleteIncompleteSamples()

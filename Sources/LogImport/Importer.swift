@@ -16,6 +16,15 @@ public enum MissingPolicy: String, Sendable, CaseIterable {
   case dropModel = "drop-model"
 }
 
+/// What to do with a (model, dataset) group that cannot be read or scored (`--on-error`).
+public enum GroupErrorPolicy: String, Sendable, CaseIterable {
+  /// Refuse the whole import (the default): the database is unchanged.
+  case refuse
+  /// Skip the group (its stored records, if any, are deleted — never left stale), import the rest, and list the
+  /// group with its reason. The matrix must still be complete: `--missing` decides about the hole.
+  case skip
+}
+
 /// Options of one import (`routerbench import`).
 public struct ImportOptions: Sendable {
   /// The directory given on the command line: a root holding `work_dir/` (and by default `LMUData/`,
@@ -45,8 +54,10 @@ public struct ImportOptions: Sendable {
   public var catalog: BenchmarkCatalog
   /// The default `catalog`: the VL-RouterBench preset's (the datasets `routerbench import` recognises by default).
   public static var defaultCatalog: BenchmarkCatalog { VLRouterBench.shared.catalog }
-  /// `--vqa-period-rule`: the TextVQA period rule for every run (default: by the run's date).
+  /// `--vqa-period-rule`: the TextVQA period rule for every run (default: by the run's era).
   public var vqaPeriodRule: VQAPeriodRule?
+  /// `--on-error`: refuse the import (default) or skip the (model, dataset) groups that cannot be read or scored.
+  public var onError: GroupErrorPolicy = .refuse
 
   public init(root: URL, pricing: URL? = nil, lmuData: URL? = nil, features: [URL] = [],
               missing: MissingPolicy = .refuse, seed: UInt64 = 42, correctThreshold: Float = 1.0,
@@ -76,6 +87,34 @@ public enum ImportEvent: Sendable {
   case note(String)
 }
 
+/// A (model, dataset) group an import did not import, or whose stored records it deleted, and why.
+public struct GroupProblem: Sendable, Hashable, CustomStringConvertible {
+  public var model: String
+  public var dataset: String
+  /// Why: the error that made the group unreadable, or what happened to its files.
+  public var reason: String
+  /// Records of the group that were stored before this import and are now deleted (0 for a new group).
+  public var deletedRecords: Int
+  public var description: String {
+    "\(model) × \(dataset): \(reason)" + (deletedRecords > 0 ? " (\(deletedRecords) stored records deleted)" : "")
+  }
+}
+
+/// How one imported (model, dataset) group was read, for the import report.
+public struct GroupReport: Sendable, Hashable {
+  public var model: String
+  public var dataset: String
+  public var records: Int
+  /// The VLMEvalKit era the rules were chosen for, and the evidence (`RunEra.Decision`).
+  public var era: String
+  /// The scoring rule applied (e.g. "`hit` of `_<judge>_result`", "recomputed: exact matching").
+  public var rule: String
+  /// The cross-check against VLMEvalKit's aggregates in one phrase ("exact", "differs by …", "no aggregate").
+  public var crossCheck: String
+  /// Stored records this import replaced (the group's previous import), 0 for a new group.
+  public var replacedRecords: Int
+}
+
 /// What an import did.
 public struct ImportSummary: Sendable {
   /// In the store after the import.
@@ -100,6 +139,13 @@ public struct ImportSummary: Sendable {
   public var estimatedRecords = 0
   /// How each (model, dataset) was scored.
   public var scoring: [(model: String, dataset: String, how: String)] = []
+  /// Per imported (model, dataset): era, rule, cross-check, replaced records.
+  public var groups: [GroupReport] = []
+  /// Groups skipped under `--on-error skip`, with the reason.
+  public var skippedGroups: [GroupProblem] = []
+  /// Groups imported before whose files this import no longer finds or cannot read: their records are deleted
+  /// (never left stale) and `--missing` decides about the hole.
+  public var vanishedGroups: [GroupProblem] = []
   /// The token counter used.
   public var tokenCounter = ""
   /// Wall time per import phase, in order (scan, datasets, groups, records, completeness, split, features, …).
@@ -133,6 +179,8 @@ public struct Importer: Sendable {
   struct Prepared: Sendable {
     var plan: ImportPlan
     var snapshot: [String: ImportedFile]
+    /// The (model, dataset) groups stored before this import.
+    var storedGroups: [StoredGroup]
     var context: ParseContext
     var schedule: ParseSchedule
     var phases: PhaseClock
@@ -146,11 +194,12 @@ public struct Importer: Sendable {
     phases.mark("scan")
     // What the database already holds.
     let snapshot = try store.transaction { tx in
-      (try tx.importedFiles(), try tx.recordPairs(), Set(try tx.samplesByDataset().keys))
+      (try tx.importedFiles(), try tx.storedGroups(), Set(try tx.samplesByDataset().keys))
     }
     let ctx = ParseContext(readers: options.readers, counter: options.tokenCounter, imageTokens: options.imageTokens,
-                           now: plan.now, existing: snapshot.0, pairsWithRecords: snapshot.1,
-                           datasetsWithFile: Set(plan.datasetFiles.map(\.name)), root: plan.root)
+                           now: plan.now, existing: snapshot.0, pairsWithRecords: Set(snapshot.1.map { [$0.model, $0.dataset] }),
+                           datasetsWithFile: Set(plan.datasetFiles.map(\.name)), root: plan.root,
+                           onError: options.onError)
     var readDatasets = Set<String>()
     for d in plan.datasetFiles {
       if let before = snapshot.0[d.path], snapshot.2.contains(d.name),
@@ -159,7 +208,8 @@ public struct Importer: Sendable {
     }
     let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets)
     phases.mark("snapshot")
-    return Prepared(plan: plan, snapshot: snapshot.0, context: ctx, schedule: schedule, phases: phases)
+    return Prepared(plan: plan, snapshot: snapshot.0, storedGroups: snapshot.1, context: ctx, schedule: schedule,
+                    phases: phases)
   }
 
   /// Imports, parsing file groups in parallel tasks while the writer — one transaction on the database's writer
@@ -179,7 +229,7 @@ public struct Importer: Sendable {
       async let written: ImportSummary = store.transaction { tx in
         var writer = ImportWriter(options: options, plan: p.plan, tx: tx, progress: progress, phases: p.phases)
         do {
-          return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot)
+          return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot, stored: p.storedGroups)
         } catch {
           channel.cancel()
           throw error
@@ -237,7 +287,7 @@ public struct Importer: Sendable {
       let options = options
       let summary = try store.transaction { tx in
         var writer = ImportWriter(options: options, plan: p.plan, tx: tx, progress: progress, phases: p.phases)
-        return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot)
+        return try writer.write(schedule: p.schedule, channel: channel, snapshot: p.snapshot, stored: p.storedGroups)
       }
       return Self.finish(summary, plan: p.plan, start: start, cpuStart: cpuStart)
     } catch {
@@ -246,10 +296,15 @@ public struct Importer: Sendable {
   }
 
   static func report(_ result: ParseResult, done: inout Int, total: Int, _ progress: (ImportEvent) -> Void) {
-    if case .group(let g) = result {
+    switch result {
+    case .group(let g):
       done += 1
       progress(.group(index: done, total: total, model: g.model, dataset: g.dataset, records: g.rows.count,
                       skipped: g.skipped))
+    case .failed(let model, let dataset, let error):
+      if model != nil { done += 1 }
+      progress(.note("warning: skipped \(model.map { "\($0) × " } ?? "dataset ")\(dataset) (--on-error skip): \(error)"))
+    default: break
     }
   }
 
@@ -406,9 +461,17 @@ enum ParseJob: Sendable {
 
   func run(_ ctx: ParseContext) throws -> ParseResult {
     switch self {
-    case .dataset(let d): .dataset(try GroupParser.readDataset(d.url, path: d.path, dataset: d.name, ctx))
-    case .group(let g): .group(try GroupParser.readGroup(g, ctx))
-    case .features(let url): .features(try GroupParser.readFeatures(url, ctx))
+    case .dataset(let d):
+      do { return .dataset(try GroupParser.readDataset(d.url, path: d.path, dataset: d.name, ctx)) } catch {
+        guard ctx.onError == .skip else { throw error }
+        return .failed(model: nil, dataset: d.name, error)
+      }
+    case .group(let g):
+      do { return .group(try GroupParser.readGroup(g, ctx)) } catch {
+        guard ctx.onError == .skip else { throw error }
+        return .failed(model: g.model, dataset: g.dataset.name, error)
+      }
+    case .features(let url): return .features(try GroupParser.readFeatures(url, ctx))
     }
   }
 }
@@ -417,6 +480,8 @@ enum ParseResult: Sendable {
   case dataset(ParsedDataset)
   case group(ParsedGroup)
   case features(ParsedFeatures)
+  /// `--on-error skip`: a group (or, with `model` nil, a dataset file) that could not be read.
+  case failed(model: String?, dataset: String, ImportError)
 }
 
 /// Where everything is: the scanned work directory, the price table, dataset and feature files, simulation.json.
@@ -429,6 +494,11 @@ struct ImportPlan: Sendable {
 
   var root: URL
   var groups: [FileGroup]
+  /// `--on-error skip`: groups the scan could not form (ambiguous files, a missing judged file), with the error.
+  var failures: [GroupProblem]
+  /// Models whose folders were scanned, and the work directories (absolute paths).
+  var scannedModels: Set<String>
+  var workDirs: [URL]
   var warnings: [String]
   var notes: [String]
   var prices: PriceTable
@@ -460,8 +530,9 @@ struct ImportPlan: Sendable {
       known[s] = DatasetInfo(name: s, displayName: s, group: .other, answerType: .unknown)
     }
     let layout = try WorkDirectoryScanner(knownDatasets: known, rules: options.rules, readers: options.readers,
-                                          periodRuleOverride: options.vqaPeriodRule).scan(root: root)
-    guard !layout.groups.isEmpty else {
+                                          periodRuleOverride: options.vqaPeriodRule,
+                                          onError: options.onError).scan(root: root)
+    guard !layout.groups.isEmpty || !layout.failures.isEmpty else {
       throw ImportError(.usage, "no prediction files (work_dir/<model>/T<date>_G<hex>/<model>_<dataset>.tsv) found",
                         file: root.path)
     }
@@ -472,6 +543,9 @@ struct ImportPlan: Sendable {
     root = options.root.standardizedFileURL
     let layout = try Self.scan(options: options)
     let lmuDir = options.lmuData ?? Self.directory(root.appendingPathComponent("LMUData"))
+    failures = layout.failures
+    scannedModels = layout.scannedModels
+    workDirs = layout.workDirs
     warnings = layout.warnings
     notes = layout.notes
     var position: [String: Int] = [:]

@@ -50,7 +50,7 @@ enum PricingFile {
           throw ImportError(.missingPrice, "model \(name) has no `\(field)` price", file: path,
                             row: value.mark?.line ?? key.mark?.line, column: where_)
         }
-        guard let text = scalar(cell), let v = Double(text.trimmingCharacters(in: .whitespaces)), v.isFinite, v >= 0
+        guard let text = scalar(cell), let v = CellValue.decimal(text.trimmingCharacters(in: .whitespaces)), v.isFinite, v >= 0
         else {
           throw ImportError(.badValue, "price '\(scalar(cell) ?? "?")' is not a non-negative number (USD per 1M tokens)",
                             file: path, row: cell.mark?.line, column: where_)
@@ -79,10 +79,10 @@ enum PricingFile {
       + unpriced.dropLast().joined(separator: ", ") + " and \(unpriced[unpriced.count - 1]) have"
     let message = fromFile
       ? "\(subject) no price in this pricing file (priced: \(table.prices.keys.sorted().joined(separator: ", "))); "
-        + "add them under `models:` or pass --pricing FILE"
+        + "add them under `models:` or pass --pricing FILE (`routerbench pricing template DIR` lists every model)"
       : "\(subject) no price: no pricing file was given or found (ROOT/pricing.yaml), and the \(table.name) "
         + "catalog prices only its own models. Pass --pricing FILE (`models: {<name>: {input: …, output: …}}`, USD "
-        + "per 1M tokens)"
+        + "per 1M tokens; `routerbench pricing template DIR > prices.yaml` writes one to fill in)"
     throw ImportError(.missingPrice, message, file: table.source ?? "pricing",
                       column: unpriced.count == 1 ? "models.\(unpriced[0])" : nil)
   }

@@ -18,8 +18,56 @@ public struct RunEra: Sendable, Hashable {
     return RunEra(periodRule: rule, chartQAOrder: date < 20250901 ? .swapped : .fixed)
   }
 
-  /// What current VLMEvalKit does (used for undated runs).
+  /// What current VLMEvalKit does.
   public static let current = RunEra(periodRule: .current, chartQAOrder: .fixed)
+  /// VLMEvalKit before run folders existed (files directly in `<work_dir>/<model>/`, until Nov 2024): the old
+  /// TextVQA period regex and the swapped ChartQA arguments.
+  public static let beforeRunFolders = RunEra(periodRule: .legacy, chartQAOrder: .swapped)
+
+  /// The era chosen for one (model, dataset) group, with what decided it (docs/importing.md, "Run era").
+  public struct Decision: Sendable, Hashable {
+    public var era: RunEra
+    /// What decided the era, e.g. "run folder T20250426_Ga32ffdf2 (2025-04-26)".
+    public var label: String
+    /// Further signals seen (status.json, judge file naming, the override).
+    public var evidence: [String]
+  }
+
+  /// The decision table: (1) a run folder's date; (2) `status.json` without a dated folder: current; (3) the flat
+  /// layout with `_results` per-sample files (written since Jul 2025, so the files were copied out of a run
+  /// folder): current; (4) the flat layout otherwise: before run folders. Judge file naming is recorded as
+  /// evidence. `--vqa-period-rule` overrides the period rule of every decision.
+  public static func decide(runDirectory: String?, hasStatusJSON: Bool, suffixes: [String],
+                            periodRuleOverride: VQAPeriodRule?) -> Decision {
+    var evidence: [String] = []
+    if hasStatusJSON { evidence.append("status.json beside the files (the T<date>-<time> era, since Apr 2026)") }
+    let judges = Set(suffixes.filter { $0.hasSuffix("_result") && $0.count > "_result".count + 1 })
+    if judges.contains("_openai_result") {
+      evidence.append("judge files named `_openai_result` (chatgpt-0125 → openai: VLMEvalKit since early 2024)")
+    }
+    if let named = judges.sorted().first(where: { $0.hasPrefix("_chatgpt-") || $0.hasPrefix("_gpt-") }) {
+      evidence.append("judge files named after the judge model (`\(named)`: VLMEvalKit before the openai/gpt4 names)")
+    }
+    var d: Decision
+    if let runDirectory, let e = of(runDirectory: runDirectory) {
+      let digits = Array(runDirectory.dropFirst().prefix(8))
+      let date = String(digits[0..<4]) + "-" + String(digits[4..<6]) + "-" + String(digits[6..<8])
+      d = Decision(era: e, label: "run folder \(runDirectory) (\(date))", evidence: evidence)
+    } else if hasStatusJSON {
+      d = Decision(era: .current, label: "no dated run folder, status.json: current VLMEvalKit rules", evidence: evidence)
+    } else if suffixes.contains("_results") {
+      d = Decision(era: .current, label: "flat layout with `_results` per-sample files (written since Jul 2025): "
+                     + "current VLMEvalKit rules", evidence: evidence)
+    } else {
+      d = Decision(era: .beforeRunFolders, label: "flat layout (no run folder): VLMEvalKit before run folders "
+                     + "(until Nov 2024) — old TextVQA period rule, swapped ChartQA arguments", evidence: evidence)
+    }
+    if let o = periodRuleOverride {
+      d.era.periodRule = o
+      d.evidence.append("--vqa-period-rule \(o == .legacy ? "old" : "new") overrides the period rule")
+    }
+    return d
+  }
 }
 
 extension DatasetRule {
@@ -181,5 +229,35 @@ public struct ChartQARecordedRule: DatasetRule {
     }
     guard best.isFinite else { throw ImportError(.badValue, "eval_match is an empty list", column: columns[0].name) }
     return Float(best)
+  }
+}
+
+/// Multiple choice without a judged file (a run that was never judged, or MMMU's Dec-2023 layout with only
+/// `_acc`): VLMEvalKit's exact matching — `can_infer(prediction, choices)` over the option columns `A`…`Z` that
+/// are not NA, the answer 'Z' when nothing can be inferred (what `extract_answer_from_item` returns without a
+/// judge model), and hit = 1 iff that letter equals `answer` (`GT`). Cells are seen as pandas shows them.
+/// Circular datasets (MMBench) fold the rotated copies in: a sample is right only if every rotation is
+/// (`scoresCircularCopies`).
+public struct ExactMatchingChoiceRule: DatasetRule {
+  public init() {}
+  static let letters = (65...90).map { String(Unicode.Scalar(UInt8($0))) }
+  public var summary: String {
+    "recomputed: exact matching (VLMEvalKit's `can_infer` of `prediction` over the options `A`…, against `answer`)"
+  }
+  public var judgedFile: JudgedFileSuffix? { nil }
+  public var columns: [RuleColumn] {
+    [RuleColumn("prediction"), RuleColumn("answer")] + Self.letters.map { RuleColumn($0, required: false) }
+  }
+  /// Rotated copies of circular datasets are scored too and folded into their sample (the minimum).
+  public var scoresCircularCopies: Bool { true }
+  public func score(_ row: RuleRow) throws(ImportError) -> Float {
+    var options: [(letter: String, text: String)] = []
+    for (k, letter) in Self.letters.enumerated() {
+      guard let cell = row[k + 2] else { continue }
+      let text = pandas(cell)
+      if text != "nan" { options.append((letter, text)) }
+    }
+    let option = OptionMatcher.infer(pandas(row[0]), options: options) ?? "Z"
+    return option == pandas(row[1]) ? 1 : 0
   }
 }

@@ -23,15 +23,22 @@ struct FileGroup: Sendable {
   var runDirectory: String?
   /// How the era of the run was decided, for the report.
   var eraNote: String = ""
+  /// The era label (e.g. "2025-04-26 (run folder)", "flat layout: before run folders").
+  var era: String = ""
 }
 
 /// What lies under an import root.
 struct ImportLayout: Sendable {
   var root: URL
-  var workDir: URL
+  /// The work directories scanned (one, unless the root is a folder holding several).
+  var workDirs: [URL]
   /// `true` when the root holds `work_dir/` (a `routerbench simulate` output or a copied VLMEvalKit tree).
   var isRoot: Bool
   var groups: [FileGroup]
+  /// `--on-error skip`: (model, dataset) groups that could not be formed, with the reason.
+  var failures: [GroupProblem] = []
+  /// Every model whose folder was scanned.
+  var scannedModels: Set<String> = []
   var warnings: [String]
   /// Informational lines for the import report (ignored caches, rerun choices, recomputations).
   var notes: [String] = []
@@ -51,8 +58,22 @@ struct WorkDirectoryScanner {
   var readers: TableReaders
   /// `--vqa-period-rule`: overrides the era's TextVQA period rule.
   var periodRuleOverride: VQAPeriodRule? = nil
-  /// Extensions of per-sample files (prediction and judged); `.csv` is VLMEvalKit's aggregate format.
-  static let perSampleExtensions: Set<String> = ["tsv", "xlsx", "json"]
+  /// `--on-error skip`: a group that cannot be formed (ambiguous files, no judged file) is recorded, not thrown.
+  var onError: GroupErrorPolicy = .refuse
+  /// Extensions of per-sample files (prediction and judged). `.csv` and `.json` are also VLMEvalKit's aggregate
+  /// formats: such a file is per-sample unless its suffix names an aggregate (`isAggregate`).
+  static let perSampleExtensions: Set<String> = ["tsv", "xlsx", "json", "csv"]
+
+  /// Whether `<model>_<dataset><suffix>.<ext>` is a per-sample file (prediction or judged), not an aggregate.
+  static func isPerSample(suffix: String, ext: String) -> Bool {
+    perSampleExtensions.contains(ext) && !isAggregate(suffix: suffix, ext: ext)
+  }
+
+  /// The same for a file of a dataset not yet known (only its stem after `<model>_`): a `.csv` ending in `_acc`
+  /// or `_score` is an aggregate.
+  static func isPerSample(stem: String, ext: String) -> Bool {
+    perSampleExtensions.contains(ext) && !(ext == "csv" && (stem.hasSuffix("_acc") || stem.hasSuffix("_score")))
+  }
 
   static func isRunDirectory(_ name: String) -> Bool {
     let b = Array(name.utf8)
@@ -87,23 +108,34 @@ struct WorkDirectoryScanner {
     guard fm.fileExists(atPath: root.path, isDirectory: &isDir), isDir.boolValue else {
       throw ImportError(.unreadable, "not a directory", file: root.path)
     }
-    let candidate = root.appendingPathComponent("work_dir")
-    let isRoot = fm.fileExists(atPath: candidate.path, isDirectory: &isDir) && isDir.boolValue
-    let workDir = isRoot ? candidate : root
+    let (isRoot, workDirs, modelFolders) = try Self.modelFolders(root: root)
     var groups: [FileGroup] = []
+    var failures: [GroupProblem] = []
     var warnings: [String] = []
     var notes: [String] = []
-    for model in try Self.entries(workDir, root: root) where Self.isDirectory(workDir.appendingPathComponent(model)) {
-      if model.hasPrefix(".") || model == "logs" { continue }
-      let modelDir = workDir.appendingPathComponent(model)
-      // Directories to look in, preferred first: run directories newest first, then the model directory.
-      let runs = try Self.entries(modelDir, root: root).filter {
-        Self.isRunDirectory($0) && Self.isDirectory(modelDir.appendingPathComponent($0))
-      }.sorted(by: >)
-      var dirs = runs.map { modelDir.appendingPathComponent($0) }
-      dirs.append(modelDir)
+    if workDirs.count > 1 {
+      notes.append("\(workDirs.count) work directories: " + workDirs.map { Self.relative($0, to: root) }.joined(separator: ", "))
+    }
+    for (model, folders) in modelFolders {
+      if folders.count > 1 {
+        notes.append("\(model): \(folders.count) model folders (\(folders.map { Self.relative($0, to: root) }.joined(separator: ", "))); "
+                       + "their run directories are treated as reruns")
+      }
+      // Directories to look in, preferred first: run directories newest first (by name, across every folder of
+      // the model), then the model folders themselves.
+      var runs: [URL] = []
+      for folder in folders {
+        for name in try Self.entries(folder, root: root)
+        where Self.isRunDirectory(name) && Self.isDirectory(folder.appendingPathComponent(name)) {
+          runs.append(folder.appendingPathComponent(name))
+        }
+      }
+      runs.sort { ($0.lastPathComponent, $0.path) > ($1.lastPathComponent, $1.path) }
+      var dirs = runs
+      dirs.append(contentsOf: folders)
       // Top-level symlinks name the run directory VLMEvalKit last evaluated a dataset in.
       var preferred: [String: URL] = [:]
+      for modelDir in folders {
       for name in try Self.entries(modelDir, root: root) {
         let link = modelDir.appendingPathComponent(name)
         guard let dest = try? fm.destinationOfSymbolicLink(atPath: link.path) else { continue }
@@ -113,6 +145,7 @@ struct WorkDirectoryScanner {
               let (dataset, suffix) = datasetAndSuffix(of: (name as NSString).deletingPathExtension, model: model),
               suffix.isEmpty else { continue }
         preferred[dataset] = parent
+      }
       }
       var files: [URL: [(name: String, dataset: String, suffix: String, ext: String)]] = [:]
       var unknown = Set<String>()
@@ -125,7 +158,7 @@ struct WorkDirectoryScanner {
         for name in try Self.entries(dir, root: root) where Self.isRegularFile(dir.appendingPathComponent(name)) {
           let ext = (name as NSString).pathExtension.lowercased()
           let stem = (name as NSString).deletingPathExtension
-          guard Self.perSampleExtensions.contains(ext), stem.hasPrefix(model + "_"),
+          guard Self.isPerSample(stem: stem, ext: ext), stem.hasPrefix(model + "_"),
                 datasetAndSuffix(of: stem, model: model) == nil else { continue }
           stems.append(String(stem.dropFirst(model.count + 1)))
         }
@@ -155,7 +188,7 @@ struct WorkDirectoryScanner {
           }
           guard stem.hasPrefix(model + "_") else { continue }
           guard let (dataset, suffix) = me.datasetAndSuffix(of: stem, model: model) else {
-            if Self.perSampleExtensions.contains(ext) { unknown.insert(String(stem.dropFirst(model.count + 1))) }
+            if Self.isPerSample(stem: stem, ext: ext) { unknown.insert(String(stem.dropFirst(model.count + 1))) }
             continue
           }
           files[dir, default: []].append((name, dataset, suffix, ext))
@@ -168,7 +201,7 @@ struct WorkDirectoryScanner {
       if !unknown.isEmpty {
         warnings.append("\(model): skipped files of unknown datasets: \(unknown.sorted().prefix(5).joined(separator: ", "))")
       }
-      let datasets = Set(files.values.flatMap { $0.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) }.map(\.dataset) })
+      let datasets = Set(files.values.flatMap { $0.filter { $0.suffix.isEmpty && Self.isPerSample(suffix: $0.suffix, ext: $0.ext) }.map(\.dataset) })
       for name in datasets.sorted() {
         guard let info = me.knownDatasets[name] else { continue }
         let order = (preferred[name].map { [$0] } ?? []) + dirs
@@ -178,7 +211,7 @@ struct WorkDirectoryScanner {
         if holding.count > 1 {
           // Reruns: only `dir` is read; say whether the others' prediction files are identical or differ.
           func predictionHash(_ d: URL) -> String? {
-            guard let f = files[d]?.first(where: { $0.dataset == name && $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) })
+            guard let f = files[d]?.first(where: { $0.dataset == name && $0.suffix.isEmpty && Self.isPerSample(suffix: $0.suffix, ext: $0.ext) })
             else { return nil }
             return try? sha256(ofFile: d.appendingPathComponent(f.name), displayPath: f.name).hex
           }
@@ -190,26 +223,23 @@ struct WorkDirectoryScanner {
                               : "; prediction files differ in \(differing.joined(separator: ", ")) (not read)"))
         }
         let here = files[dir]!.filter { $0.dataset == name }
-        let isRun = dir != modelDir
-        var era = RunEra.current
-        var eraNote = "no run date: current VLMEvalKit rules"
-        if isRun, let e = RunEra.of(runDirectory: dir.lastPathComponent) {
-          era = e
-          eraNote = "run \(dir.lastPathComponent)"
-        }
-        if let o = periodRuleOverride {
-          era.periodRule = o
-          eraNote += ", period rule overridden"
-        }
+        let isRun = !folders.contains(dir)
+        let entries = (try? Self.entries(dir, root: root)) ?? []
+        let decision = RunEra.decide(runDirectory: isRun ? dir.lastPathComponent : nil,
+                                     hasStatusJSON: entries.contains("status.json"),
+                                     suffixes: here.map(\.suffix), periodRuleOverride: periodRuleOverride)
+        let era = decision.era
+        let eraNote = decision.label + (decision.evidence.isEmpty ? "" : " (" + decision.evidence.joined(separator: "; ") + ")")
         guard var rule = rules.rule(for: info).map({ $0.forEra(era) }) ?? genericRule(here) else {
           warnings.append("\(model): no scoring rule for dataset \(name); skipped")
           continue
         }
-        let prediction = try pick(here.filter { $0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) },
+        do throws(ImportError) {
+        let prediction = try pick(here.filter { $0.suffix.isEmpty && Self.isPerSample(suffix: $0.suffix, ext: $0.ext) },
                                   dir: dir, root: root, what: "prediction files")
         var judged: FoundFile?
         if let pattern = rule.judgedFile {
-          let matches = here.filter { !$0.suffix.isEmpty && Self.perSampleExtensions.contains($0.ext) && pattern.matches($0.suffix) }
+          let matches = here.filter { !$0.suffix.isEmpty && Self.isPerSample(suffix: $0.suffix, ext: $0.ext) && pattern.matches($0.suffix) }
           if matches.isEmpty, let fallback = rule.fallback {
             notes.append("\(model) × \(name): no `\(pattern)` file; \(fallback.summary)")
             rule = fallback
@@ -226,10 +256,72 @@ struct WorkDirectoryScanner {
         }
         groups.append(FileGroup(model: model, dataset: info, rule: rule, prediction: prediction, judged: judged,
                                 aggregates: aggregates, runDirectory: isRun ? dir.lastPathComponent : nil,
-                                eraNote: eraNote))
+                                eraNote: eraNote, era: decision.label))
+        } catch {
+          guard onError == .skip else { throw error }
+          failures.append(GroupProblem(model: model, dataset: name, reason: error.description, deletedRecords: 0))
+        }
       }
     }
-    return ImportLayout(root: root, workDir: workDir, isRoot: isRoot, groups: groups, warnings: warnings, notes: notes)
+    return ImportLayout(root: root, workDirs: workDirs, isRoot: isRoot, groups: groups, failures: failures,
+                        scannedModels: Set(modelFolders.map(\.model)), warnings: warnings, notes: notes)
+  }
+
+  /// Whether `dir` is a model folder: its name is `M` and it holds run directories or per-sample files `M_*`.
+  static func isModelFolder(_ dir: URL) -> Bool {
+    let model = dir.lastPathComponent
+    guard !model.hasPrefix("."), model != "logs", model != "work_dir", model != "LMUData", model != "features",
+          let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return false }
+    for name in names {
+      if isRunDirectory(name) { if isDirectory(dir.appendingPathComponent(name)) { return true } else { continue } }
+      let ext = (name as NSString).pathExtension.lowercased()
+      if name.hasPrefix(model + "_"), perSampleExtensions.contains(ext) { return true }
+    }
+    return false
+  }
+
+  /// What the import root is, and the model folders under it (model → its folders, in path order):
+  /// - a root holding `work_dir/` (as `routerbench simulate` writes it);
+  /// - a single model's folder `<model>/` (files `<model>_<dataset>.xlsx`, or run directories);
+  /// - a work directory (its subdirectories are model folders);
+  /// - a folder holding several work directories (subdirectories whose subdirectories are model folders, or
+  ///   that hold `work_dir/`). The same model in several work directories is one model whose run directories
+  ///   are reruns (newest wins).
+  static func modelFolders(root: URL) throws(ImportError) -> (isRoot: Bool, workDirs: [URL], [(model: String, folders: [URL])]) {
+    let candidate = root.appendingPathComponent("work_dir")
+    var byModel: [String: [URL]] = [:]
+    var workDirs: [URL] = []
+    func addWorkDir(_ w: URL) throws(ImportError) -> Bool {
+      var any = false
+      for name in try entries(w, root: root) {
+        let d = w.appendingPathComponent(name)
+        if isDirectory(d), isModelFolder(d) {
+          byModel[name, default: []].append(d)
+          any = true
+        }
+      }
+      if any { workDirs.append(w) }
+      return any
+    }
+    let isRoot = isDirectory(candidate)
+    if isRoot {
+      _ = try addWorkDir(candidate)
+      if workDirs.isEmpty { workDirs = [candidate] }
+    } else if isModelFolder(root) {
+      byModel[root.lastPathComponent] = [root]
+      workDirs = [root.deletingLastPathComponent()]
+    } else if try !addWorkDir(root) {
+      // No model folders directly below: subdirectories that are work directories (or roots holding one).
+      for name in try entries(root, root: root) where !name.hasPrefix(".") {
+        let d = root.appendingPathComponent(name)
+        guard isDirectory(d), !isModelFolder(d) else { continue }
+        let inner = d.appendingPathComponent("work_dir")
+        _ = try addWorkDir(isDirectory(inner) ? inner : d)
+      }
+    }
+    if workDirs.isEmpty { workDirs = [root] }
+    let models = byModel.keys.sorted().map { (model: $0, folders: byModel[$0]!.sorted { $0.path < $1.path }) }
+    return (isRoot, workDirs, models)
   }
 
   /// Caches and shards VLMEvalKit leaves beside its outputs (never read): the kind, or `nil` for other files.
@@ -249,6 +341,7 @@ struct WorkDirectoryScanner {
   /// VLMEvalKit's aggregate score files: `_acc.csv|json`, `_score.csv|json`, `_<judge>_score.csv` (a
   /// `_<judge>_score.xlsx|tsv` is MathVerse's per-sample file).
   static func isAggregate(suffix: String, ext: String) -> Bool {
+    if (ext == "xlsx" || ext == "tsv") && suffix == "_acc" { return true }  // MMMU's Dec-2023 `_acc.xlsx`
     guard ext == "csv" || ext == "json" else { return false }
     return suffix == "_acc" || suffix == "_score" || (ext == "csv" && suffix.hasSuffix("_score") && !suffix.contains("vanilla"))
   }
@@ -257,7 +350,7 @@ struct WorkDirectoryScanner {
   /// column found at parse time.
   func genericRule(_ here: [(name: String, dataset: String, suffix: String, ext: String)]) -> (any DatasetRule)? {
     for pattern in GenericCorrectness.judgedFiles
-    where here.contains(where: { Self.perSampleExtensions.contains($0.ext) && pattern.matches($0.suffix) }) {
+    where here.contains(where: { Self.isPerSample(suffix: $0.suffix, ext: $0.ext) && pattern.matches($0.suffix) }) {
       return GenericCorrectnessRule(judgedFile: pattern)
     }
     return GenericCorrectnessRule(judgedFile: nil)

@@ -5,6 +5,7 @@ import Foundation
 import LogImport
 
 extension MissingPolicy: ExpressibleByArgument {}
+extension GroupErrorPolicy: ExpressibleByArgument {}
 
 /// `--tokenizer`: the exact cl100k BPE (default) or the fast approximation.
 enum TokenizerChoice: String, ExpressibleByArgument, CaseIterable {
@@ -37,12 +38,14 @@ struct ImportCommand: AsyncParsableCommand {
     discussion: """
       WORK_DIR is a VL-RouterBench data release (data/matrices/Y.npz, C.npy, …, SPLITS/; docs/interchange.md), \
       a root holding work_dir/ (as `routerbench simulate` writes it; LMUData/, pricing.yaml, features/ \
-      and simulation.json beside it are used by default) or a VLMEvalKit work directory itself. The import is one \
-      transaction: on any error the database is left unchanged. Files already imported (same SHA-256) are skipped. \
-      See docs/importing.md.
+      and simulation.json beside it are used by default), a VLMEvalKit work directory, a single model's folder \
+      (<model>/<model>_<dataset>.xlsx) or a folder holding several work directories. The import is one \
+      transaction: on any error the database is left unchanged (--on-error skip skips unreadable (model, dataset) \
+      groups instead). Files already imported (same SHA-256) are skipped; a changed group replaces the stored one \
+      whole. See docs/importing.md.
       """)
 
-  @Argument(help: "The root (with work_dir/) or the VLMEvalKit work directory.")
+  @Argument(help: "The root (with work_dir/), a VLMEvalKit work directory, one model's folder, or a folder of work directories.")
   var workDir: String
 
   @Option(help: "The SQLite benchmark file to create or update.")
@@ -59,6 +62,10 @@ struct ImportCommand: AsyncParsableCommand {
 
   @Option(help: "When a model lacks samples: refuse, drop-sample or drop-model.")
   var missing: MissingPolicy = .refuse
+
+  @Option(name: .customLong("on-error"),
+          help: "A (model, dataset) group that cannot be read or scored: refuse (the whole import) or skip (it, listing the reason).")
+  var onError: GroupErrorPolicy = .refuse
 
   @Option(help: "Seed of the default 7:1:2 stratified split (stored if none is).")
   var seed: UInt64 = 42
@@ -129,11 +136,12 @@ struct ImportCommand: AsyncParsableCommand {
     let err = FileHandle.standardError
     let counter = tokenizer.counter()
     let store = try BenchStore(path: db)
-    let options = ImportOptions(
+    var options = ImportOptions(
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
       lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
       missing: missing, seed: seed, correctThreshold: correctThreshold, tokenCounter: counter,
       vqaPeriodRule: vqaPeriodRule?.rule)
+    options.onError = onError
     let s = try await Importer(options: options).run(into: store) { event in
       switch event {
       case .group(let i, let n, let model, let dataset, let records, let skipped):
@@ -155,9 +163,13 @@ struct ImportCommand: AsyncParsableCommand {
         err.write(Data(String(format: "  %@: %.3f s%@\n", name, seconds, cpu).utf8))
       }
     }
+    for g in s.skippedGroups { err.write(Data("skipped \(g.description)\n".utf8)) }
+    for g in s.vanishedGroups { err.write(Data("no longer found: \(g.description)\n".utf8)) }
     print("""
       imported \(s.recordsImported) records in \(String(format: "%.2f", s.seconds)) s \
-      (\(String(format: "%.0f", s.recordsPerSecond)) records/s; \(s.filesRead) files read, \(s.groupsSkipped) groups unchanged)
+      (\(String(format: "%.0f", s.recordsPerSecond)) records/s; \(s.filesRead) files read, \(s.groupsSkipped) groups unchanged\
+      \(s.skippedGroups.isEmpty ? "" : ", \(s.skippedGroups.count) groups skipped on error")\
+      \(s.vanishedGroups.isEmpty ? "" : ", \(s.vanishedGroups.count) groups no longer found"))
       \(db): \(s.samples) samples × \(s.models) models = \(s.records) records, \(s.datasets) datasets\
       \(s.splitStored ? ", default split stored (seed \(seed))" : "")\
       \(s.featureSets.isEmpty ? "" : ", feature sets: " + s.featureSets.joined(separator: ", "))

@@ -129,11 +129,12 @@ struct DiscoveryAndReadersTests {
   }
 
   @Test func aPredictionFileWithoutItsJudgedFileIsRefused() async throws {
+    // Y/N has no recomputation (multiple choice falls back to exact matching: LogErasAndLayoutsTests).
     let root = try temporaryDirectory()
     let dir = root.appendingPathComponent("work_dir/M-1/T20250426_Ga32ffdf2")
-    try write(tsv([["index", "question", "prediction"], ["0", "q", "A"]]), to: dir.appendingPathComponent("M-1_MMStar.tsv"))
+    try write(tsv([["index", "question", "prediction"], ["0", "q", "Yes"]]), to: dir.appendingPathComponent("M-1_HallusionBench.tsv"))
     let e = try await Self.refused(root)
-    #expect(e.kind == .missingJudgedFile && e.file?.hasSuffix("M-1_MMStar.tsv") == true)
+    #expect(e.kind == .missingJudgedFile && e.file?.hasSuffix("M-1_HallusionBench.tsv") == true)
   }
 
   @Test func duplicateIndicesAreRefused() async throws {

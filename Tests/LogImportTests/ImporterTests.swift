@@ -272,10 +272,11 @@ import VLRouterBenchPreset
   }
 
   @Test func predictionFileWithoutItsJudgedFile() async throws {
-    // MCQ has no recomputation (ImageVQA datasets without `_results` are recomputed from the prediction file).
-    let e = try await failingReimport { f in try FileManager.default.removeItem(at: f.file("beta_vl.2", "MMStar", "_openai_result")) }
-    #expect(e.kind == .missingJudgedFile && e.file == "work_dir/beta_vl.2/\(Fixture.run)/beta_vl.2_MMStar.tsv")
-    #expect(e.description.contains("beta_vl.2_MMStar_<judge>_result"))
+    // Y/N has no recomputation (ImageVQA datasets without `_results` are recomputed from the prediction file, MCQ
+    // by exact matching).
+    let e = try await failingReimport { f in try FileManager.default.removeItem(at: f.file("beta_vl.2", "HallusionBench", "_auxmatch")) }
+    #expect(e.kind == .missingJudgedFile && e.file == "work_dir/beta_vl.2/\(Fixture.run)/beta_vl.2_HallusionBench.tsv")
+    #expect(e.description.contains("beta_vl.2_HallusionBench_auxmatch"))
   }
 
   @Test func missingColumn() async throws {

@@ -133,14 +133,33 @@ public enum AggregateFiles {
 
   /// MathVista / MathVision `_score.csv`: the Overall row's `tot`, `hit` and `acc` (0–100).
   public static func mathOverall(_ url: URL) throws -> (total: Int, hit: Int, acc: Double) {
-    let t = try readCSV(url)
+    try mathOverall(try readCSV(url), file: url.path)
+  }
+
+  static func mathOverall(_ t: Table, file: String) throws -> (total: Int, hit: Int, acc: Double) {
     guard let r = t.row(whereFirstColumnIs: "Overall") else {
-      throw ImportFormatError(.invalidRecord, file: url.path, "no Overall row")
+      throw ImportFormatError(.invalidRecord, file: file, "no Overall row")
     }
-    let tot = try number(t.value(row: r, column: "tot"), file: url.path, what: "tot")
-    let hit = try number(t.value(row: r, column: "hit"), file: url.path, what: "hit")
-    let acc = try number(t.value(row: r, column: "acc"), file: url.path, what: "acc")
+    let tot = try number(t.value(row: r, column: "tot"), file: file, what: "tot")
+    let hit = try number(t.value(row: r, column: "hit"), file: file, what: "hit")
+    let acc = try number(t.value(row: r, column: "acc"), file: file, what: "acc")
     return (Int(tot), Int(hit), acc)
+  }
+
+  /// An aggregate table: `.csv` by `readCSV`; `.xlsx` / `.tsv` (MMMU's Dec-2023 `_acc.xlsx`) by the per-sample
+  /// readers, every cell as text.
+  static func readTable(_ url: URL, ext: String, displayPath: String) throws -> Table {
+    if ext == "csv" { return try readCSV(url) }
+    let reader = try TableReaders.standard.reader(for: url, displayPath: displayPath)
+    var header: [String] = []
+    var rows: [[String]] = []
+    _ = try reader.read(url, displayPath: displayPath, header: { cells in
+      header = cells
+      return nil
+    }, row: { row in
+      rows.append((0..<row.count).map { row[$0] })
+    })
+    return Table(header: header, rows: rows)
   }
 
   /// A numeric field of a JSON object file (OCRBench `_score.json`: "Final Score", …).
