@@ -56,8 +56,8 @@ import Testing
     #expect(a["MLP"] == b["MLP"] && a["KNN"] == b["KNN"] && a["Oracle"] == b["Oracle"])
     #expect(PlanContext.promptsFingerprint([("a", "b\tc")]) != PlanContext.promptsFingerprint([("a\tb", "c")]))
     let vlc = try #require(try e.plan(registry: .builtIn, context: PlanContext(
-      fingerprint: "fp", split: "default", correctThreshold: 1, featureHashes: ["patches": "p"],
-      promptsSHA256: "h")).first { $0.identity.router == "VLC" })
+      fingerprint: "fp", split: "default", correctThreshold: 1,
+      featureHashes: ["text": "t", "image": "i", "patches": "p"], promptsSHA256: "h")).first { $0.identity.router == "VLC" })
     #expect(vlc.identity.textSHA256 == "h" && vlc.identity.canonicalJSON.contains("\"textSHA256\":\"h\""))
   }
 
