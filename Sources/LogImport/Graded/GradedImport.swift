@@ -82,6 +82,42 @@ public struct GradedImportSummary: Sendable, Hashable {
 /// (a file already imported with the same SHA-256 is not written again). Errors are `ImportError`s naming the
 /// file, row and column.
 public enum GradedImport {
+  /// The missing-cell policy on a matrix being imported (every stored model needs every stored sample): refuse
+  /// with the first cells named, or drop the incomplete samples or models; returns what was dropped. Shared by the
+  /// graded and the multi-metric imports.
+  static func completeMatrix(_ tx: StoreTransaction, policy: MissingPolicy, matrix: String, fix: String,
+                             file display: String) throws -> (samples: [String], models: [String]) {
+    let missing = try tx.missingCells()
+    guard !missing.isEmpty else { return ([], []) }
+    var dropped: (samples: [String], models: [String]) = ([], [])
+    switch policy {
+    case .refuse:
+      throw ImportError(.incomplete, "the \(matrix) matrix is incomplete: "
+                          + missing.prefix(5).map(\.description).joined(separator: "; ")
+                          + (missing.count > 5 ? "; … (\(missing.count) model × dataset cells)" : "")
+                          + ". \(fix), or import with --missing drop-sample or drop-model", file: display)
+    case .dropSample:
+      dropped.samples = try tx.deleteIncompleteSamples()
+    case .dropModel:
+      dropped.models = Array(Set(missing.map(\.model))).sorted()
+      try tx.deleteModels(dropped.models)
+    }
+    if try tx.count(.sample) == 0 || tx.count(.model) == 0 {
+      throw ImportError(.incomplete, "nothing is left after dropping incomplete "
+                          + (policy == .dropSample ? "samples" : "models"), file: display)
+    }
+    return dropped
+  }
+
+  /// Deletes the default split when some stored sample is outside it, so `ensureDefaultSplit` makes it again over
+  /// every sample.
+  static func resetDefaultSplitIfPartial(_ tx: StoreTransaction) throws {
+    if try tx.hasSplit(BenchStore.defaultSplitName),
+       try !tx.samplesOutsideSplit(BenchStore.defaultSplitName).isEmpty {
+      try tx.deleteSplit(BenchStore.defaultSplitName)
+    }
+  }
+
   public static let longRequired = ["sample_id", "dataset", "model", "score", "latency_s"]
   public static let longOptional = ["input_tokens", "output_tokens", "prompt", "image"]
   public static let wideSampleColumns = ["sample_id", "dataset", "prompt", "image", "input_tokens"]
@@ -162,33 +198,10 @@ public enum GradedImport {
       }
 
       // Completeness: every stored model needs every stored sample.
-      let missing = try tx.missingCells()
-      if !missing.isEmpty {
-        switch o.missing {
-        case .refuse:
-          throw ImportError(.incomplete, "the graded matrix is incomplete: "
-                              + missing.prefix(5).map(\.description).joined(separator: "; ")
-                              + (missing.count > 5 ? "; … (\(missing.count) model × dataset cells)" : "")
-                              + ". Score every model on every sample, or import with --missing drop-sample or "
-                              + "drop-model", file: display)
-        case .dropSample:
-          summary.droppedSamples = try tx.deleteIncompleteSamples()
-        case .dropModel:
-          let names = Array(Set(missing.map(\.model))).sorted()
-          try tx.deleteModels(names)
-          summary.droppedModels = names
-        }
-        if try tx.count(.sample) == 0 || tx.count(.model) == 0 {
-          throw ImportError(.incomplete, "nothing is left after dropping incomplete "
-                              + (o.missing == .dropSample ? "samples" : "models"), file: display)
-        }
-      }
-
+      (summary.droppedSamples, summary.droppedModels) = try completeMatrix(
+        tx, policy: o.missing, matrix: "graded", fix: "Score every model on every sample", file: display)
       // The VL-RouterBench view: a default split over every sample, the correctness threshold.
-      if try tx.hasSplit(BenchStore.defaultSplitName),
-         try !tx.samplesOutsideSplit(BenchStore.defaultSplitName).isEmpty {
-        try tx.deleteSplit(BenchStore.defaultSplitName)  // made again over every sample below
-      }
+      try resetDefaultSplitIfPartial(tx)
       try tx.ensureDefaultSplit(seed: o.splitSeed)
       try tx.setMetadata(.correctThreshold, String(Float((threshold - 1) / 9)))
       if let preset = o.preset { try tx.setMetadata(.preset, preset) }

@@ -158,31 +158,9 @@ public enum MultiMetricImport {
       try tx.writeMetricRecords(records, catalog: parsed.catalog)
       summary.recordsImported = records.count
 
-      let missing = try tx.missingCells()
-      if !missing.isEmpty {
-        switch o.missing {
-        case .refuse:
-          throw ImportError(.incomplete, "the quality matrix is incomplete: "
-                              + missing.prefix(5).map(\.description).joined(separator: "; ")
-                              + (missing.count > 5 ? "; … (\(missing.count) model × dataset cells)" : "")
-                              + ". Give every model's metrics on every sample, or import with --missing drop-sample "
-                              + "or drop-model", file: display)
-        case .dropSample:
-          summary.droppedSamples = try tx.deleteIncompleteSamples()
-        case .dropModel:
-          let names = Array(Set(missing.map(\.model))).sorted()
-          try tx.deleteModels(names)
-          summary.droppedModels = names
-        }
-        if try tx.count(.sample) == 0 || tx.count(.model) == 0 {
-          throw ImportError(.incomplete, "nothing is left after dropping incomplete "
-                              + (o.missing == .dropSample ? "samples" : "models"), file: display)
-        }
-      }
-      if try tx.hasSplit(BenchStore.defaultSplitName),
-         try !tx.samplesOutsideSplit(BenchStore.defaultSplitName).isEmpty {
-        try tx.deleteSplit(BenchStore.defaultSplitName)
-      }
+      (summary.droppedSamples, summary.droppedModels) = try GradedImport.completeMatrix(
+        tx, policy: o.missing, matrix: "quality", fix: "Give every model's metrics on every sample", file: display)
+      try GradedImport.resetDefaultSplitIfPartial(tx)
       try tx.ensureDefaultSplit(seed: o.splitSeed)
       try tx.setMetadata(.correctThreshold, "0.5")
       if let preset = o.preset { try tx.setMetadata(.preset, preset) }
