@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing of every reader (libFuzzer; docs/importing.md#fuzzing). Not part of `make test`.
 #   bash fuzz/run.sh [SECONDS per target, default 60] [TARGET…]      (make fuzz SECONDS=N [TARGETS="…"])
-#   RUNS=1000000 bash fuzz/run.sh 0                                  (a fixed number of executions instead)
+#   RUNS=1000000 bash fuzz/run.sh 600                                (stop at 1M executions or 600 s, whichever first)
 #   JOBS=2 …                                                         (targets run two at a time)
+#   TIMEOUT=1                                                        (seconds of wall time per input = a hang)
 # Builds fuzz/ (release, -sanitize=fuzzer), regenerates the seed corpora from ../shared/real-logs
 # (fuzz/make_seeds.py; REAL_LOGS=DIR elsewhere), then runs each target with a 1 s per-input timeout and a 2 GB
 # memory limit. The corpus grows in fuzz/.build/corpus/<target>; crashing, hanging or out-of-memory inputs land in
@@ -25,11 +26,12 @@ run_target() {
   local t=$1 bin=$2
   mkdir -p ".build/corpus/$t"
   local limit=(-max_total_time="$SECS")
-  [ -n "${RUNS:-}" ] && limit=(-runs="$RUNS")
+  [ -n "${RUNS:-}" ] && limit+=(-runs="$RUNS")
   local before after rc execs rate corpus found
   before=$(ls .build/findings | grep -c "^$t-" || true)
   set +e
-  "$bin/$t" "${limit[@]}" -timeout=1 -rss_limit_mb=2048 -max_len="${MAX_LEN:-65536}" -print_final_stats=1 \
+  # SWIFT_BACKTRACE=enable=no: a Swift trap must reach libFuzzer's handler, which writes the crashing input.
+  SWIFT_BACKTRACE=enable=no "$bin/$t" "${limit[@]}" -timeout="${TIMEOUT:-1}" -rss_limit_mb=2048 -max_len="${MAX_LEN:-65536}" -print_final_stats=1 \
     -artifact_prefix=".build/findings/$t-" ".build/corpus/$t" ".build/seeds/$t" >"$OUT/$t.log" 2>&1
   rc=$?
   set -e
