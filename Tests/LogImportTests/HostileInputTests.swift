@@ -209,4 +209,22 @@ struct HostileInputTests {
     let url = try S.write(sheetXML: xml)
     #expect(try S.rows(url).count == 10000)
   }
+
+  /// The importer's readers (`ImportOptions.readers`, what `routerbench import --xlsx-max-ratio/-part-mib` builds)
+  /// carry the limits to the xlsx reader: the bomb is refused by default and read with the ratio raised.
+  @Test func theImportersReadersCarryOverriddenLimits() throws {
+    let url = try Self.bomb(rows: 4000)
+    func read(_ readers: TableReaders) throws -> Int {
+      let reader = try readers.reader(for: url, displayPath: "M/M_MMStar.xlsx")
+      return try reader.read(url, displayPath: "M/M_MMStar.xlsx", header: { _ in nil }, row: { _ in }).rows
+    }
+    let e = S.importError { _ = try read(.standard) }
+    #expect(e?.kind == .limitExceeded && e?.file == "M/M_MMStar.xlsx" && e?.part == "xl/worksheets/sheet1.xml")
+    var limits = XLSXLimits()
+    limits.maxCompressionRatio = 100_000
+    #expect(try read(.standard(xlsxLimits: limits)) == 3999)  // the first row is the header
+    limits.maxSheetBytes = 1 << 20
+    let small = S.importError { _ = try read(.standard(xlsxLimits: limits)) }
+    #expect(small?.kind == .limitExceeded && small?.message.contains("declared size") == true)
+  }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import LogImport
 
-/// The heap merge (`RankTable.mergeLarge`, used for pieces of ≥ `largePieceThreshold` bytes) must give exactly the
+/// The bucket merge (`RankTable.mergeLarge`, used for pieces of ≥ `largePieceThreshold` bytes) must give exactly the
 /// tokens of the textbook rescan merge (`mergeRescan`, tiktoken's `_byte_pair_merge`), which the fixtures tie to
 /// tiktoken. Inputs stay at a few thousand bytes: the rescan is quadratic. (Speed: benchmarks/tokenizer/run.sh.)
 @Suite(.enabled(if: TokenizerTestSupport.vocabularyPresent,
@@ -15,29 +15,34 @@ struct TokenizerLongPieceTests {
   func expectSameMerge(_ bytes: [UInt8], _ label: @autoclosure () -> String) {
     var scratch = BPEScratch()
     var viaRescan: [UInt32] = []
-    var viaHeap: [UInt32] = []
+    var viaLarge: [UInt32] = []
+    var viaLong: [UInt32] = []
     bytes.withUnsafeBufferPointer { b in
       guard let p = b.baseAddress else { return }
       tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .rescan) { viaRescan.append($0) }
-      tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .heap) { viaHeap.append($0) }
-      #expect(tok.ranks.bytePairCount(p, b.count, scratch: &scratch, algorithm: .heap) == viaRescan.count)
-      #expect(tok.ranks.bytePairCount(p, b.count, scratch: &scratch, algorithm: .automatic) == viaRescan.count)
+      tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .large) { viaLarge.append($0) }
+      tok.ranks.bytePairEncode(p, b.count, scratch: &scratch, algorithm: .long) { viaLong.append($0) }
+      for algorithm in [RankTable.MergeAlgorithm.large, .long, .automatic] {
+        #expect(tok.ranks.bytePairCount(p, b.count, scratch: &scratch, algorithm: algorithm) == viaRescan.count)
+      }
     }
-    #expect(viaHeap == viaRescan, "\(label())")
-    #expect(viaHeap.flatMap { tok.bytes(ofToken: Int($0))! } == bytes, "\(label())")
+    #expect(viaLarge == viaRescan, "bucket merge: \(label())")
+    #expect(viaLong == viaRescan, "cut + merge: \(label())")
+    #expect(viaLarge.flatMap { tok.bytes(ofToken: Int($0))! } == bytes, "\(label())")
   }
 
   /// Both merge loops through the whole tokenizer (pre-tokenisation included).
   func expectSameTokens(_ text: String, _ label: @autoclosure () -> String) {
     let viaRescan = tok.encode(text, algorithm: .rescan)
-    #expect(tok.encode(text, algorithm: .heap) == viaRescan, "\(label())")
+    #expect(tok.encode(text, algorithm: .large) == viaRescan, "\(label())")
+    #expect(tok.encode(text, algorithm: .long) == viaRescan, "\(label())")
     #expect(tok.encode(text) == viaRescan, "\(label())")
     #expect(tok.count(text) == viaRescan.count, "\(label())")
-    #expect(tok.count(text, algorithm: .heap) == viaRescan.count, "\(label())")
+    #expect(tok.count(text, algorithm: .large) == viaRescan.count, "\(label())")
   }
 
   @Test func fixturesMatchWithEitherMergeLoop() {
-    for algorithm in [RankTable.MergeAlgorithm.rescan, .heap] {
+    for algorithm in [RankTable.MergeAlgorithm.rescan, .large, .long] {
       for (text, tokens) in TokenizerFixture.edgeCases {
         #expect(tok.encode(text, algorithm: algorithm) == tokens, "\(algorithm) \(text.debugDescription)")
       }
@@ -99,6 +104,23 @@ struct TokenizerLongPieceTests {
       expectSameMerge(Array(s.utf8), "\(String(s.prefix(8)).debugDescription)… (\(s.utf8.count) bytes)")
       expectSameTokens(s, "\(String(s.prefix(8)).debugDescription)… (\(s.utf8.count) bytes)")
     }
+  }
+
+  /// Pieces long enough that the bucket merge's rank heap, side heaps and interrupted buckets (a merge that makes a
+  /// lower rank) all come into play, against the rescan (quadratic: 16 KB each keeps this to about a second).
+  @Test func sixteenKilobytePiecesAgreeWithTheRescan() {
+    var rng = SplitMix64(seed: 16_384)
+    let n = 16_384
+    let alphabets: [[UInt8]] = [Array("abcdefghijklmnopqrstuvwxyz".utf8), Array("ab".utf8), Array("etaoin".utf8),
+                                (0...255).map { UInt8($0) }]
+    for (k, alphabet) in alphabets.enumerated() {
+      let bytes = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+      expectSameMerge(bytes, "alphabet \(k), \(n) bytes")
+    }
+    let words = ["the", "ing", "tion", "un", "believ", "able", "ly", "er", "s", "a", "re", "con", "struct", "ation"]
+    var glued: [UInt8] = []
+    while glued.count < n { glued += Array(words[Int(rng.next() % UInt64(words.count))].utf8) }
+    expectSameMerge(glued, "glued words, \(glued.count) bytes")
   }
 
   @Test func piecesAroundTheThreshold() {

@@ -117,6 +117,10 @@ public struct CL100KTokenizer: Sendable {
 struct BPEScratch {
   var starts: [Int32] = []
   var pairRanks: [UInt32] = []
+  /// `RankBuckets`' rank → bucket table, allocated by the first long piece of a text and reused.
+  var bucketSlots: [UInt32] = []
+  /// `mergeLong`'s part starts over the whole piece, while `starts` holds one segment's.
+  var segmentStarts: [Int32] = []
   init() {
     starts.reserveCapacity(64)
     pairRanks.reserveCapacity(64)
@@ -132,6 +136,11 @@ struct RankTable: Sendable {
   /// Hash slots holding rank + 1 (0 = empty).
   private let slots: [UInt32]
   private let mask: Int
+  /// Bit `a << 8 | b` is set when no token contains the bytes a, b next to each other: no merge can ever join a
+  /// part ending in a to a part starting with b, so a long piece is cut there (`mergeLong`).
+  private let uncrossable: [UInt64]
+  /// Rank of every two-byte sequence (`UInt32.max`: none), the merge loops' most frequent lookup, without hashing.
+  private let pairRanks: [UInt32]
 
   var count: Int { offsets.count - 1 }
 
@@ -203,6 +212,20 @@ struct RankTable: Sendable {
     self.offsets = offsets
     self.slots = slots
     self.mask = mask
+    var crossable = [UInt64](repeating: 0, count: 1024)
+    for r in 0..<entries.count {
+      let b = entries[r].bytes
+      for i in 1..<max(b.count, 1) {
+        let key = Int(b[i - 1]) << 8 | Int(b[i])
+        crossable[key >> 6] |= 1 << UInt64(key & 63)
+      }
+    }
+    self.uncrossable = crossable.map { ~$0 }
+    var pairs = [UInt32](repeating: UInt32.max, count: 65_536)
+    for r in 0..<entries.count where entries[r].bytes.count == 2 {
+      pairs[Int(entries[r].bytes[0]) << 8 | Int(entries[r].bytes[1])] = UInt32(r)
+    }
+    self.pairRanks = pairs
     var seen = Set<[UInt8]>()
     for e in entries where !seen.insert(e.bytes).inserted {
       throw ImportFormatError(.invalidRecord, file: file, "token bytes repeated (rank \(e.rank))")
@@ -244,6 +267,10 @@ struct RankTable: Sendable {
 
   /// Rank of the byte sequence p[0..<n], or nil.
   @inline(__always) func rank(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
+    if n == 2 {
+      let r = pairRanks.withUnsafeBufferPointer { $0[Int(p[0]) << 8 | Int(p[1])] }
+      return r == UInt32.max ? nil : r
+    }
     var h = Int(truncatingIfNeeded: Self.hash(p, n)) & mask
     return store.withUnsafeBufferPointer { s -> UInt32? in
       offsets.withUnsafeBufferPointer { o -> UInt32? in
@@ -261,12 +288,13 @@ struct RankTable: Sendable {
     }
   }
 
-  /// Pieces of at least this many bytes use the heap merge (`mergeLarge`); shorter ones the array rescan,
+  /// Pieces of at least this many bytes use the bucket merge (`mergeLarge`); shorter ones the array rescan,
   /// which is faster while the piece fits in a few cache lines (tiktoken switches at 100 bytes too).
   static let largePieceThreshold = 128
 
-  /// Which merge loop to run (tests force one or the other to compare them).
-  enum MergeAlgorithm: Sendable { case automatic, rescan, heap }
+  /// Which merge loop to run (tests force each to compare them): `large` is the bucket merge on the whole piece,
+  /// `long` cuts the piece first (`mergeLong`; what `automatic` uses from `largePieceThreshold` bytes on).
+  enum MergeAlgorithm: Sendable, CaseIterable { case automatic, rescan, large, long }
 
   /// tiktoken's `_byte_pair_merge`: repeatedly merge the adjacent pair whose concatenation has the lowest
   /// rank (leftmost on ties) until no adjacent pair is in the vocabulary. Leaves part boundaries in
@@ -314,13 +342,29 @@ struct RankTable: Sendable {
     }
   }
 
-  /// The same merges in the same order, in O(n log n): parts form a doubly linked list indexed by their first
-  /// byte, and every candidate pair sits in a binary min-heap keyed by (rank, start). Popping the smallest key
-  /// is exactly the rescan's choice — the lowest rank, and on a tie the smallest start, i.e. the leftmost pair.
-  /// Entries are never removed: each part keeps the current rank of the pair it starts (`pairRank`), and a
-  /// popped entry whose rank differs from it (or whose part was merged away, rank `none`) is stale and skipped.
-  /// A part's pair only ever grows (its right neighbour or itself absorbs bytes), and distinct byte strings
-  /// have distinct ranks, so a stale entry can never look current. Leaves part boundaries in `scratch.starts`.
+  /// The same merges in the same order, near-linear and cache-friendly (issue 14: a 100 MB space-free cell).
+  ///
+  /// Parts form a doubly linked list indexed by their first byte (`end`, `prev`), and each part remembers the
+  /// rank of the pair it starts (`pairRank`; `none` when that pair is not in the vocabulary or the part was merged
+  /// away). The rescan's choice is the pair of lowest rank, leftmost on ties. tiktoken's
+  /// `_byte_pair_merge_large` (src/lib.rs) finds it with one binary heap keyed by (rank, start); at 100 MB that
+  /// heap holds ~2·10⁸ keys and every pop misses the cache (≈ 1.4 MB/s). Here candidates sit in one bucket per
+  /// rank instead (`RankBuckets`): a small heap orders the distinct ranks that have candidates (a few thousand at
+  /// most), and inside a bucket the starts are consumed in increasing order, so the merges of one rank walk the
+  /// piece front to back and the arrays stream through the cache.
+  ///
+  /// Why this is the rescan's order:
+  /// - Merging the pair of rank r creates pairs whose bytes are strictly longer than token r's, so never rank r
+  ///   again (distinct byte strings have distinct ranks): while rank r is processed, no start joins bucket r, and
+  ///   its starts in increasing order are exactly the rescan's leftmost-first ties.
+  /// - A merge can create a pair of *lower* rank (token "abc" may rank below "bc"); the loop then leaves bucket r
+  ///   (its remaining starts stay queued) and the rank heap hands it the lower rank first.
+  /// - Entries are never deleted: a popped start whose part's current `pairRank` differs is stale. A part's pair
+  ///   only grows, so a stale entry never looks current.
+  /// Starts mostly arrive in increasing order and are appended to the bucket's sorted run; one that arrives out of
+  /// order goes to the bucket's side heap, and the smaller of the two heads is taken. Worst case O(n log n), like
+  /// the heap; on long runs of letters close to linear. Memory ≈ 12 bytes per byte of the piece for the list and up
+  /// to 12 more for queued starts (freed bucket by bucket). Leaves part boundaries in `scratch.starts`.
   private func mergeLarge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
     precondition(n < Int(UInt32.max), "a pre-tokenised piece of 4 GiB or more")
     let none = UInt32.max
@@ -334,52 +378,57 @@ struct RankTable: Sendable {
       c = n
     }
     var pairRank = [UInt32](repeating: none, count: n)
-    var heap = MergeHeap(capacity: n)
+    var queue = RankBuckets(slots: &scratch.bucketSlots, rankCount: count)
     for i in 0..<(n - 1) {
       if let r = rank(p + i, 2) {
         pairRank[i] = r
-        heap.append(MergeHeap.key(rank: r, start: i))
+        queue.insert(rank: r, start: UInt32(i))
       }
     }
-    heap.heapify()
     end.withUnsafeMutableBufferPointer { end in
       prev.withUnsafeMutableBufferPointer { prev in
         pairRank.withUnsafeMutableBufferPointer { pairRank in
-          while let key = heap.popMin() {
-            let r = MergeHeap.rank(key)
-            let s = MergeHeap.start(key)
-            guard pairRank[s] == r else { continue }  // stale
-            // Merge part s with its right neighbour m = end[s]; m disappears.
-            let m = Int(end[s])
-            let e = Int(end[m])
-            end[s] = UInt32(e)
-            pairRank[m] = none
-            if e < n {
-              prev[e] = UInt32(s)
-              let f = Int(end[e])
-              if let nr = rank(p + s, f - s) {
-                pairRank[s] = nr
-                heap.push(MergeHeap.key(rank: nr, start: s))
+          while let r = queue.lowestRank {
+            // Merges of rank r, leftmost first, until the bucket is empty or a merge made a lower rank.
+            var lowered = false
+            while !lowered, let start = queue.popStart(rank: r) {
+              let s = Int(start)
+              guard pairRank[s] == r else { continue }  // stale
+              // Merge part s with its right neighbour m = end[s]; m disappears.
+              let m = Int(end[s])
+              let e = Int(end[m])
+              end[s] = UInt32(e)
+              pairRank[m] = none
+              if e < n {
+                prev[e] = UInt32(s)
+                let f = Int(end[e])
+                if let nr = rank(p + s, f - s) {
+                  pairRank[s] = nr
+                  queue.insert(rank: nr, start: start)
+                  lowered = nr < r
+                } else {
+                  pairRank[s] = none
+                }
               } else {
                 pairRank[s] = none
               }
-            } else {
-              pairRank[s] = none
-            }
-            let q = prev[s]
-            if q != none {
-              let qi = Int(q)
-              if let nr = rank(p + qi, e - qi) {
-                pairRank[qi] = nr
-                heap.push(MergeHeap.key(rank: nr, start: qi))
-              } else {
-                pairRank[qi] = none
+              let q = prev[s]
+              if q != none {
+                let qi = Int(q)
+                if let nr = rank(p + qi, e - qi) {
+                  pairRank[qi] = nr
+                  queue.insert(rank: nr, start: q)
+                  lowered = lowered || nr < r
+                } else {
+                  pairRank[qi] = none
+                }
               }
             }
           }
         }
       }
     }
+    queue.release(into: &scratch.bucketSlots)
     scratch.starts.removeAll(keepingCapacity: true)
     var i = 0
     while i < n {
@@ -389,13 +438,55 @@ struct RankTable: Sendable {
     scratch.starts.append(Int32(truncatingIfNeeded: n))
   }
 
+  /// A long piece, cut into segments where no merge can cross (`uncrossable`), each merged on its own: the rescan
+  /// on short segments, the bucket merge on long ones.
+  ///
+  /// Exact: a merge across the cut between bytes x−1 and x would make a part — always a token — holding those two
+  /// bytes side by side, and no token does. So no pair across a cut is ever a candidate, each segment's candidates
+  /// depend on its own bytes only, and the whole piece's merges, taken segment by segment, come in the same
+  /// (rank, start) order as each segment's alone. Random letters have a cut every ~37 bytes (18 of the 676 letter
+  /// pairs occur in no cl100k token, e.g. `qz`, `jx`), so their merges stay in cache; repeated patterns
+  /// (`aaaa…`, `abab…`) have none and go to the bucket merge whole, whose rank-by-rank passes then walk the
+  /// piece front to back.
+  private func mergeLong(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
+    scratch.segmentStarts.removeAll(keepingCapacity: true)
+    var a = 0
+    var i = 1
+    while i <= n {
+      var cut = i == n
+      if !cut {
+        let key = Int(p[i - 1]) << 8 | Int(p[i])
+        cut = uncrossable.withUnsafeBufferPointer { $0[key >> 6] >> UInt64(key & 63) & 1 != 0 }
+      }
+      if cut {
+        let length = i - a
+        if length == 1 {
+          scratch.segmentStarts.append(Int32(truncatingIfNeeded: a))
+        } else {
+          if length < Self.largePieceThreshold {
+            mergeRescan(p + a, length, scratch: &scratch)
+          } else {
+            mergeLarge(p + a, length, scratch: &scratch)
+          }
+          let offset = Int32(truncatingIfNeeded: a)
+          for k in 0..<(scratch.starts.count - 1) { scratch.segmentStarts.append(scratch.starts[k] &+ offset) }
+        }
+        a = i
+      }
+      i += 1
+    }
+    swap(&scratch.starts, &scratch.segmentStarts)
+    scratch.starts.append(Int32(truncatingIfNeeded: n))
+  }
+
   @inline(__always) private func merge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
                                        algorithm: MergeAlgorithm) {
     switch algorithm {
     case .rescan: mergeRescan(p, n, scratch: &scratch)
-    case .heap: mergeLarge(p, n, scratch: &scratch)
+    case .large: mergeLarge(p, n, scratch: &scratch)
+    case .long: mergeLong(p, n, scratch: &scratch)
     case .automatic:
-      if n < Self.largePieceThreshold { mergeRescan(p, n, scratch: &scratch) } else { mergeLarge(p, n, scratch: &scratch) }
+      if n < Self.largePieceThreshold { mergeRescan(p, n, scratch: &scratch) } else { mergeLong(p, n, scratch: &scratch) }
     }
   }
 
@@ -419,36 +510,91 @@ struct RankTable: Sendable {
   }
 }
 
-/// A binary min-heap of merge candidates packed as `rank << 32 | start` (so comparing keys compares ranks, then
-/// starts). Only what `mergeLarge` needs: bulk append + heapify, push, pop.
-struct MergeHeap {
-  private var a: [UInt64]
+/// The merge candidates of `mergeLarge`: one bucket of starts per rank, and a min-heap of the ranks that have
+/// queued starts. A bucket is a run of starts in increasing order (consumed from `cursor`) plus a side min-heap for
+/// starts that arrive below the run's last one; `popStart` returns the smaller head.
+struct RankBuckets {
+  /// rank → bucket index + 1 (0: no bucket). Borrowed from `BPEScratch` so one text with many long pieces
+  /// allocates it once; every touched slot is cleared again by `release`.
+  private var slotOf: [UInt32]
+  private var rankOf: [UInt32] = []
+  private var run: [[UInt32]] = []
+  private var cursor: [Int] = []
+  private var side: [MinHeap32] = []
+  private var queued: [Bool] = []
+  private var ranks = MinHeap32()
 
-  init(capacity: Int) {
-    a = []
-    a.reserveCapacity(capacity)
+  init(slots: inout [UInt32], rankCount: Int) {
+    if slots.count < rankCount { slots = [UInt32](repeating: 0, count: rankCount) }
+    slotOf = []
+    swap(&slotOf, &slots)
   }
 
-  @inline(__always) static func key(rank: UInt32, start: Int) -> UInt64 { UInt64(rank) << 32 | UInt64(start) }
-  @inline(__always) static func rank(_ key: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: key >> 32) }
-  @inline(__always) static func start(_ key: UInt64) -> Int { Int(key & 0xFFFF_FFFF) }
+  /// The lowest rank with queued starts (stale ones included), or nil when every bucket is empty.
+  var lowestRank: UInt32? { ranks.min }
 
-  /// Appends without restoring the heap order; call `heapify()` before `popMin()`.
-  @inline(__always) mutating func append(_ key: UInt64) { a.append(key) }
-
-  mutating func heapify() {
-    let count = a.count
-    guard count > 1 else { return }
-    a.withUnsafeMutableBufferPointer { h in
-      var i = count / 2 - 1
-      while i >= 0 {
-        Self.siftDown(h, i, count)
-        i -= 1
+  @inline(__always) mutating func insert(rank r: UInt32, start: UInt32) {
+    var b = Int(slotOf[Int(r)])
+    if b == 0 {
+      rankOf.append(r)
+      run.append([])
+      cursor.append(0)
+      side.append(MinHeap32())
+      queued.append(false)
+      b = rankOf.count
+      slotOf[Int(r)] = UInt32(b)
+    }
+    b -= 1
+    if let last = run[b].last, cursor[b] < run[b].count, last > start {
+      side[b].push(start)
+    } else {
+      if cursor[b] == run[b].count && cursor[b] > 0 {
+        run[b].removeAll(keepingCapacity: true)
+        cursor[b] = 0
       }
+      run[b].append(start)
+    }
+    if !queued[b] {
+      queued[b] = true
+      ranks.push(r)
     }
   }
 
-  @inline(__always) mutating func push(_ key: UInt64) {
+  /// The smallest queued start of rank r (which must be `lowestRank`), or nil after retiring the empty bucket.
+  @inline(__always) mutating func popStart(rank r: UInt32) -> UInt32? {
+    let b = Int(slotOf[Int(r)]) - 1
+    let c = cursor[b]
+    let fromRun: UInt32? = c < run[b].count ? run[b][c] : nil
+    if let s = side[b].min, fromRun.map({ s < $0 }) ?? true {
+      _ = side[b].popMin()
+      return s
+    }
+    if let s = fromRun {
+      cursor[b] = c + 1
+      return s
+    }
+    // Empty: retire the bucket (its memory too) until a start of this rank is queued again.
+    run[b] = []
+    cursor[b] = 0
+    queued[b] = false
+    _ = ranks.popMin()
+    return nil
+  }
+
+  /// Hands the rank → bucket table back to the scratch, every slot cleared.
+  mutating func release(into slots: inout [UInt32]) {
+    for r in rankOf { slotOf[Int(r)] = 0 }
+    swap(&slotOf, &slots)
+  }
+}
+
+/// A binary min-heap of `UInt32`: the rank heap and the buckets' side heaps of `RankBuckets`.
+struct MinHeap32 {
+  private var a: [UInt32] = []
+
+  var min: UInt32? { a.first }
+
+  @inline(__always) mutating func push(_ key: UInt32) {
     a.append(key)
     a.withUnsafeMutableBufferPointer { h in
       var i = h.count - 1
@@ -462,29 +608,24 @@ struct MergeHeap {
     }
   }
 
-  @inline(__always) mutating func popMin() -> UInt64? {
+  @inline(__always) mutating func popMin() -> UInt32? {
     guard let last = a.popLast() else { return nil }
     if a.isEmpty { return last }
     return a.withUnsafeMutableBufferPointer { h in
       let top = h[0]
-      h[0] = last
-      Self.siftDown(h, 0, h.count)
+      let count = h.count
+      var i = 0
+      while true {
+        var c = 2 * i + 1
+        if c >= count { break }
+        if c + 1 < count && h[c + 1] < h[c] { c += 1 }
+        if last <= h[c] { break }
+        h[i] = h[c]
+        i = c
+      }
+      h[i] = last
       return top
     }
-  }
-
-  @inline(__always) private static func siftDown(_ h: UnsafeMutableBufferPointer<UInt64>, _ start: Int, _ count: Int) {
-    var i = start
-    let key = h[i]
-    while true {
-      var c = 2 * i + 1
-      if c >= count { break }
-      if c + 1 < count && h[c + 1] < h[c] { c += 1 }
-      if key <= h[c] { break }
-      h[i] = h[c]
-      i = c
-    }
-    h[i] = key
   }
 }
 
