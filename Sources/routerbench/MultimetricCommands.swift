@@ -48,42 +48,11 @@ struct MultimetricCommand: ParsableCommand {
     }
 
     func run() throws {
-      let fm = FileManager.default
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("no file or directory at \(path)") }
-      var file = URL(fileURLWithPath: path)
-      var featureFiles = features.map { URL(fileURLWithPath: $0) }
-      var modelsFile = models.map { URL(fileURLWithPath: $0) }
-      var metricsFile = metrics.map { URL(fileURLWithPath: $0) }
-      var preset: String?, simulated: Bool?
-      if isDirectory.boolValue {
-        let dir = file
-        guard let scores = ["scores.csv", "scores.jsonl", "scores.tsv"].map({ dir.appendingPathComponent($0) })
-          .first(where: { fm.fileExists(atPath: $0.path) }) else {
-          throw CLIError("\(path) holds no scores.csv, scores.jsonl or scores.tsv")
-        }
-        file = scores
-        for (name, slot) in [("models.csv", 0), ("metrics.csv", 1)] {
-          let url = dir.appendingPathComponent(name)
-          guard fm.fileExists(atPath: url.path) else { continue }
-          if slot == 0, modelsFile == nil { modelsFile = url }
-          if slot == 1, metricsFile == nil { metricsFile = url }
-        }
-        if featureFiles.isEmpty {
-          let featureDir = dir.appendingPathComponent("features")
-          featureFiles = ((try? fm.contentsOfDirectory(atPath: featureDir.path)) ?? []).filter { $0.hasSuffix(".npy") }
-            .sorted().map { featureDir.appendingPathComponent($0) }
-        }
-        if let data = fm.contents(atPath: dir.appendingPathComponent("simulation.json").path),
-           let manifest = try? JSONDecoder().decode(ScenarioCommand.Import.Manifest.self, from: data) {
-          preset = manifest.preset
-          simulated = manifest.simulated
-        }
-      }
+      let input = try GradedInput(path: path, models: models, metrics: metrics, features: features)
       let options = MultiMetricImportOptions(
-        file: file, layout: layout.flatMap(GradedLayout.init(rawValue:)), metricsFile: metricsFile,
-        features: featureFiles, modelsFile: modelsFile, edgeModels: edge.map(splitList) ?? [], missing: missing,
-        preset: preset, simulated: simulated, root: isDirectory.boolValue ? URL(fileURLWithPath: path) : nil)
+        file: input.file, layout: layout.flatMap(GradedLayout.init(rawValue:)), metricsFile: input.metrics,
+        features: input.features, modelsFile: input.models, edgeModels: edge.map(splitList) ?? [], missing: missing,
+        preset: input.preset, simulated: input.simulated, root: input.root)
       let started = Date()
       let summary = try MultiMetricImport.run(options, into: try BenchStore(path: db))
       for n in summary.notes { note("note: " + n) }

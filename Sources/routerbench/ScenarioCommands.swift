@@ -85,39 +85,11 @@ struct ScenarioCommand: AsyncParsableCommand {
     }
 
     func run() throws {
-      let fm = FileManager.default
-      var isDirectory: ObjCBool = false
-      guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("no file or directory at \(path)") }
-      var file = URL(fileURLWithPath: path)
-      var featureFiles = features.map { URL(fileURLWithPath: $0) }
-      var modelsFile = models.map { URL(fileURLWithPath: $0) }
-      var preset: String?, simulated: Bool?
-      if isDirectory.boolValue {
-        let dir = file
-        guard let scores = ["scores.csv", "scores.jsonl", "scores.tsv"].map({ dir.appendingPathComponent($0) })
-          .first(where: { fm.fileExists(atPath: $0.path) }) else {
-          throw CLIError("\(path) holds no scores.csv, scores.jsonl or scores.tsv")
-        }
-        file = scores
-        if modelsFile == nil, fm.fileExists(atPath: dir.appendingPathComponent("models.csv").path) {
-          modelsFile = dir.appendingPathComponent("models.csv")
-        }
-        if featureFiles.isEmpty {
-          let featureDir = dir.appendingPathComponent("features")
-          featureFiles = ((try? fm.contentsOfDirectory(atPath: featureDir.path)) ?? []).filter { $0.hasSuffix(".npy") }
-            .sorted().map { featureDir.appendingPathComponent($0) }
-        }
-        if let data = fm.contents(atPath: dir.appendingPathComponent("simulation.json").path),
-           let manifest = try? JSONDecoder().decode(Manifest.self, from: data) {
-          preset = manifest.preset
-          simulated = manifest.simulated
-        }
-      }
+      let input = try GradedInput(path: path, models: models, features: features)
       let options = GradedImportOptions(
-        file: file, layout: layout.flatMap(GradedLayout.init(rawValue:)), features: featureFiles,
-        modelsFile: modelsFile, edgeModels: edge.map(splitList) ?? [], missing: missing,
-        correctJudgeScore: correctJudgeScore, preset: preset, simulated: simulated,
-        root: isDirectory.boolValue ? URL(fileURLWithPath: path) : nil)
+        file: input.file, layout: layout.flatMap(GradedLayout.init(rawValue:)), features: input.features,
+        modelsFile: input.models, edgeModels: edge.map(splitList) ?? [], missing: missing,
+        correctJudgeScore: correctJudgeScore, preset: input.preset, simulated: input.simulated, root: input.root)
       let started = Date()
       let summary = try GradedImport.run(options, into: try BenchStore(path: db))
       for n in summary.notes { note("note: " + n) }
@@ -127,11 +99,6 @@ struct ScenarioCommand: AsyncParsableCommand {
            + "\(summary.models) models (\(summary.recordsImported) graded records imported, \(summary.layout.rawValue) "
            + "layout)" + (summary.featureSets.isEmpty ? "" : ", features " + summary.featureSets.joined(separator: ", "))
            + " in " + Date().timeIntervalSince(started).durationText)
-    }
-
-    struct Manifest: Decodable {
-      var preset: String?
-      var simulated: Bool?
     }
   }
 
@@ -341,6 +308,59 @@ struct ScenarioCommand: AsyncParsableCommand {
       files += ScenarioReport.mesFigures(results, scenarios: scenarios, focus: variants[0].name, prefix: "fig12")
       try options.write(files)
       print(table.markdown, terminator: "")
+    }
+  }
+}
+
+/// What `scenario import` and `multimetric import` read from their PATH: a scores file, or a directory holding
+/// `scores.csv|jsonl|tsv` with, when not given on the command line, its `models.csv`, `metrics.csv`,
+/// `features/*.npy`, and the preset named by `simulation.json`.
+struct GradedInput {
+  var file: URL
+  /// The directory, when PATH is one.
+  var root: URL?
+  var models: URL?
+  var metrics: URL?
+  var features: [URL]
+  var preset: String?
+  var simulated: Bool?
+
+  private struct Manifest: Decodable {
+    var preset: String?
+    var simulated: Bool?
+  }
+
+  init(path: String, models: String?, metrics: String? = nil, features: [String]) throws {
+    let fm = FileManager.default
+    var isDirectory: ObjCBool = false
+    guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw CLIError("no file or directory at \(path)") }
+    file = URL(fileURLWithPath: path)
+    self.models = models.map { URL(fileURLWithPath: $0) }
+    self.metrics = metrics.map { URL(fileURLWithPath: $0) }
+    self.features = features.map { URL(fileURLWithPath: $0) }
+    guard isDirectory.boolValue else { return }
+    let dir = file
+    root = dir
+    guard let scores = ["scores.csv", "scores.jsonl", "scores.tsv"].map({ dir.appendingPathComponent($0) })
+      .first(where: { fm.fileExists(atPath: $0.path) }) else {
+      throw CLIError("\(path) holds no scores.csv, scores.jsonl or scores.tsv")
+    }
+    file = scores
+    func beside(_ name: String) -> URL? {
+      let url = dir.appendingPathComponent(name)
+      return fm.fileExists(atPath: url.path) ? url : nil
+    }
+    if self.models == nil { self.models = beside("models.csv") }
+    if self.metrics == nil { self.metrics = beside("metrics.csv") }
+    if self.features.isEmpty {
+      let featureDir = dir.appendingPathComponent("features")
+      self.features = ((try? fm.contentsOfDirectory(atPath: featureDir.path)) ?? []).filter { $0.hasSuffix(".npy") }
+        .sorted().map { featureDir.appendingPathComponent($0) }
+    }
+    if let data = fm.contents(atPath: dir.appendingPathComponent("simulation.json").path),
+       let manifest = try? JSONDecoder().decode(Manifest.self, from: data) {
+      preset = manifest.preset
+      simulated = manifest.simulated
     }
   }
 }
