@@ -27,6 +27,12 @@ public enum Pipeline {
     public var registry: RouterRegistry
   }
 
+  /// Whether some router of `experiment` reads the prompt text (an end-to-end router's `TextRequest`): only then
+  /// are the prompts read and hashed for the run identities.
+  static func readsPromptText(_ experiment: Experiment, _ registry: RouterRegistry) throws -> Bool {
+    try experiment.routers.contains { v in try registry.entry(named: v.kind).make(v.values, v.name).textRequest != nil }
+  }
+
   /// Plans `experiment` on the benchmark in `store` (its split must be stored).
   public static func plan(_ experiment: Experiment, store: BenchStore, registry base: RouterRegistry = .builtIn)
     throws -> Planned
@@ -41,8 +47,9 @@ public enum Pipeline {
     let context = PlanContext(fingerprint: snapshot.fingerprint, split: experiment.split,
                               correctThreshold: snapshot.benchmark.correctThreshold,
                               featureHashes: try store.featureSetHashes(),
-                              promptsSHA256: (try? store.samplePrompts()).map { ps in
-                                PlanContext.promptsFingerprint(ps.map { ($0.sampleID, $0.prompt) }) })
+                              promptsSHA256: try readsPromptText(experiment, registry)
+                                ? PlanContext.promptsFingerprint(try store.samplePrompts().map { ($0.sampleID, $0.prompt) })
+                                : nil)
     return Planned(plan: try experiment.plan(registry: registry, context: context), snapshot: snapshot,
                    registry: registry)
   }
