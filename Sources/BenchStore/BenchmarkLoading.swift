@@ -24,12 +24,15 @@ extension BenchStore {
   public func snapshot(name: String? = nil, split: String = BenchStore.defaultSplitName)
     throws(StoreError) -> BenchmarkSnapshot
   {
-    try read { db in
-      let (b, samples, models) = try Self.loadBenchmark(db, path: path, name: name, split: split)
-      return BenchmarkSnapshot(benchmark: b, sampleRowIDs: samples, modelRowIDs: models,
-                               generation: try Self.dataGeneration(db), fingerprint: b.fingerprint(split: split),
-                               splitName: split)
-    }
+    try read { db in try Self.loadSnapshot(db, path: path, name: name, split: split) }
+  }
+
+  /// `snapshot(name:split:)` inside a read that also loads other tables from the same snapshot.
+  static func loadSnapshot(_ db: Database, path: String?, name: String?, split: String) throws -> BenchmarkSnapshot {
+    let (b, samples, models) = try loadBenchmark(db, path: path, name: name, split: split)
+    return BenchmarkSnapshot(benchmark: b, sampleRowIDs: samples, modelRowIDs: models,
+                             generation: try dataGeneration(db), fingerprint: b.fingerprint(split: split),
+                             splitName: split)
   }
 
   static func loadBenchmark(_ db: Database, path: String?, name: String?, split: String) throws

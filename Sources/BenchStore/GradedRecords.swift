@@ -123,10 +123,8 @@ extension BenchStore {
   {
     let path = path
     return try read { db in
-      let (b, sampleIDs, modelIDs) = try Self.loadBenchmark(db, path: path, name: nil, split: split)
-      let snapshot = BenchmarkSnapshot(benchmark: b, sampleRowIDs: sampleIDs, modelRowIDs: modelIDs,
-                                       generation: try Self.dataGeneration(db), fingerprint: b.fingerprint(split: split),
-                                       splitName: split)
+      let snapshot = try Self.loadSnapshot(db, path: path, name: nil, split: split)
+      let (b, sampleIDs, modelIDs) = (snapshot.benchmark, snapshot.sampleRowIDs, snapshot.modelRowIDs)
       return (snapshot, try Self.loadGraded(db, benchmark: b, sampleIDs: sampleIDs, modelIDs: modelIDs))
     }
   }

@@ -189,10 +189,8 @@ extension BenchStore {
   {
     let path = path
     return try read { db in
-      let (b, sampleIDs, modelIDs) = try Self.loadBenchmark(db, path: path, name: nil, split: split)
-      let snapshot = BenchmarkSnapshot(benchmark: b, sampleRowIDs: sampleIDs, modelRowIDs: modelIDs,
-                                       generation: try Self.dataGeneration(db), fingerprint: b.fingerprint(split: split),
-                                       splitName: split)
+      let snapshot = try Self.loadSnapshot(db, path: path, name: nil, split: split)
+      let (b, sampleIDs, modelIDs) = (snapshot.benchmark, snapshot.sampleRowIDs, snapshot.modelRowIDs)
       let graded = try Self.loadGraded(db, benchmark: b, sampleIDs: sampleIDs, modelIDs: modelIDs)
       let catalog = try Row.fetchAll(db, sql: """
         SELECT name, higherIsBetter, weight, description FROM metric ORDER BY position
