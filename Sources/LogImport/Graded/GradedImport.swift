@@ -321,13 +321,14 @@ public enum GradedImport {
       var header: [String] = []
       var rows: [(number: Int, cells: [String])] = []
       var lineNumber = 0
+      let decoder = JSONDecoder()
       for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
         lineNumber += 1
         var text = line.last == 0x0D ? line.dropLast() : line
         if lineNumber == 1, text.starts(with: [0xEF, 0xBB, 0xBF]) { text = text.dropFirst(3) }  // a UTF-8 BOM
         if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
         let dict: [String: JSONScalar]
-        do { dict = try JSONDecoder().decode([String: JSONScalar].self, from: Data(text)) } catch {
+        do { dict = try decoder.decode([String: JSONScalar].self, from: Data(text)) } catch {
           throw ImportError(.malformed, "not a JSON object of numbers, strings and nulls: \(error)", file: display,
                             row: lineNumber)
         }
