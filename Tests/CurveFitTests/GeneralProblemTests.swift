@@ -21,16 +21,22 @@ import Testing
     // True rate 1.3, but k ≤ 1: the fit must sit on the bound.
     let t = (0..<15).map { Double($0) * 0.25 }
     let y = t.map { 5 * _exp(-1.3 * $0) }
+    // Closure types spelled out: inferring them took the type checker seconds.
     let problem = LeastSquaresProblem(
       parameterCount: 2, initialGuess: [1, 0.5], lowerBounds: [0, 0], upperBounds: [.infinity, 1],
-      residuals: { p in zip(t, y).map { ti, yi in p[0] * _exp(-p[1] * ti) - yi } },
-      jacobian: { p in t.flatMap { ti in [_exp(-p[1] * ti), -p[0] * ti * _exp(-p[1] * ti)] } })
+      residuals: { (p: [Double]) -> [Double] in
+        zip(t, y).map { (ti: Double, yi: Double) -> Double in p[0] * _exp(-p[1] * ti) - yi }
+      },
+      jacobian: { (p: [Double]) -> [Double] in
+        t.flatMap { (ti: Double) -> [Double] in [_exp(-p[1] * ti), -p[0] * ti * _exp(-p[1] * ti)] }
+      })
     let result = try solveTRF(problem)
     #expect(result.x[1] <= 1 && result.x[1] > 1 - 1e-6)
     #expect(result.cost > 1e-3, "the bound keeps the fit from being exact")
     // With k fixed at 1 the best amplitude is Σ yᵢeᵢ / Σ eᵢ² (eᵢ = e^{−tᵢ}).
     let e = t.map { _exp(-$0) }
-    let best = zip(y, e).map { $0 * $1 }.reduce(0, +) / e.map { $0 * $0 }.reduce(0, +)
+    let numerator: Double = zip(y, e).map { $0 * $1 }.reduce(0, +)
+    let best: Double = numerator / e.map { $0 * $0 }.reduce(0, +)
     #expect(relativeError(result.x[0], best) < 1e-5)
   }
 

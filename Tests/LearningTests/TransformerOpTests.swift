@@ -190,7 +190,8 @@ import Testing
     #expect(abs(Double(dropped) / Double(x.count) - 0.3) < 0.015, "dropped \(dropped)")
     #expect(x.allSatisfy { $0 == 0 || abs($0 - 1 / 0.7) < 1e-6 })
     // Inverted scaling keeps the mean: E[scale] = 1.
-    #expect(abs(x.reduce(0, +) / Float(x.count) - 1) < 0.03)
+    let mean: Float = x.reduce(0, +) / Float(x.count)
+    #expect(abs(mean - 1) < 0.03)
   }
 
   // MARK: Embeddings

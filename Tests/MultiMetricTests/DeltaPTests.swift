@@ -84,7 +84,8 @@ func constantPair(edge: [Double], cloud: [Double], samples n: Int = 10,
     let p = data.evaluate(rows: [0, 1, 2, 3], cloud: [true, true, false, false], rate: .half)
     #expect(p.metrics[1].deltaP == nil)
     #expect(p.undefined == [try MetricName("m1")])
-    #expect(abs(try #require(p.deltaP) - (50 + -50) / 2) < 1e-12)
+    let deltaP: Double = try #require(p.deltaP)
+    #expect(abs(deltaP - (50 + -50) / 2) < 1e-12)
     #expect(p.note == "ΔP is the mean over 2 of 3 metrics: m1 has P_cloud = P_edge (ΔP undefined, left out)")
     // Every metric equal: no ΔP at all.
     let flat = try constantPair(edge: [0.5, 0.5], cloud: [0.5, 0.5], samples: 2)
