@@ -87,20 +87,27 @@ fuzz: deps
 run: release
 	$(RELEASE_BIN) reproduce --scale $(SCALE) --out results --jobs $(JOBS)
 
+## The test run's temporary files (stores, simulated logs, fuzz inputs: ~230 MB) go to a fresh folder on the
+## /dev/shm tmpfs when it is writable: Foundation's Data.write fsyncs every file it writes, and on the disk those
+## syncs held the test run's two worker threads for much of its wall time (docs/architecture.md, "Build and test
+## time"). The folder is removed when the run ends, pass or fail. TEST_TMP=DIR puts it under DIR instead.
+TEST_TMP ?= $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo "$${TMPDIR:-/tmp}")
+in-test-tmp = dir="$$(mktemp -d "$(TEST_TMP)/routerbench-test.XXXXXX")" && trap 'rm -rf "$$dir"' EXIT && TMPDIR="$$dir"
+
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@$(in-test-tmp) $(SWIFT) test --skip-build
 
 ## The report through its readers' tools: pdflatex compiles every .tex, Chromium renders index.html, rsvg-convert
 ## makes the PDFs, Python's csv module reads every CSV. ROUTERBENCH_RENDER=1 turns a missing tool into a failure.
 test-render: deps render-deps
 	$(SWIFT) build --build-tests
-	ROUTERBENCH_RENDER=1 $(SWIFT) test --skip-build --filter '$(RENDER_TESTS)'
+	@$(in-test-tmp) ROUTERBENCH_RENDER=1 $(SWIFT) test --skip-build --filter '$(RENDER_TESTS)'
 
 ## Every suite, the full-scale and exhaustive ones included (all real-log texts through the tokenizer, every seed).
 test-all: deps
 	$(SWIFT) build --build-tests
-	ROUTERBENCH_SLOW=1 $(SWIFT) test --skip-build
+	@$(in-test-tmp) ROUTERBENCH_SLOW=1 $(SWIFT) test --skip-build
 
 ## The real-Slurm test: installs slurm-wlm and munge when missing, starts munged, slurmctld and slurmd on loopback,
 ## submits a sweep with `routerbench slurm --submit` and compares it with one process; stops the daemons it
