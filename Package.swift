@@ -10,6 +10,11 @@ let swiftSettings: [SwiftSetting] = [
   .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// Debug builds link with lld, which ships with the Swift toolchain: the test bundle (~90 MB with its debug
+/// information) and the debug `routerbench` link in about half the time gold takes, and linking is the last,
+/// single-threaded step of `make test`'s build. Release builds keep the default linker.
+let debugLinkerSettings: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"], .when(configuration: .debug))]
+
 // MARK: - Package
 
 let package = Package(
@@ -36,7 +41,9 @@ let package = Package(
     // BenchCore's inner loops (SHA-256 of every imported file and of the benchmark fingerprint, metrics) are
     // optimised in debug builds too: unoptimised SHA-256 runs at ~2 MB/s, which made the debug test suite spend
     // most of an import hashing.
-    .target(name: "BenchCore", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    // BenchCore's linker settings reach every product (each links BenchCore): lld for debug links, see above.
+    .target(name: "BenchCore", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))],
+            linkerSettings: debugLinkerSettings),
     // The paper's figures (Table 1 catalog, Table 2, Tables A1–A6) as CSV resources, parsed strictly.
     .target(name: "VLRouterBenchPreset", dependencies: ["BenchCore"], resources: [.copy("Resources")],
             swiftSettings: swiftSettings),
@@ -47,21 +54,25 @@ let package = Package(
     .target(name: "LogImport",
             dependencies: ["BenchCore", "BenchStore", "VLRouterBenchPreset", "CCSV", "Yams", "ZIPFoundation"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+    // Simulation is optimised in debug builds too: the tests simulate and write a dozen benchmarks (features,
+    // prompts, TSV and xlsx logs), and unoptimised it was the largest share of the test run's CPU (36 s of 142 s).
     .target(name: "Simulation", dependencies: ["BenchCore", "VLRouterBenchPreset", "ZIPFoundation"],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Learning's kernels (transformer layers, attention, GELU, LayerNorm) are optimised in debug builds too: the
     // unoptimised loops made one MiniLM forward pass ~40× slower, and the tests embed a thousand prompts.
     .target(name: "Learning", dependencies: ["BenchCore", "CBLAS"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Pretrained text encoders: safetensors weights, the BERT WordPiece tokenizer, the encoder registry and the
-    // resumable embedding job (BenchStore holds its finished chunks). Optimised in debug builds too: the tests
-    // tokenise every real-log prompt and read the 90 MB MiniLM weights, which is ~20× slower unoptimised.
+    // resumable embedding job (BenchStore holds its finished chunks). Not optimised in debug builds: the encoder's
+    // arithmetic runs in Learning (optimised), and Encoders' own code is ~1 s of the test run's CPU unoptimised,
+    // while `-O` added ~10 s to its compile (docs/architecture.md, "Build and test time").
     .target(name: "Encoders", dependencies: ["BenchCore", "BenchStore", "Learning"],
-            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+            swiftSettings: swiftSettings),
     .target(name: "CurveFit", dependencies: ["CBLAS"], swiftSettings: swiftSettings),
-    // -O in debug builds too: the end-to-end routers' batch assembly and pooling loops run in the tests' training.
+    // Not optimised in debug builds: the routers' training arithmetic runs in Learning (optimised); Routers' own
+    // code (batch assembly, pooling) is ~3 s of the test run's CPU unoptimised, while `-O` added ~18 s to its compile.
     .target(name: "Routers", dependencies: ["BenchCore", "Learning"],
-            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
+            swiftSettings: swiftSettings),
     .target(name: "Sweep", dependencies: ["BenchCore", "BenchStore", "Routers", "Yams"],
             swiftSettings: swiftSettings),
     .target(name: "Reports", dependencies: ["BenchCore", "BenchStore", "CurveFit", "VLRouterBenchPreset"],
