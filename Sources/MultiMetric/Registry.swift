@@ -99,10 +99,10 @@ public enum QualityRouters {
       return .of(BinaryQualityRouter(try GBDTRouter(configuration: c)),
                  summary: "the harness's GBDT (100 trees, depth 5) on the binary label G ≤ 0")
     case "MLP":
-      var c = MLPRouter.Configuration()
+      var c = EdgeCloud.MLPRouter.Configuration()
       c.branches = [.text, .statistics]
       c.training = neural
-      return .of(BinaryQualityRouter(try MLPRouter(configuration: c)),
+      return .of(BinaryQualityRouter(try EdgeCloud.MLPRouter(configuration: c)),
                  summary: "the harness's MLP (3 × 256 ReLU) on the binary label G ≤ 0")
     default:
       throw MultiMetricError(.invalidValue, "unknown router '\(kind)'")

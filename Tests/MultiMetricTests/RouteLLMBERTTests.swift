@@ -3,6 +3,7 @@ import BenchStore
 import EdgeCloud
 import Encoders
 import Foundation
+import Learning
 import Routers
 import Simulation
 import Sweep
@@ -11,12 +12,17 @@ import Testing
 @testable import MultiMetric
 
 /// RouteLLM-BERT: MiniLM-L6 with its top layer fine-tuned, mean pooling and a linear head, on the prompt text.
-@Suite(.enabled(if: MiniLMFiles.missing(in: RouteLLMBERTTests.miniLM).isEmpty,
-                "needs all-MiniLM-L6-v2 in .cache/minilm-l6: run `make minilm`; skipped"))
-struct RouteLLMBERTTests {
+/// Where the tests find `make minilm`'s folder: `.cache/minilm-l6` of this checkout (or `ROUTERBENCH_MINILM`).
+enum MiniLMLocation {
   static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
-  static let miniLM = MiniLMFiles.defaultDirectory(repository: repository)
+  static let directory = MiniLMFiles.defaultDirectory(repository: repository)
+  static var present: Bool { MiniLMFiles.missing(in: directory).isEmpty }
+}
+
+@Suite(.enabled(if: MiniLMLocation.present, "needs all-MiniLM-L6-v2 in .cache/minilm-l6: run `make minilm`; skipped"))
+struct RouteLLMBERTTests {
+  static let miniLM = MiniLMLocation.directory
 
   /// 400 prompts "a photo of a {adjective} {animal} {place}": the cloud model is better on both metrics by 0.2 when
   /// the animal is one of four words (half the prompts) and worse by 0.05 otherwise — a label decided by a word in
@@ -109,9 +115,9 @@ struct RouteLLMBERTTests {
 
     let nowhere = FileManager.default.temporaryDirectory.appendingPathComponent("no-minilm-\(UUID().uuidString)")
     var missing = try QualityWorkspace(store: store, miniLM: nowhere)
-    let data = try missing.pairQuality(pair)
+    let pairData = try missing.pairQuality(pair)
     #expect {
-      _ = try missing.inputs(for: bert, data: data)
+      _ = try missing.inputs(for: bert, data: pairData)
     } throws: { e in
       let m = "\(e)"
       return e is MultiMetricError && m.contains("make minilm") && m.contains("RouteLLM-BERT")
