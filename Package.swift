@@ -89,7 +89,8 @@ let package = Package(
     // RouteT2I's multi-metric edge/cloud protocol at a fixed routing rate (docs/multimetric.md): metric catalogs,
     // ΔP, the fixed-rate rule, its routers and runs.
     .target(name: "MultiMetric",
-            dependencies: ["BenchCore", "BenchStore", "Learning", "Routers", "Sweep", "Reports", "EdgeCloud"],
+            dependencies: ["BenchCore", "BenchStore", "Learning", "Routers", "Sweep", "Reports", "EdgeCloud",
+                           "Encoders"],
             swiftSettings: swiftSettings),
     .executableTarget(
       name: "routerbench",
@@ -129,7 +130,7 @@ let package = Package(
                 exclude: ["Snapshots"], swiftSettings: swiftSettings),
     .testTarget(name: "MultiMetricTests",
                 dependencies: ["MultiMetric", "EdgeCloud", "BenchCore", "BenchStore", "Learning", "LogImport",
-                               "Simulation", "Reports"],
+                               "Simulation", "Reports", "Routers", "Encoders", "Sweep"],
                 swiftSettings: swiftSettings),
     .testTarget(name: "EndToEndTests",
                 dependencies: ["routerbench", "BenchCore", "BenchStore", "LogImport", "Simulation", "Sweep",

@@ -617,3 +617,43 @@ struct EmbeddingCache: Sendable {
   var rstd: [Float] = []
   var dropoutScales: [Float]?
 }
+
+// MARK: - The top layers as an encoder of their own
+
+extension TransformerEncoder {
+  /// Layers `layerCount − count ..< layerCount` as an encoder of their own (no embedding block, run from hidden
+  /// states), holding a copy of their current weights: the trainable part of a fine-tuned tower whose lower layers'
+  /// outputs are computed once (`encode(layers: layerCount − count)`) and cached. Layer `layerCount − count + i`
+  /// becomes layer `i`; sizes, activation, LayerNorm ε and dropout rates are this encoder's.
+  ///
+  /// `top.encode(fromLayer: 0, hidden: encode(input, layers: layerCount − count), mask:)` equals `encode(input)`
+  /// exactly (the same kernels on the same values).
+  ///
+  /// - Precondition: 1 ≤ `count` ≤ `layerCount`.
+  public func topLayers(_ count: Int) -> TransformerEncoder {
+    let c = configuration
+    precondition(count >= 1 && count <= c.layerCount, "topLayers: \(count) of \(c.layerCount) layers")
+    let first = c.layerCount - count
+    let top = TransformerConfiguration(
+      vocabularySize: 0, maxPositions: 0, typeVocabularySize: 0, hiddenSize: c.hiddenSize, layerCount: count,
+      headCount: c.headCount, intermediateSize: c.intermediateSize, layerNormEpsilon: c.layerNormEpsilon,
+      activation: c.activation, hiddenDropout: c.hiddenDropout, attentionDropout: c.attentionDropout,
+      featureWidth: 0, crossAttention: c.crossAttention)
+    var rng = SplitMix64(seed: 0)  // every parameter is overwritten below
+    let source = parameters
+    do {
+      var copy = try TransformerEncoder(configuration: top, using: &rng)
+      try copy.load { name in
+        // "encoder.layer.{i}.rest" ← "encoder.layer.{first + i}.rest"
+        let parts = name.split(separator: ".", maxSplits: 3)
+        guard parts.count == 4, parts[0] == "encoder", parts[1] == "layer", let i = Int(parts[2]) else { return nil }
+        guard let e = layout["encoder.layer.\(first + i).\(parts[3])"] else { return nil }
+        return (e.shape, Array(source[e.range]))
+      }
+      return copy
+    } catch {
+      // The shape is this encoder's own layer shape and every tensor is copied from it, so neither can fail.
+      preconditionFailure("topLayers: \(error)")
+    }
+  }
+}

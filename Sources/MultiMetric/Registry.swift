@@ -1,5 +1,6 @@
 public import EdgeCloud
 internal import Learning
+public import Routers
 
 /// A type-erased router of the fixed-rate protocol, as `--routers` names it.
 public struct QualityRouterVariant: Sendable {
@@ -9,12 +10,14 @@ public struct QualityRouterVariant: Sendable {
   public var dependsOnSeed: Bool
   public var branches: [RouterBranch]
   public var configurationJSON: String
+  /// The prompts' token states it reads (`RouterInputs.prompts`; RouteLLM-BERT), nil for feature-only routers.
+  public var textRequest: TextRequest?
   let execute: @Sendable (PairQuality, RouterInputs, QualitySplit, [RoutingRate], UInt64) throws -> QualityRunOutcome
 
   public static func of<R: QualityRouter>(_ router: R, summary: String) -> QualityRouterVariant {
     QualityRouterVariant(
       name: router.name, summary: summary, revision: router.revision, dependsOnSeed: router.dependsOnSeed,
-      branches: router.branches, configurationJSON: router.configurationJSON,
+      branches: router.branches, configurationJSON: router.configurationJSON, textRequest: router.textRequest,
       execute: { data, inputs, split, rates, seed in
         try FixedRateProtocol.run(router, data: data, inputs: inputs, split: split, rates: rates, seed: seed)
       })
@@ -31,9 +34,10 @@ public struct QualityRouterVariant: Sendable {
 /// The routers of `routerbench multimetric run` (docs/multimetric.md, "Routers"), in the supplementary tables' row
 /// order, then the harness's learned routers.
 public enum QualityRouters {
-  public static let kinds = ["Random", "RouteLLM-MF", "HybridLLM", "ZOOTER", "RouteT2I-style", "GBDT", "MLP"]
-  /// The rows of Tables 5–22 this harness has (RouteLLM-BERT is left out: docs/multimetric.md, "Differences").
-  public static let paper = ["Random", "RouteLLM-MF", "HybridLLM", "ZOOTER", "RouteT2I-style"]
+  public static let kinds = ["Random", "RouteLLM-BERT", "RouteLLM-MF", "HybridLLM", "ZOOTER", "RouteT2I-style", "GBDT",
+                             "MLP"]
+  /// The rows of Tables 5–22, in their order.
+  public static let paper = ["Random", "RouteLLM-BERT", "RouteLLM-MF", "HybridLLM", "ZOOTER", "RouteT2I-style"]
 
   /// The variants of the named kinds (case-insensitive) or groups `all`, `paper`; neural routers train `epochs`
   /// epochs when given.
@@ -65,6 +69,10 @@ public enum QualityRouters {
     switch kind {
     case "Random":
       return .of(RandomQualityRouter(), summary: "a seeded uniform score per prompt")
+    case "RouteLLM-BERT":
+      // Its own epochs (3): `--epochs` sizes the MLP routers' 20-epoch training, not a fine-tuned transformer's.
+      return .of(try RouteLLMBERTRouter(),
+                 summary: "RouteLLM's BERT classifier: MiniLM-L6 with its top layer fine-tuned, mean pooling, linear head, BCE on G ≤ 0")
     case "RouteLLM-MF":
       var c = MatrixFactorizationRouter.Configuration()
       c.branches = [.text]
@@ -91,10 +99,10 @@ public enum QualityRouters {
       return .of(BinaryQualityRouter(try GBDTRouter(configuration: c)),
                  summary: "the harness's GBDT (100 trees, depth 5) on the binary label G ≤ 0")
     case "MLP":
-      var c = MLPRouter.Configuration()
+      var c = EdgeCloud.MLPRouter.Configuration()
       c.branches = [.text, .statistics]
       c.training = neural
-      return .of(BinaryQualityRouter(try MLPRouter(configuration: c)),
+      return .of(BinaryQualityRouter(try EdgeCloud.MLPRouter(configuration: c)),
                  summary: "the harness's MLP (3 × 256 ReLU) on the binary label G ≤ 0")
     default:
       throw MultiMetricError(.invalidValue, "unknown router '\(kind)'")

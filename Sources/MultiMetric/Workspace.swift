@@ -1,8 +1,10 @@
 public import BenchCore
 public import BenchStore
 public import EdgeCloud
-internal import Foundation
-internal import Routers
+internal import Encoders
+public import Foundation
+internal import Learning
+public import Routers
 public import Sweep
 
 /// One run of the fixed-rate protocol: a router on a pair, at a list of rates, with a split seed and a seed.
@@ -63,11 +65,20 @@ public struct QualityWorkspace: Sendable {
   let featureHashes: [String: String]
   var text: Matrix<Float>?
   var pairs: [EdgeCloudPair: PairQuality] = [:]
+  /// The MiniLM folder for routers that read the prompts (nil: `MiniLMFiles.locate()`).
+  let miniLMDirectory: URL?
+  /// The store's prompts (`BenchStore.samplePrompts()`, in the table's row order) and their fingerprint, read on
+  /// first use by a router that reads prompt text.
+  var storedPrompts: (texts: [String], sha256: String)?
+  /// Token states per request, computed once per workspace and shared by every pair and run.
+  var promptTokens: [TextRequest: TextTokens] = [:]
 
+  /// - Parameter miniLM: the all-MiniLM-L6-v2 folder for RouteLLM-BERT (default: `MiniLMFiles.locate()`).
   /// - Throws: `MultiMetricError.missingData` when the database has no metric catalog (import multi-metric data
   ///   first) or the named feature set is not stored.
-  public init(store: BenchStore, textFeatures: String? = nil) throws {
+  public init(store: BenchStore, textFeatures: String? = nil, miniLM: URL? = nil) throws {
     self.store = store
+    miniLMDirectory = miniLM
     let (snapshot, table) = try store.metricSnapshot()
     self.snapshot = snapshot
     self.table = table
@@ -123,6 +134,50 @@ public struct QualityWorkspace: Sendable {
   }
 
   mutating func inputs(for variant: QualityRouterVariant, data: PairQuality) throws -> RouterInputs {
+    var inputs = try featureInputs(for: variant, data: data)
+    if let request = variant.textRequest { inputs.prompts = try tokens(request, router: variant.name) }
+    return inputs
+  }
+
+  /// The store's prompts in the table's row order, and the SHA-256 of every sample's key and prompt
+  /// (`PlanContext.promptsFingerprint`, as end-to-end runs' `textSHA256`).
+  mutating func prompts() throws -> (texts: [String], sha256: String) {
+    if let storedPrompts { return storedPrompts }
+    let stored = try store.samplePrompts()
+    guard stored.map(\.sampleID) == table.sampleKeys else {
+      throw MultiMetricError(.missingData, "the store's \(stored.count) prompts are not the metric table's "
+                               + "\(table.sampleCount) samples in row order", key: store.path)
+    }
+    let p = (texts: stored.map(\.prompt),
+             sha256: PlanContext.promptsFingerprint(stored.map { ($0.sampleID, $0.prompt) }))
+    storedPrompts = p
+    return p
+  }
+
+  /// The prompts' MiniLM token states for `request`: WordPiece, then the states after layer 6 − k (k =
+  /// `fineTuneLayers`) and the pretrained top k layers, once per workspace.
+  ///
+  /// - Throws: `MultiMetricError.missingData` naming `make minilm` when the MiniLM files are absent.
+  mutating func tokens(_ request: TextRequest, router: String) throws -> TextTokens {
+    if let t = promptTokens[request] { return t }
+    let texts = try prompts().texts
+    let encoder: MiniLMEncoder
+    do {
+      encoder = try MiniLMEncoder(files: MiniLMFiles(directory: miniLMDirectory ?? MiniLMFiles.locate()),
+                                  maxTokens: request.maxTokens)
+    } catch {
+      throw MultiMetricError(.missingData, "\(router) fine-tunes all-MiniLM-L6-v2 on the prompts and cannot load it "
+                               + "(`make minilm` caches it): \(error)", key: router)
+    }
+    let states = try encoder.tokenStates(texts, layers: request.cachedLayers)
+    let t = TextTokens(request: request, width: states.width, offsets: states.offsets, vectors: states.vectors,
+                       truncatedRows: states.truncatedRows,
+                       tower: request.fineTuneLayers > 0 ? encoder.model.topLayers(request.fineTuneLayers) : nil)
+    promptTokens[request] = t
+    return t
+  }
+
+  mutating func featureInputs(for variant: QualityRouterVariant, data: PairQuality) throws -> RouterInputs {
     guard variant.branches.contains(.text) else { return try data.inputs(text: nil) }
     if text == nil {
       guard let name = textFeatures else {
@@ -150,6 +205,8 @@ public struct QualityWorkspace: Sendable {
       part.map(Int64.init).withUnsafeBytes { h.update($0) }
     }
     let features = spec.variant.branches.contains(.text) ? textFeatures : nil
+    var textSHA256: String?
+    if spec.variant.textRequest != nil { textSHA256 = try prompts().sha256 }
     let definition = QualityRunDefinition(
       router: spec.variant.name, configuration: spec.variant.configurationJSON, pair: spec.pair, metrics: catalog,
       rates: spec.rates, split: "multimetric-seed\(spec.splitSeed)", trainShare: split.trainShare, features: features,
@@ -161,7 +218,8 @@ public struct QualityWorkspace: Sendable {
       seed: spec.variant.dependsOnSeed ? spec.seed : 0, costScale: 0, correctThreshold: 0,
       features: features.map { FeatureKey(sets: [$0], fusion: .concat) },
       featureSHA256: features.map { [featureHashes[$0] ?? ""] },
-      split: "multimetric-seed\(spec.splitSeed)", benchmark: h.hexDigest())
+      split: "multimetric-seed\(spec.splitSeed)", benchmark: h.hexDigest(),
+      textSHA256: textSHA256)
   }
 
   /// Runs every spec not stored under its identity (all with `force`), stores each, returns all in order.

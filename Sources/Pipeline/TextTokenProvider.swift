@@ -8,7 +8,8 @@ internal import Sweep
 
 /// The text token vectors of the end-to-end routers (`TextRequest`), computed once per sweep from the prompts the
 /// store holds: WordPiece (= `BertTokenizerFast`) truncated at `maxTokens`, then the frozen all-MiniLM-L6-v2 tower
-/// of `make minilm` (its six layers' last hidden states, or only its embedding block), every real token kept.
+/// of `make minilm` (its six layers' last hidden states, or only its embedding block), every real token kept. With
+/// `fineTuneLayers` = k > 0, the states after layer 6 − k and the pretrained top k layers the router fine-tunes.
 ///
 /// A row is computed with its prompt alone (batches of 64 length-sorted prompts, padded keys get probability 0), so
 /// it does not depend on the other rows up to float rounding (docs/features.md).
@@ -25,34 +26,14 @@ public enum TextTokenProvider {
         + "\(sampleIDs.count) samples in row order")
     }
     let encoder = try MiniLMEncoder(files: MiniLMFiles(directory: MiniLMFiles.locate()), maxTokens: request.maxTokens)
-    let ids = prompts.map { encoder.tokenizer.encode($0.prompt, maxLength: request.maxTokens) }
-    let truncated = ids.filter(\.isTruncated).count
-    let width = encoder.dimension
-    var offsets = [0]
-    offsets.reserveCapacity(ids.count + 1)
-    for e in ids { offsets.append(offsets.last! + e.ids.count) }
-    var vectors = [Float](repeating: 0, count: offsets.last! * width)
-    let order = ids.indices.sorted { (ids[$0].ids.count, $0) < (ids[$1].ids.count, $1) }
-    let layers = request.source == .minilmStates ? encoder.model.configuration.layerCount : 0
     BLAS.setThreadCount(threads)
-    var at = 0
-    while at < order.count {
-      let part = Array(order[at..<min(at + 64, order.count)])
-      at += part.count
-      let input = try EncoderInput(sequences: part.map { ids[$0].ids })
-      let hidden = try encoder.model.encode(input, layers: layers)
-      let l = input.length
-      for (b, row) in part.enumerated() {
-        let n = ids[row].ids.count
-        for t in 0..<n {
-          let src = (b * l + t) * width, dst = (offsets[row] + t) * width
-          for j in 0..<width { vectors[dst + j] = hidden.values[src + j] }
-        }
-      }
-    }
+    let states = try encoder.tokenStates(prompts.map(\.prompt), layers: request.cachedLayers)
+    // Fine-tuning (k > 0): the pretrained top k layers travel with the states after layer 6 − k.
+    let tower = request.fineTuneLayers > 0 ? encoder.model.topLayers(request.fineTuneLayers) : nil
     let seconds = Date().timeIntervalSince(start)
     log(String(format: "text tokens %@: %d prompts, %d tokens (%d truncated) in %.1f s", request.description,
-               prompts.count, offsets.last!, truncated, seconds))
-    return TextTokens(request: request, width: width, offsets: offsets, vectors: vectors, truncatedRows: truncated)
+               prompts.count, states.offsets[states.offsets.count - 1], states.truncatedRows, seconds))
+    return TextTokens(request: request, width: states.width, offsets: states.offsets, vectors: states.vectors,
+                      truncatedRows: states.truncatedRows, tower: tower)
   }
 }

@@ -57,7 +57,7 @@ public enum ConfigurationCoding {
   public static func decode<C: RouterConfiguration>(_ type: C.Type, from values: [String: ConfigValue],
                                                     router: String, context: String) throws(RouterError) -> C {
     guard !values.isEmpty else { return C() }
-    let defaults = fields(of: C())
+    let defaults = validKeys(C.self)
     let valid = defaults.keys.sorted()
     for key in values.keys.sorted() where defaults[key] == nil {
       let hint = valid.isEmpty ? "\(router) has no hyperparameters" : "valid keys: \(valid.joined(separator: ", "))"
@@ -81,6 +81,11 @@ public enum ConfigurationCoding {
     enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     // Encoding a plain Codable struct of numbers, strings and arrays cannot fail.
     return String(decoding: (try? enc.encode(c)) ?? Data("{}".utf8), as: UTF8.self)
+  }
+
+  /// Every key `C` accepts with its default: its default's fields and its `optionalKeys`.
+  static func validKeys<C: RouterConfiguration>(_ type: C.Type) -> [String: ConfigValue] {
+    fields(of: C()).merging(C.optionalKeys) { field, _ in field }
   }
 
   /// The configuration's fields as config values (the default configuration gives the valid keys).

@@ -36,7 +36,7 @@ public struct RouterRegistry: Sendable {
       isUpperBound = R.self is any UpperBoundRouter.Type
       summary = R.summary
       revision = R.revision
-      defaults = ConfigurationCoding.fields(of: R.Configuration())
+      defaults = ConfigurationCoding.validKeys(R.Configuration.self)
       make = { values, context throws(RouterError) in
         let c = try ConfigurationCoding.decode(R.Configuration.self, from: values, router: R.name, context: context)
         return Made(router: try R(configuration: c), configurationJSON: ConfigurationCoding.canonicalJSON(c),

@@ -98,6 +98,13 @@ public struct RoutedLabels: Sendable {
 /// as canonical JSON into the run's identity. `init()` gives the defaults.
 public protocol RouterConfiguration: Codable, Sendable, Hashable {
   init()
+  /// Keys the configuration accepts beside the fields its default encodes, with their defaults: keys it writes only
+  /// when set (so adding one leaves the identities of runs that do not use it unchanged). Default: none.
+  static var optionalKeys: [String: ConfigValue] { get }
+}
+
+extension RouterConfiguration {
+  public static var optionalKeys: [String: ConfigValue] { [:] }
 }
 
 /// The configuration of a router that has no hyperparameters.

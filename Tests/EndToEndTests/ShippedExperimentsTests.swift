@@ -65,6 +65,8 @@ import Testing
     let backbone = try load("ablate-backbone.yaml")
     #expect(backbone.lambdas == [.finite(100)] && backbone.seeds.count == 5)
     #expect(backbone.routers.map { $0.values["backbone"] } == ["text", "image", "single-stream", "dual-stream"].map { .string($0) })
+    // The text row fine-tunes MiniLM's top layer; the others read the frozen tower.
+    #expect(backbone.routers.map { $0.values["fine_tune_layers"] } == [.int(1), nil, nil, nil])
     let fusion = try load("ablate-fusion.yaml")
     #expect(fusion.routers.count == 7 && fusion.lambdas == [.finite(100)])
   }

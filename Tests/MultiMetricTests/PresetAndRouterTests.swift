@@ -14,7 +14,7 @@ enum T2IFixture {
   static let scale = 0.2
   static let data = T2ISimulation.generate(T2ISimulationConfig(scale: scale, seed: 42))
 
-  static func store(_ name: String) throws -> (BenchStore, URL) {
+  static func store(_ name: String, data: T2ISimulatedData = data) throws -> (BenchStore, URL) {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("t2i-\(name)-\(UUID().uuidString)")
     try T2ISimulation.write(data, to: dir)
     let store = try BenchStore(path: dir.appendingPathComponent("t2i.sqlite").path)

@@ -1,4 +1,5 @@
 public import BenchCore
+public import Routers
 
 /// One of the inputs an edge/cloud router may read (ECVL-Router's three branches, Sec. 4.2.1).
 public enum RouterBranch: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
@@ -26,14 +27,19 @@ public struct RouterInputs: Sendable {
   public var image: Matrix<Float>?
   /// N × s query statistics (`QueryStatistics`).
   public var statistics: Matrix<Float>
+  /// Every prompt's MiniLM token states (`TextTokens`, N rows), for routers that read the prompt text itself
+  /// (MultiMetric's RouteLLM-BERT); nil for the others.
+  public var prompts: TextTokens?
   public var count: Int { statistics.rows }
 
-  public init(text: Matrix<Float>?, image: Matrix<Float>?, statistics: Matrix<Float>) {
-    precondition(text.map { $0.rows == statistics.rows } ?? true && image.map { $0.rows == statistics.rows } ?? true,
+  public init(text: Matrix<Float>?, image: Matrix<Float>?, statistics: Matrix<Float>, prompts: TextTokens? = nil) {
+    precondition(text.map { $0.rows == statistics.rows } ?? true && image.map { $0.rows == statistics.rows } ?? true
+                   && prompts.map { $0.rowCount == statistics.rows } ?? true,
                  "RouterInputs: views of different lengths")
     self.text = text
     self.image = image
     self.statistics = statistics
+    self.prompts = prompts
   }
 
   /// The view of one branch.

@@ -1,6 +1,7 @@
 public import BenchCore
 public import EdgeCloud
 internal import Foundation
+public import Routers
 
 /// What a multi-metric router is fit on: every sample's inputs (prompt features and statistics), and the training
 /// rows with both models' metric values. Test rows' values are nowhere in it.
@@ -76,6 +77,9 @@ public protocol QualityRouter: Sendable {
   var dependsOnSeed: Bool { get }
   /// The branches it reads (text features, statistics).
   var branches: [RouterBranch] { get }
+  /// The prompts' token states it reads (`RouterInputs.prompts`), computed once per workspace; nil (the default)
+  /// for routers that read feature branches only.
+  var textRequest: TextRequest? { get }
 
   mutating func fit(_ data: QualityTrainingSet, using rng: inout SplitMix64) throws
   /// A finite cloud score per row of `rows`.
@@ -84,6 +88,7 @@ public protocol QualityRouter: Sendable {
 
 extension QualityRouter {
   public var revision: Int { 1 }
+  public var textRequest: TextRequest? { nil }
 }
 
 func canonicalJSON<T: Encodable>(_ value: T) -> String {

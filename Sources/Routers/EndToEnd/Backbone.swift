@@ -55,6 +55,9 @@ struct Backbone: Sendable {
   let imageTokens: Int
   /// text: [text]; image: [image]; single-stream: [stack]; dual-stream: [text, image, text cross, image cross].
   var towers: [TransformerEncoder]
+  /// MiniLM's fine-tuned top layers (`fine_tune_layers` > 0), run over the cached text states before the text
+  /// projection; nil when MiniLM is frozen. Its gradient comes after the towers' in `backward`.
+  var fineTuned: FineTunedText?
 
   var outputWidth: Int { kind == .dualStream ? 2 * shape.width : shape.width }
 
@@ -97,7 +100,7 @@ struct Backbone: Sendable {
     towers = made
   }
 
-  var parameterCount: Int { towers.reduce(0) { $0 + $1.parameters.count } }
+  var parameterCount: Int { towers.reduce(0) { $0 + $1.parameters.count } + (fineTuned?.parameterCount ?? 0) }
 
   // MARK: Batches
 
@@ -175,12 +178,25 @@ struct Backbone: Sendable {
     var encoders: [EncoderCache] = []
     var cross: [(LayerCache, LayerCache)] = []
     var masks: [SequenceMask] = []
+    /// The fine-tuned MiniLM layers' cache, and each row's text tokens and image presence (to find the text
+    /// tokens' rows among the projected features).
+    var fineTuned: FineTunedText.Cache?
+    var textTokens: [Int] = []
+    var hasImage: [Bool] = []
   }
 
   /// Pooled embeddings (B × outputWidth); with `dropout`, a training pass that keeps its cache.
   func forward(_ rows: [RowInputs], dropout rng: inout SplitMix64?) throws -> (pooled: Matrix<Float>, cache: Cache?) {
     let training = rng != nil
     var cache = Cache()
+    var rows = rows
+    if let fineTuned, kind.readsText {
+      let (states, c) = try fineTuned.forward(rows.map(\.text), tokens: rows.map(\.textTokens), dropout: &rng)
+      for b in rows.indices { rows[b].text = states[b][...] }
+      cache.fineTuned = c
+      cache.textTokens = rows.map(\.textTokens)
+      cache.hasImage = rows.map { $0.image != nil }
+    }
     func run(_ e: TransformerEncoder, _ input: EncoderInput) throws -> Matrix<Float> {
       cache.masks.append(input.mask)
       guard training else { return try e.encode(input) }
@@ -222,13 +238,16 @@ struct Backbone: Sendable {
     }
   }
 
-  /// ∂loss/∂parameters of every tower (in `towers` order) from ∂loss/∂pooled.
+  /// ∂loss/∂parameters of every tower (in `towers` order), then of the fine-tuned MiniLM layers when there are
+  /// some, from ∂loss/∂pooled.
   func backward(_ cache: Cache, dPooled: Matrix<Float>) -> [[Float]] {
     var gradients = towers.map { _ in [Float]() }
+    /// ∂loss/∂(the projected feature rows) of the tower that reads the text.
+    var dFeatures: Matrix<Float>?
     switch kind {
     case .text, .image, .singleStream:
       let dh = Pooling.meanBackward(dPooled, mask: cache.masks[0])
-      _ = towers[0].backward(cache.encoders[0], dOutput: dh, gradient: &gradients[0])
+      dFeatures = towers[0].backward(cache.encoders[0], dOutput: dh, gradient: &gradients[0]).features
     case .dualStream:
       let d = shape.width, n = dPooled.rows
       var left = Matrix<Float>(rows: n, columns: d, repeating: 0), right = left
@@ -250,15 +269,48 @@ struct Backbone: Sendable {
         if let dcb { for j in da.values.indices { da.values[j] += dcb.values[j] } }
         if let dca { for j in db.values.indices { db.values[j] += dca.values[j] } }
       }
-      _ = towers[0].backward(cache.encoders[0], dOutput: da, gradient: &gradients[0])
+      dFeatures = towers[0].backward(cache.encoders[0], dOutput: da, gradient: &gradients[0]).features
       _ = towers[1].backward(cache.encoders[1], dOutput: db, gradient: &gradients[1])
     }
+    if let fineTuned, let ftCache = cache.fineTuned {
+      gradients.append(fineTuned.backward(ftCache, dStates: textGradients(dFeatures, cache: cache)))
+    }
     return gradients
+  }
+
+  /// Each row's ∂loss/∂(text token vectors) (tokens × textWidth) from ∂loss/∂(the projected feature rows): the text
+  /// tower's feature rows are the text tokens in row order; the single stream's are per row its image tokens (when
+  /// present) then its text tokens, the text in the first `textWidth` columns.
+  private func textGradients(_ dFeatures: Matrix<Float>?, cache: Cache) -> [[Float]] {
+    let w = textWidth
+    var out = [[Float]](repeating: [], count: cache.textTokens.count)
+    guard let d = dFeatures else {
+      for (b, n) in cache.textTokens.enumerated() { out[b] = [Float](repeating: 0, count: n * w) }
+      return out
+    }
+    var at = 0
+    for (b, n) in cache.textTokens.enumerated() {
+      if kind == .singleStream {
+        if cache.hasImage[b] { at += imageTokens }
+        var g = [Float](repeating: 0, count: n * w)
+        for t in 0..<n { for j in 0..<w { g[t * w + j] = d[at + t, j] } }
+        out[b] = g
+      } else {
+        out[b] = Array(d.values[(at * w)..<((at + n) * w)])
+      }
+      at += n
+    }
+    return out
   }
 
   /// Forward floating-point operations of the matrix products for one batch (the towers' `forwardFlops` plus the
   /// feature projections), for the throughput benchmark.
   func forwardFlops(rows: [RowInputs]) -> Double {
+    forwardFlopsOfTowers(rows: rows)
+      + (kind.readsText ? (fineTuned?.forwardFlops(tokens: rows.map(\.textTokens)) ?? 0) : 0)
+  }
+
+  private func forwardFlopsOfTowers(rows: [RowInputs]) -> Double {
     let b = rows.count
     let textTokens = rows.reduce(0) { $0 + $1.textTokens }
     let imageRows = rows.filter { $0.image != nil }.count

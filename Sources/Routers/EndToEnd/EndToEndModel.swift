@@ -242,9 +242,19 @@ struct EndToEndRecipe: Sendable {
     var initRNG = rng.derived("init"), shuffleRNG = rng.derived("shuffle"), dropoutRNG = rng.derived("dropout")
     var clusterRNG = rng.derived("clusters")
     _ = rng.next()
-    let backbone = try Backbone(kind: s.backbone, shape: s.shape, textWidth: inputs.textWidth,
+    var backbone = try Backbone(kind: s.backbone, shape: s.shape, textWidth: inputs.textWidth,
                                 imageWidth: inputs.imageTokenWidth, imageTokens: inputs.imageTokens,
                                 maxTextTokens: data.text?.request.maxTokens ?? 0, using: &initRNG)
+    if s.fineTuneLayers > 0 {
+      // The trainable copy starts from the pretrained top layers the harness loaded with the cached states.
+      guard let text = data.text, text.request.fineTuneLayers == s.fineTuneLayers, let tower = text.tower else {
+        throw RouterError.invalidInput(
+          router: router, message: "fine_tune_layers \(s.fineTuneLayers) needs the states after MiniLM layer "
+            + "\(6 - s.fineTuneLayers) and its pretrained top layers; the run's text is "
+            + (data.text.map { $0.request.description } ?? "absent"))
+      }
+      backbone.fineTuned = FineTunedText(pretrained: tower)
+    }
     let head: RouterHead
     switch self.head {
     case .cosine(let t): head = .cosine(CosineSimilarityHead(models: k, width: backbone.outputWidth, temperature: t, using: &initRNG))
@@ -266,6 +276,12 @@ struct EndToEndRecipe: Sendable {
     let schedule = CosineSchedule(baseRate: s.learningRate, warmupSteps: Int((Double(total) * s.warmupFraction).rounded()),
                                   totalSteps: total)
     var optimizers = model.backbone.towers.map { AdamW(parameterCount: $0.parameters.count, weightDecay: Float(s.weightDecay)) }
+    // The fine-tuned MiniLM layers: the same schedule's shape at their own (pretrained-weight) base rate.
+    let fineTuneSchedule = CosineSchedule(baseRate: s.fineTuneLearningRate, warmupSteps: schedule.warmupSteps,
+                                          totalSteps: total)
+    var fineTuneOptimizer = model.backbone.fineTuned.map {
+      AdamW(parameterCount: $0.parameterCount, weightDecay: Float(s.weightDecay))
+    }
     var headOptimizer = AdamW(parameterCount: model.head.parameters.count, weightDecay: Float(s.weightDecay))
     let devRows = data.devRows, bounds = data.costBounds
     func devScore(_ m: EndToEndModel) throws -> Double {
@@ -314,6 +330,10 @@ struct EndToEndRecipe: Sendable {
         for n in model.backbone.towers.indices {
           optimizers[n].update(&model.backbone.towers[n].parameters, gradient: gradients[n], learningRate: lr)
         }
+        if fineTuneOptimizer != nil, let g = gradients.last, gradients.count > model.backbone.towers.count {
+          fineTuneOptimizer!.update(&model.backbone.fineTuned!.layers.parameters, gradient: g,
+                                    learningRate: Float(fineTuneSchedule.rate(at: step)))
+        }
         var hp = model.head.parameters
         headOptimizer.update(&hp, gradient: headGradient, learningRate: lr)
         model.head.parameters = hp
@@ -335,6 +355,8 @@ struct EndToEndRecipe: Sendable {
     best.report = [
       "backbone": s.backbone.rawValue,
       "text_input": s.backbone.readsText ? (data.text?.request.description ?? "none") : "none",
+      "fine_tuned_minilm_layers": "\(model.backbone.fineTuned?.layers.configuration.layerCount ?? 0)",
+      "fine_tuned_parameters": "\(model.backbone.fineTuned?.parameterCount ?? 0)",
       "image_tokens": s.backbone.readsImage ? "\(inputs.imageTokens)×\(inputs.imageTokenWidth)" : "none",
       "parameters": "\(model.backbone.parameterCount + model.head.parameters.count)",
       "train_rows": "\(rows.count)",

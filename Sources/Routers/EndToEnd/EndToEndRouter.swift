@@ -20,6 +20,11 @@ public enum EndToEndDefaults {
   public static let imageTokens = FeatureKey(sets: ["patches"])
 }
 
+extension TextInputConfiguration {
+  /// The fine-tuning keys of `EndToEndSettings`, accepted by every end-to-end router and written only when set.
+  public static var optionalKeys: [String: ConfigValue] { EndToEndSettings.fineTuneKeys }
+}
+
 /// Decodes `EndToEndSettings` and a router's own keys from one flat object.
 struct FlatSettingsCoding {
   static func decode(_ decoder: any Decoder, backbone: BackboneKind) throws -> EndToEndSettings {
@@ -44,6 +49,9 @@ struct FlatSettingsCoding {
     s.minDelta = try c.decode(Double.self, forKey: .minDelta)
     s.clipNorm = try c.decode(Double.self, forKey: .clipNorm)
     s.maxTrainRows = try c.decode(Int.self, forKey: .maxTrainRows)
+    let f = try decoder.container(keyedBy: EndToEndSettings.FineTuneKeys.self)
+    s.fineTuneLayers = try f.decodeIfPresent(Int.self, forKey: .fineTuneLayers) ?? 0
+    s.fineTuneLearningRate = try f.decodeIfPresent(Double.self, forKey: .fineTuneLearningRate) ?? 5e-5
     return s
   }
 }

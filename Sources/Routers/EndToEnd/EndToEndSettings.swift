@@ -16,7 +16,13 @@ public import BenchCore
 /// - `max_text_tokens` 32 WordPiece tokens (`[CLS]`/`[SEP]` included; the reference truncates at 128, the
 ///   simulated prompts average ≈ 30);
 /// - `max_train_rows` 0 = every training row; a positive value trains on a seeded subsample (the smaller,
-///   labelled budget of the default experiment).
+///   labelled budget of the default experiment);
+/// - `fine_tune_layers` 0 = MiniLM frozen; k ∈ 1…6 trains a copy of MiniLM's pretrained top k layers over the
+///   cached states after layer 6 − k (`FineTunedText`; `text_input: minilm-l6` only), at
+///   `fine_tune_learning_rate` 5·10⁻⁵ (App. H's sweep 10⁻⁵ / 5·10⁻⁵ for pretrained encoders, its upper end because
+///   batch 64 takes a quarter of batch 16's steps) on the same warm-up + cosine schedule, with the same clipping
+///   (one global norm over every gradient) and weight decay. Both keys are written to the configuration JSON only
+///   when fine-tuning is on, so a frozen run's identity is what it was before they existed.
 public struct EndToEndSettings: Codable, Sendable, Hashable {
   public var backbone: BackboneKind
   public var textInput: TextRequest.Source
@@ -38,6 +44,17 @@ public struct EndToEndSettings: Codable, Sendable, Hashable {
   public var minDelta: Double
   public var clipNorm: Double
   public var maxTrainRows: Int
+  /// MiniLM's top layers trained by the router (0: frozen).
+  public var fineTuneLayers: Int = 0
+  /// The base learning rate of the fine-tuned MiniLM layers.
+  public var fineTuneLearningRate: Double = 5e-5
+
+  /// Keys written only when fine-tuning is on (`RouterConfiguration.optionalKeys`), with their defaults.
+  public static let fineTuneKeys: [String: ConfigValue] = ["fine_tune_layers": .int(0),
+                                                           "fine_tune_learning_rate": .double(5e-5)]
+  enum FineTuneKeys: String, CodingKey {
+    case fineTuneLayers = "fine_tune_layers", fineTuneLearningRate = "fine_tune_learning_rate"
+  }
 
   enum CodingKeys: String, CodingKey {
     case backbone, textInput = "text_input", maxTextTokens = "max_text_tokens", imageTokenWidth = "image_token_width",
@@ -69,9 +86,38 @@ public struct EndToEndSettings: Codable, Sendable, Hashable {
     maxTrainRows = 0
   }
 
+  /// Every key (the fine-tuning ones only when `fineTuneLayers` > 0).
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(backbone, forKey: .backbone)
+    try c.encode(textInput, forKey: .textInput)
+    try c.encode(maxTextTokens, forKey: .maxTextTokens)
+    try c.encode(imageTokenWidth, forKey: .imageTokenWidth)
+    try c.encode(width, forKey: .width)
+    try c.encode(heads, forKey: .heads)
+    try c.encode(intermediateSize, forKey: .intermediateSize)
+    try c.encode(layers, forKey: .layers)
+    try c.encode(crossLayers, forKey: .crossLayers)
+    try c.encode(dropout, forKey: .dropout)
+    try c.encode(learningRate, forKey: .learningRate)
+    try c.encode(weightDecay, forKey: .weightDecay)
+    try c.encode(batchSize, forKey: .batchSize)
+    try c.encode(maxEpochs, forKey: .maxEpochs)
+    try c.encode(warmupFraction, forKey: .warmupFraction)
+    try c.encode(patience, forKey: .patience)
+    try c.encode(minDelta, forKey: .minDelta)
+    try c.encode(clipNorm, forKey: .clipNorm)
+    try c.encode(maxTrainRows, forKey: .maxTrainRows)
+    if fineTuneLayers != 0 {
+      var f = encoder.container(keyedBy: FineTuneKeys.self)
+      try f.encode(fineTuneLayers, forKey: .fineTuneLayers)
+      try f.encode(fineTuneLearningRate, forKey: .fineTuneLearningRate)
+    }
+  }
+
   /// The text vectors this configuration reads (nil for the image-only backbone).
   public var textRequest: TextRequest? {
-    backbone.readsText ? TextRequest(source: textInput, maxTokens: maxTextTokens) : nil
+    backbone.readsText ? TextRequest(source: textInput, maxTokens: maxTextTokens, fineTuneLayers: fineTuneLayers) : nil
   }
 
   /// Every invalid value, named by its key.
@@ -93,6 +139,14 @@ public struct EndToEndSettings: Codable, Sendable, Hashable {
     if !(minDelta >= 0) { p.append("min_delta \(minDelta) must be ≥ 0") }
     if !(clipNorm > 0) { p.append("clip_norm \(clipNorm) must be > 0") }
     if maxTrainRows < 0 { p.append("max_train_rows \(maxTrainRows) must be ≥ 0 (0: every training row)") }
+    if !(0...6).contains(fineTuneLayers) { p.append("fine_tune_layers \(fineTuneLayers) must be in 0…6 (0: MiniLM frozen)") }
+    if fineTuneLayers > 0 && textInput != .minilmStates {
+      p.append("fine_tune_layers \(fineTuneLayers) fine-tunes MiniLM's top layers and needs text_input minilm-l6, not \(textInput.rawValue)")
+    }
+    if fineTuneLayers > 0 && !backbone.readsText {
+      p.append("fine_tune_layers \(fineTuneLayers): the \(backbone.rawValue) backbone reads no text")
+    }
+    if !(fineTuneLearningRate > 0) { p.append("fine_tune_learning_rate \(fineTuneLearningRate) must be > 0") }
     if !p.isEmpty { throw .invalidHyperparameter(router: router, message: p.joined(separator: "; ")) }
   }
 

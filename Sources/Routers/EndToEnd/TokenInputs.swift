@@ -1,4 +1,5 @@
 public import BenchCore
+public import Learning
 
 // The raw inputs of the end-to-end routers (VL-RouterBench Sec. 4.3, App. G.1/G.3; spec §4.8–4.10): per benchmark
 // row, the prompt's text tokens and the image's tokens. Text arrives as one vector per token (the frozen MiniLM
@@ -21,13 +22,30 @@ public struct TextRequest: Sendable, Hashable, Codable, CustomStringConvertible 
   public var source: Source
   /// WordPiece tokens per prompt, `[CLS]` and `[SEP]` included (truncation keeps the first ones).
   public var maxTokens: Int
+  /// MiniLM's top k layers fine-tuned by the router (0: the tower is frozen). With k > 0 (`minilm-l6` only) the
+  /// vectors are the states after layer 6 − k, computed once, and `TextTokens.tower` holds the pretrained top k
+  /// layers the router trains a copy of.
+  public var fineTuneLayers: Int
 
-  public init(source: Source, maxTokens: Int) {
+  public init(source: Source, maxTokens: Int, fineTuneLayers: Int = 0) {
     self.source = source
     self.maxTokens = maxTokens
+    self.fineTuneLayers = fineTuneLayers
   }
 
-  public var description: String { "\(source.rawValue) (≤ \(maxTokens) tokens)" }
+  /// How many of MiniLM-L6's six layers run before the vectors are cached (`MiniLMEncoder.tokenStates`).
+  public var cachedLayers: Int {
+    switch source {
+    case .minilmStates: 6 - fineTuneLayers
+    case .minilmEmbeddings: 0
+    }
+  }
+
+  public var description: String {
+    fineTuneLayers > 0
+      ? "\(source.rawValue) after layer \(cachedLayers), top \(fineTuneLayers) fine-tuned (≤ \(maxTokens) tokens)"
+      : "\(source.rawValue) (≤ \(maxTokens) tokens)"
+  }
 }
 
 /// Text token vectors for every benchmark row: row i's tokens are `vectors[offsets[i]..<offsets[i+1]]` (each
@@ -41,15 +59,23 @@ public struct TextTokens: Sendable {
   public let vectors: [Float]
   /// Prompts cut at `request.maxTokens`.
   public let truncatedRows: Int
+  /// For `request.fineTuneLayers` = k > 0: the pretrained top k layers (`TransformerEncoder.topLayers`, width =
+  /// `width`), which a router copies and trains over `vectors`; nil for a frozen tower.
+  public let tower: TransformerEncoder?
 
-  public init(request: TextRequest, width: Int, offsets: [Int], vectors: [Float], truncatedRows: Int = 0) {
+  public init(request: TextRequest, width: Int, offsets: [Int], vectors: [Float], truncatedRows: Int = 0,
+              tower: TransformerEncoder? = nil) {
     precondition(width > 0 && offsets.first == 0 && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
                  && vectors.count == (offsets.last ?? 0) * width, "TextTokens: inconsistent offsets and vectors")
+    precondition(tower.map { $0.configuration.hiddenSize == width && !$0.configuration.hasEmbeddings
+                   && $0.configuration.layerCount == request.fineTuneLayers } ?? (request.fineTuneLayers == 0),
+                 "TextTokens: a fine-tuned request needs its top layers (width \(width), \(request.fineTuneLayers) layers)")
     self.request = request
     self.width = width
     self.offsets = offsets
     self.vectors = vectors
     self.truncatedRows = truncatedRows
+    self.tower = tower
   }
 
   public var rowCount: Int { offsets.count - 1 }
