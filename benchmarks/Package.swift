@@ -4,7 +4,7 @@
 //   swift build -c release --package-path benchmarks
 //   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
 //   bash benchmarks/transformer/run.sh  bash benchmarks/encoders/run.sh     bash benchmarks/ecvl/run.sh
-//   bash benchmarks/t2i/run.sh
+//   bash benchmarks/t2i/run.sh          bash benchmarks/e2e/run.sh
 //   bash benchmarks/run.sh
 import PackageDescription
 
@@ -21,9 +21,16 @@ let package = Package(
     .executableTarget(name: "sha-throughput",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/sha-throughput"),
+    // The sgemm peak and load average that several executables report beside their figures.
+    .target(name: "BenchmarkSupport",
+            dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+            path: "Sources/BenchmarkSupport"),
     .executableTarget(name: "transformer-speed",
-                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      dependencies: ["BenchmarkSupport", .product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/transformer-speed"),
+    .executableTarget(name: "e2e-speed",
+                      dependencies: ["BenchmarkSupport", .product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/e2e-speed"),
     .executableTarget(name: "gbdt-speed",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/gbdt-speed"),

@@ -345,10 +345,13 @@ public struct TransformerEncoder: Sendable, Hashable {
   ///     skipped, their entries stay 0, or untouched with `accumulate`): freezing. Each range must start and end on
   ///     tensor boundaries (`parameterRange(layers:)`, `embeddingRange`, `layout.range(prefix:)`, an entry's
   ///     `range`). Input, feature and context gradients are computed regardless.
+  ///   - featureGradients: false skips ∂loss/∂features (the input projection's ∂input product, 2·F·H FLOP per
+  ///     feature row) when the features are data nobody differentiates; `features` is then nil.
   /// - Returns: ∂loss/∂(hidden states entering the first layer run) — the embedding block's output for a forward
   ///   from tokens —, ∂loss/∂features for continuous input tokens, ∂loss/∂context (summed over the layers).
   public func backward(_ cache: EncoderCache, dOutput: Matrix<Float>, gradient: inout [Float],
-                       trainable: [Range<Int>]? = nil, accumulate: Bool = false) -> EncoderGradients {
+                       trainable: [Range<Int>]? = nil, accumulate: Bool = false,
+                       featureGradients: Bool = true) -> EncoderGradients {
     prepare(&gradient, accumulate: accumulate, trainable: trainable)
     var dh = dOutput
     var dContext: Matrix<Float>?
@@ -364,7 +367,10 @@ public struct TransformerEncoder: Sendable, Hashable {
       }
     }
     var dFeatures: Matrix<Float>?
-    if let e = cache.embeddings { dFeatures = backwardEmbeddings(e, dOutput: dh, into: &gradient, trainable: trainable) }
+    if let e = cache.embeddings {
+      dFeatures = backwardEmbeddings(e, dOutput: dh, into: &gradient, trainable: trainable,
+                                     featureGradients: featureGradients)
+    }
     return EncoderGradients(hidden: dh, features: dFeatures, context: dContext)
   }
 

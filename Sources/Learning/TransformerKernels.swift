@@ -223,25 +223,99 @@ func attentionForward(_ s: AttentionShape, q: ConstFloatPointer, ldq: Int, k: Co
                       context: FloatPointer, ldc: Int) {
   let lq = s.queryLength, lk = s.keyLength, d = s.headSize
   let scale = 1 / Float(d).squareRoot()
-  for b in 0..<s.batch {
-    let mask = keyMask + b * lk
-    var valid = 0
-    for j in 0..<lk where mask[j] != 0 { valid += 1 }
-    for h in 0..<s.heads {
-      let block = (b * s.heads + h) * lq * lk
-      let p = probabilities + (keepProbabilities ? block : 0)
-      BLAS.gemm(transposeA: false, transposeB: true, m: lq, n: lk, k: d, alpha: scale, a: q + b * lq * ldq + h * d,
-                lda: ldq, b: k + b * lk * ldk + h * d, ldb: ldk, beta: 0, c: p, ldc: lk)
-      maskedSoftmax(p, rows: lq, columns: lk, mask: mask, valid: valid)
-      var used = ConstFloatPointer(p)
-      if let dropoutScales {
-        for j in 0..<(lq * lk) { scratch[j] = p[j] * dropoutScales[block + j] }
-        used = ConstFloatPointer(scratch)
+  let small = d < AttentionKernel.smallHeadLimit
+  withUnsafeTemporaryAllocation(of: Float.self, capacity: small ? Swift.max(d * lk, 1) : 1) { tb in
+    let transposed = tb.baseAddress!
+    for b in 0..<s.batch {
+      let mask = keyMask + b * lk
+      var valid = 0
+      for j in 0..<lk where mask[j] != 0 { valid += 1 }
+      for h in 0..<s.heads {
+        let block = (b * s.heads + h) * lq * lk
+        let p = probabilities + (keepProbabilities ? block : 0)
+        let qb = q + b * lq * ldq + h * d, kb = k + b * lk * ldk + h * d, vb = v + b * lk * ldv + h * d
+        let cb = context + b * lq * ldc + h * d
+        if small {
+          smallProductTransposed(qb, lda: ldq, kb, ldb: ldk, rows: lq, columns: lk, inner: d, alpha: scale,
+                                 transposed: transposed, p, ldc: lk)
+        } else {
+          BLAS.gemm(transposeA: false, transposeB: true, m: lq, n: lk, k: d, alpha: scale, a: qb, lda: ldq, b: kb,
+                    ldb: ldk, beta: 0, c: p, ldc: lk)
+        }
+        maskedSoftmax(p, rows: lq, columns: lk, mask: mask, valid: valid)
+        var used = ConstFloatPointer(p)
+        if let dropoutScales {
+          for j in 0..<(lq * lk) { scratch[j] = p[j] * dropoutScales[block + j] }
+          used = ConstFloatPointer(scratch)
+        }
+        if small {
+          smallProduct(used, lda: lk, vb, ldb: ldv, rows: lq, columns: d, inner: lk, alpha: 1, cb, ldc: ldc)
+        } else {
+          BLAS.gemm(transposeA: false, transposeB: false, m: lq, n: d, k: lk, alpha: 1, a: used, lda: lk, b: vb,
+                    ldb: ldv, beta: 0, c: cb, ldc: ldc)
+        }
       }
-      BLAS.gemm(transposeA: false, transposeB: false, m: lq, n: d, k: lk, alpha: 1, a: used, lda: lk,
-                b: v + b * lk * ldv + h * d, ldb: ldv, beta: 0, c: context + b * lq * ldc + h * d, ldc: ldc)
     }
   }
+}
+
+/// Which kernel runs the per-(sequence, head) products of attention.
+public enum AttentionKernel {
+  /// Heads narrower than this many columns use the loops below instead of one `cblas_sgemm` per (sequence, head)
+  /// and product: at the end-to-end towers' 16-wide heads and ≈ 20 positions a product is ≈ 6,400 multiply–adds,
+  /// where the call's fixed cost (argument checks, packing both operands) dominates (benchmarks/e2e,
+  /// docs/end-to-end.md). The result is the same sums in another order (float rounding); MiniLM's 32-wide heads
+  /// keep BLAS. Settable only for the benchmark that measures both kernels in one run (0: BLAS for every head),
+  /// before any encoder runs.
+  @_spi(Benchmarks) public nonisolated(unsafe) static var smallHeadLimit = 32
+}
+
+/// C (rows × columns, row stride ldc) = alpha · A · B with A rows × inner (stride lda), B inner × columns (stride
+/// ldb): for each row of C, a sum of `inner` scaled rows of B (each a contiguous, vectorisable axpy).
+@inline(__always)
+func smallProduct(_ a: ConstFloatPointer, lda: Int, _ b: ConstFloatPointer, ldb: Int, rows: Int, columns: Int,
+                  inner: Int, alpha: Float, _ c: FloatPointer, ldc: Int) {
+  for r in 0..<rows {
+    let cr = c + r * ldc, ar = a + r * lda
+    for j in 0..<columns { cr[j] = 0 }
+    for t in 0..<inner {
+      let w = ar[t]
+      let bt = b + t * ldb
+      for j in 0..<columns { cr[j] += w * bt[j] }
+    }
+    if alpha != 1 { for j in 0..<columns { cr[j] *= alpha } }
+  }
+}
+
+/// C (rows × columns, stride ldc) = alpha · A · Bᵀ with A rows × inner (stride lda), B columns × inner (stride
+/// ldb): B is first copied transposed into `transposed` (inner × columns), then as `smallProduct`.
+@inline(__always)
+func smallProductTransposed(_ a: ConstFloatPointer, lda: Int, _ b: ConstFloatPointer, ldb: Int, rows: Int,
+                            columns: Int, inner: Int, alpha: Float, transposed: FloatPointer, _ c: FloatPointer,
+                            ldc: Int) {
+  for j in 0..<columns {
+    let bj = b + j * ldb
+    for t in 0..<inner { transposed[t * columns + j] = bj[t] }
+  }
+  smallProduct(a, lda: lda, transposed, ldb: columns, rows: rows, columns: columns, inner: inner, alpha: alpha, c,
+               ldc: ldc)
+}
+
+/// C (rows × columns, stride ldc) = alpha · Aᵀ · B with A inner × rows (stride lda), B inner × columns (stride
+/// ldb): C starts at 0 and each of the `inner` rows adds its outer product, row by row (contiguous axpys).
+@inline(__always)
+func smallProductTransposingA(_ a: ConstFloatPointer, lda: Int, _ b: ConstFloatPointer, ldb: Int, rows: Int,
+                              columns: Int, inner: Int, alpha: Float, _ c: FloatPointer, ldc: Int) {
+  for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] = 0 } }
+  for t in 0..<inner {
+    let at = a + t * lda, bt = b + t * ldb
+    for r in 0..<rows {
+      let w = at[r]
+      let cr = c + r * ldc
+      for j in 0..<columns { cr[j] += w * bt[j] }
+    }
+  }
+  if alpha != 1 { for r in 0..<rows { for j in 0..<columns { c[r * ldc + j] *= alpha } } }
 }
 
 /// Row-wise softmax over the columns where `mask` ≠ 0 (others get 0); `valid` = how many those are; with none,
@@ -282,37 +356,59 @@ func attentionBackward(_ s: AttentionShape, q: ConstFloatPointer, ldq: Int, k: C
   let lq = s.queryLength, lk = s.keyLength, d = s.headSize
   let scale = 1 / Float(d).squareRoot()
   let dropped = scratch, dp = scratch + lq * lk
-  for b in 0..<s.batch {
-    let mask = keyMask + b * lk
-    var valid = 0
-    for j in 0..<lk where mask[j] != 0 { valid += 1 }
-    for h in 0..<s.heads {
-      let block = (b * s.heads + h) * lq * lk
-      let p = probabilities + block
-      var used = p
-      if let dropoutScales {
-        for j in 0..<(lq * lk) { dropped[j] = p[j] * dropoutScales[block + j] }
-        used = ConstFloatPointer(dropped)
+  let small = d < AttentionKernel.smallHeadLimit
+  withUnsafeTemporaryAllocation(of: Float.self, capacity: small ? Swift.max(d * lk, 1) : 1) { tb in
+    let transposed = tb.baseAddress!
+    for b in 0..<s.batch {
+      let mask = keyMask + b * lk
+      var valid = 0
+      for j in 0..<lk where mask[j] != 0 { valid += 1 }
+      for h in 0..<s.heads {
+        let block = (b * s.heads + h) * lq * lk
+        let p = probabilities + block
+        var used = p
+        if let dropoutScales {
+          for j in 0..<(lq * lk) { dropped[j] = p[j] * dropoutScales[block + j] }
+          used = ConstFloatPointer(dropped)
+        }
+        let dcb = dContext + b * lq * lddc + h * d
+        let qb = q + b * lq * ldq + h * d, kb = k + b * lk * ldk + h * d, vb = v + b * lk * ldv + h * d
+        let dqb = dq + b * lq * lddq + h * d, dkb = dk + b * lk * lddk + h * d, dvb = dv + b * lk * lddv + h * d
+        // dV = P′ᵀ · dC
+        if small {
+          smallProductTransposingA(used, lda: lk, dcb, ldb: lddc, rows: lk, columns: d, inner: lq, alpha: 1, dvb,
+                                   ldc: lddv)
+        } else {
+          BLAS.gemm(transposeA: true, transposeB: false, m: lk, n: d, k: lq, alpha: 1, a: used, lda: lk, b: dcb,
+                    ldb: lddc, beta: 0, c: dvb, ldc: lddv)
+        }
+        guard valid > 0 else {
+          for r in 0..<lq { for j in 0..<d { dqb[r * lddq + j] = 0 } }
+          for r in 0..<lk { for j in 0..<d { dkb[r * lddk + j] = 0 } }
+          continue
+        }
+        // dP′ = dC · Vᵀ
+        if small {
+          smallProductTransposed(dcb, lda: lddc, vb, ldb: ldv, rows: lq, columns: lk, inner: d, alpha: 1,
+                                 transposed: transposed, dp, ldc: lk)
+        } else {
+          BLAS.gemm(transposeA: false, transposeB: true, m: lq, n: lk, k: d, alpha: 1, a: dcb, lda: lddc, b: vb,
+                    ldb: ldv, beta: 0, c: dp, ldc: lk)
+        }
+        if let dropoutScales { for j in 0..<(lq * lk) { dp[j] *= dropoutScales[block + j] } }
+        softmaxBackward(dp, p, rows: lq, columns: lk)
+        // dQ = dS · K / √d,  dK = dSᵀ · Q / √d
+        if small {
+          smallProduct(dp, lda: lk, kb, ldb: ldk, rows: lq, columns: d, inner: lk, alpha: scale, dqb, ldc: lddq)
+          smallProductTransposingA(dp, lda: lk, qb, ldb: ldq, rows: lk, columns: d, inner: lq, alpha: scale, dkb,
+                                   ldc: lddk)
+        } else {
+          BLAS.gemm(transposeA: false, transposeB: false, m: lq, n: d, k: lk, alpha: scale, a: dp, lda: lk, b: kb,
+                    ldb: ldk, beta: 0, c: dqb, ldc: lddq)
+          BLAS.gemm(transposeA: true, transposeB: false, m: lk, n: d, k: lq, alpha: scale, a: dp, lda: lk, b: qb,
+                    ldb: ldq, beta: 0, c: dkb, ldc: lddk)
+        }
       }
-      let dcb = dContext + b * lq * lddc + h * d
-      // dV = P′ᵀ · dC
-      BLAS.gemm(transposeA: true, transposeB: false, m: lk, n: d, k: lq, alpha: 1, a: used, lda: lk, b: dcb,
-                ldb: lddc, beta: 0, c: dv + b * lk * lddv + h * d, ldc: lddv)
-      guard valid > 0 else {
-        for r in 0..<lq { for j in 0..<d { dq[(b * lq + r) * lddq + h * d + j] = 0 } }
-        for r in 0..<lk { for j in 0..<d { dk[(b * lk + r) * lddk + h * d + j] = 0 } }
-        continue
-      }
-      // dP′ = dC · Vᵀ
-      BLAS.gemm(transposeA: false, transposeB: true, m: lq, n: lk, k: d, alpha: 1, a: dcb, lda: lddc,
-                b: v + b * lk * ldv + h * d, ldb: ldv, beta: 0, c: dp, ldc: lk)
-      if let dropoutScales { for j in 0..<(lq * lk) { dp[j] *= dropoutScales[block + j] } }
-      softmaxBackward(dp, p, rows: lq, columns: lk)
-      // dQ = dS · K / √d,  dK = dSᵀ · Q / √d
-      BLAS.gemm(transposeA: false, transposeB: false, m: lq, n: d, k: lk, alpha: scale, a: dp, lda: lk,
-                b: k + b * lk * ldk + h * d, ldb: ldk, beta: 0, c: dq + b * lq * lddq + h * d, ldc: lddq)
-      BLAS.gemm(transposeA: true, transposeB: false, m: lk, n: d, k: lq, alpha: scale, a: dp, lda: lk,
-                b: q + b * lq * ldq + h * d, ldb: ldq, beta: 0, c: dk + b * lk * lddk + h * d, ldc: lddk)
     }
   }
 }

@@ -331,7 +331,7 @@ extension TransformerEncoder {
 
   /// Backward of `embed`: scatters ∂loss/∂E into the embedding tables, returns ∂loss/∂features.
   func backwardEmbeddings(_ cache: EmbeddingCache, dOutput: Matrix<Float>, into gradient: inout [Float],
-                          trainable: [Range<Int>]?) -> Matrix<Float>? {
+                          trainable: [Range<Int>]?, featureGradients: Bool = true) -> Matrix<Float>? {
     guard let e = embeddingOffsets else { return nil }
     let c = configuration, h = c.hiddenSize
     let n = cache.tokens.count, l = cache.length
@@ -377,7 +377,7 @@ extension TransformerEncoder {
           }
           guard let f = cache.features, let w = e.projectionWeight, let bias = e.projectionBias else { return }
           var gathered = [Float](repeating: 0, count: featureRows.count * h)
-          var df = [Float](repeating: 0, count: f.rows * f.columns)
+          var df = [Float](repeating: 0, count: featureGradients ? f.rows * f.columns : 1)
           gathered.withUnsafeMutableBufferPointer { yb in
             let y = yb.baseAddress!
             for (k, r) in featureRows.enumerated() { (y + k * h).update(from: d + r * h, count: h) }
@@ -385,12 +385,12 @@ extension TransformerEncoder {
               df.withUnsafeMutableBufferPointer { dfb in
                 linearBackward(y, ldy: h, fb.baseAddress!, ldx: f.columns, rows: f.rows, inputs: f.columns,
                                outputs: h, weight: p + w, dWeight: wants(w, trainable) ? g + w : nil,
-                               dBias: wants(bias, trainable) ? g + bias : nil, dx: dfb.baseAddress!,
-                               lddx: f.columns, accumulateInput: false)
+                               dBias: wants(bias, trainable) ? g + bias : nil,
+                               dx: featureGradients ? dfb.baseAddress! : nil, lddx: f.columns, accumulateInput: false)
               }
             }
           }
-          dFeatures = Matrix(rows: f.rows, columns: f.columns, values: df)
+          if featureGradients { dFeatures = Matrix(rows: f.rows, columns: f.columns, values: df) }
         }
       }
     }

@@ -189,6 +189,9 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
   struct Task {
     var benchmark: Benchmark
     var text: TextTokens
+    /// The same text as cl100k-style ids (`cl100k-learned`): keyword w → id 50,000 + w at the keyword's position,
+    /// filler ids drawn from 1,000…1,299 (a second generator, so `text` is as before).
+    var ids: TextTokens
     var image: Matrix<Float>
     var textDecided: Set<Int>
   }
@@ -203,6 +206,8 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
     func vector(_ w: Int) -> [Float] { (0..<w).map { _ in Float(g.nextGaussian()) } }
     let keywords = [vector(tw), vector(tw)], patterns = [vector(it * iw), vector(it * iw)]
     var offsets = [0], vectors: [Float] = [], image: [Float] = [], quality: [Float] = []
+    var ids: [Int32] = []
+    var fillers = SplitMix64(seed: 8)
     var textDecided = Set<Int>()
     for i in 0..<n {
       let byText = i % 2 == 0, label = Int(g.next() % 2)
@@ -211,8 +216,10 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
       for p in 0..<length {
         if byText && p == keywordAt {
           vectors += keywords[label].map { $0 + Float(g.nextGaussian() * 0.1) }
+          ids.append(Int32(50_000 + label))
         } else {
           vectors += vector(tw)
+          ids.append(Int32(1_000 + fillers.next() % 300))
         }
       }
       offsets.append(offsets.last! + length)
@@ -236,7 +243,9 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
       splits: [.train: rows.filter { $0 % 10 < 6 }, .dev: rows.filter { $0 % 10 == 6 }, .test: rows.filter { $0 % 10 > 6 }])
     let text = TextTokens(request: TextRequest(source: .minilmStates, maxTokens: 8), width: tw, offsets: offsets,
                           vectors: vectors)
-    return Task(benchmark: b, text: text, image: Matrix(rows: n, columns: it * iw, values: image), textDecided: textDecided)
+    let idTokens = TextTokens(request: TextRequest(source: .cl100kLearned, maxTokens: 8), ids: ids, offsets: offsets)
+    return Task(benchmark: b, text: text, ids: idTokens, image: Matrix(rows: n, columns: it * iw, values: image),
+                textDecided: textDecided)
   }
 
   static let task = make()
@@ -257,15 +266,18 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
   }
 
   /// Test accuracy overall and on the text- and image-decided halves.
-  func accuracy<R: Router>(_ router: R) throws -> (all: Double, text: Double, image: Double, report: [String: String]) {
+  /// - Parameter ids: read the text as ids (`cl100k-learned`: learned embeddings) instead of vectors.
+  func accuracy<R: Router>(_ router: R, ids: Bool = false) throws
+    -> (all: Double, text: Double, image: Double, report: [String: String]) {
     let t = Self.task, b = t.benchmark
     var r = router
     var g = SplitMix64(seed: 3)
     let test = b.splits[.test]!
+    let text = ids ? t.ids : t.text
     try r.fit(TrainingData(benchmark: b.hidingLabels(of: test), trainRows: b.splits[.train]!, devRows: b.splits[.dev]!,
-                           features: t.image, costBounds: b.costBounds, text: t.text),
+                           features: t.image, costBounds: b.costBounds, text: text),
               objective: Objective(lambda: 0), using: &g)
-    let chosen = try r.route(RoutingInputs(benchmark: b, rows: test, features: t.image, text: t.text))
+    let chosen = try r.route(RoutingInputs(benchmark: b, rows: test, features: t.image, text: text))
     func share(_ keep: (Int) -> Bool) -> Double {
       let rows = test.indices.filter { keep(test[$0]) }
       return Double(rows.filter { b.quality[test[$0], chosen[$0]] >= 1 }.count) / Double(rows.count)
@@ -326,6 +338,35 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
     #expect(image.image >= 0.9 && image.text <= 0.7, "image backbone \(image)")
   }
 
+  /// Learned embeddings over ids (`cl100k-learned`): the dual-stream VLC and RouterDC learn both halves, the text
+  /// backbone learns the word-decided half and fails the image half.
+  @Test func learnedIDEmbeddingsLearnTheWordDecidedHalf() throws {
+    var c = VLCRouter.Configuration()
+    c.settings = Self.settings(.dualStream)
+    c.settings.textInput = .cl100kLearned
+    let vlc = try accuracy(try VLCRouter(configuration: c), ids: true)
+    #expect(vlc.all >= 0.9, "VLC on learned id embeddings \(vlc)")
+    // 300 filler ids and 2 keywords, + [CLS] and [UNK]; a filler seen once in the training rows goes to [UNK].
+    let size = vlc.report["text_vocabulary"].flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+    #expect((290...304).contains(size), "\(vlc.report)")
+    var dc = RouterDCRouter.Configuration()
+    dc.settings = Self.settings(.dualStream)
+    dc.settings.textInput = .cl100kLearned
+    let routerDC = try accuracy(try RouterDCRouter(configuration: dc), ids: true)
+    #expect(routerDC.all >= 0.9, "RouterDC on learned id embeddings \(routerDC)")
+    c.settings = Self.settings(.text)
+    c.settings.textInput = .cl100kLearned
+    let text = try accuracy(try VLCRouter(configuration: c), ids: true)
+    #expect(text.text >= 0.9 && text.image <= 0.7, "text backbone on learned id embeddings \(text)")
+    // Fit on ids, routed with vectors: refused, naming both.
+    var r = try VLCRouter(configuration: c)
+    var g = SplitMix64(seed: 3)
+    let t = Self.task, b = t.benchmark, test = b.splits[.test]!
+    try r.fit(TrainingData(benchmark: b.hidingLabels(of: test), trainRows: b.splits[.train]!, devRows: [],
+                           features: t.image, text: t.ids), objective: Objective(lambda: 0), using: &g)
+    #expect(throws: RouterError.self) { try r.route(RoutingInputs(benchmark: b, rows: test, features: t.image, text: t.text)) }
+  }
+
   /// Same seed, same result; the configuration round-trips through the registry with its defaults.
   @Test func seededAndRegistered() throws {
     var c = VLCRouter.Configuration()
@@ -342,7 +383,99 @@ func expectEndToEndGradient(_ analytic: [Float], at x: [Float], label: String, e
     #expect(made.textRequest == TextRequest(source: .minilmStates, maxTokens: 32))
     #expect(made.configurationJSON.contains("\"backbone\":\"single-stream\""))
     #expect(try registry.entry(named: "ZOOTER").make(["backbone": .string("image")], "test").textRequest == nil)
+    let learned = try vlc.make(["text_input": .string("cl100k-learned"), "max_text_tokens": .int(48)], "test")
+    #expect(learned.textRequest == TextRequest(source: .cl100kLearned, maxTokens: 48))
+    #expect(learned.configurationJSON.contains("\"text_input\":\"cl100k-learned\""))
     #expect(throws: RouterError.self) { try vlc.make(["width": .int(30)], "test") }
     #expect(throws: RouterError.self) { try vlc.make(["bogus": .int(1)], "test") }
+  }
+}
+
+/// Learned text embeddings over ids (`cl100k-learned`): the compact vocabulary, `[UNK]`, masking of empty prompts,
+/// and the word embeddings' gradients.
+@Suite struct EndToEndTextIDTests {
+  static let request = TextRequest(source: .cl100kLearned, maxTokens: 8)
+
+  /// Row 0: ids 7, 7, 9; row 1: 9, 11; row 2 (empty prompt): none; row 3: 7, 13, 500.
+  static let text = TextTokens(request: request, ids: [7, 7, 9, 9, 11, 7, 13, 500], offsets: [0, 3, 5, 5, 8])
+
+  @Test func vocabularyComesFromTheTrainingRowsAndTheRestIsUnknown() {
+    // Trained on rows 0–2: 7 occurs twice, 9 twice, 11 once → [CLS], [UNK], 7 → 2, 9 → 3.
+    let v = TextVocabulary(Self.text, rows: [0, 1, 2])
+    #expect(v.size == 4)
+    #expect(v.wordID(7) == 2 && v.wordID(9) == 3)
+    #expect(v.wordID(11) == TextVocabulary.unknown, "seen once: [UNK]")
+    #expect(v.wordID(13) == TextVocabulary.unknown && v.wordID(500) == TextVocabulary.unknown, "unseen: [UNK]")
+    // Row 3 is not a training row: its ids change nothing.
+    let other = TextTokens(request: Self.request, ids: [7, 7, 9, 9, 11, 42, 42, 42], offsets: [0, 3, 5, 5, 8])
+    #expect(TextVocabulary(other, rows: [0, 1, 2]) == v)
+    #expect(TextVocabulary(Self.text, rows: [2, 1, 0]) == v, "independent of row order")
+    // The rows as the backbones read them.
+    var inputs = try! EndToEndInputs(text: Self.text, image: nil, imageTokenWidth: 0, rows: 4, router: "test")
+    inputs.vocabulary = v
+    #expect(inputs.row(0).wordIDs == [2, 2, 3] && inputs.row(0).textTokens == 3)
+    #expect(inputs.row(3).wordIDs == [2, 1, 1])
+    #expect(inputs.row(2).wordIDs.isEmpty && inputs.row(2).textTokens == 0 && inputs.row(2).text.isEmpty)
+  }
+
+  /// An empty prompt has no text position (only `[CLS]`): its output is the same alone and in a batch, and the
+  /// same whatever the other rows' texts are.
+  @Test func emptyPromptIsMaskedAndRowsAreIndependent() throws {
+    var g = SplitMix64(seed: 44)
+    let shape = BackboneShape(width: 4, heads: 2, intermediate: 6, layers: 1, crossLayers: 1, dropout: 0)
+    let v = TextVocabulary(Self.text, rows: [0, 1, 2])
+    var inputs = try EndToEndInputs(text: Self.text, image: Matrix(rows: 4, columns: 4, values: (0..<16).map { Float($0) / 8 }),
+                                    imageTokenWidth: 2, rows: 4, router: "test")
+    inputs.vocabulary = v
+    let rows = (0..<4).map { inputs.row($0) }
+    for kind in BackboneKind.allCases where kind.readsText {
+      let bb = try Backbone(kind: kind, shape: shape, textWidth: 0, imageWidth: 2, imageTokens: 2, maxTextTokens: 8,
+                            textVocabulary: v.size, using: &g)
+      var none: SplitMix64?
+      let all = try bb.forward(rows, dropout: &none).pooled
+      for r in rows.indices {
+        let alone = try bb.forward([rows[r]], dropout: &none).pooled
+        for j in 0..<bb.outputWidth { #expect(abs(alone[0, j] - all[r, j]) < 1e-5, "\(kind.rawValue) row \(r)") }
+      }
+      let input = try kind == .singleStream ? bb.singleStreamInput(rows) : bb.textInput(rows)
+      #expect(input.mask.tokenCount(of: 2) == (kind == .singleStream ? 3 : 1), "\(kind.rawValue): the empty prompt keeps [CLS] only")
+      #expect(input.features == nil || kind == .singleStream, "ids enter as words, not feature rows")
+    }
+  }
+
+  /// The word embeddings (and every other tensor) of the id-reading backbones by central differences.
+  @Test(arguments: [BackboneKind.text, .singleStream, .dualStream])
+  func idBackboneGradients(kind: BackboneKind) throws {
+    var g = SplitMix64(seed: 45)
+    let shape = BackboneShape(width: 4, heads: 2, intermediate: 6, layers: 1, crossLayers: 1, dropout: 0)
+    let v = TextVocabulary(Self.text, rows: [0, 1, 2, 3])
+    var inputs = try EndToEndInputs(text: Self.text, image: Matrix(rows: 4, columns: 4, values: (0..<16).map { Float($0 % 5) / 4 }),
+                                    imageTokenWidth: 2, rows: 4, router: "test")
+    inputs.vocabulary = v
+    let rows = (0..<4).map { inputs.row($0) }
+    var bb = try Backbone(kind: kind, shape: shape, textWidth: 0, imageWidth: 2, imageTokens: 2, maxTextTokens: 8,
+                          textVocabulary: v.size, using: &g)
+    for n in bb.towers.indices {
+      for j in bb.towers[n].parameters.indices { bb.towers[n].parameters[j] += Float(g.nextGaussian() * 0.3) }
+    }
+    let probe = (0..<(rows.count * bb.outputWidth)).map { _ in Float(g.nextGaussian()) }
+    func loss(_ b: Backbone) -> Double {
+      var none: SplitMix64?
+      let (p, _) = try! b.forward(rows, dropout: &none)
+      return zip(p.values, probe).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+    var rng: SplitMix64? = SplitMix64(seed: 1)
+    let (_, cache) = try bb.forward(rows, dropout: &rng)
+    let grads = bb.backward(cache!, dPooled: Matrix(rows: rows.count, columns: bb.outputWidth, values: probe))
+    let words = bb.towers[0].layout["embeddings.word_embeddings.weight"]!
+    #expect(words.shape == [v.size, 4])
+    #expect(grads[0][words.range].contains { $0 != 0 }, "the word embeddings get a gradient")
+    for n in bb.towers.indices {
+      expectEndToEndGradient(grads[n], at: bb.towers[n].parameters, label: "\(kind.rawValue) ids tower \(n)", step: 2e-3) { p in
+        var b = bb
+        b.towers[n].parameters = p
+        return loss(b)
+      }
+    }
   }
 }

@@ -51,6 +51,9 @@ struct Backbone: Sendable {
   let kind: BackboneKind
   let shape: BackboneShape
   let textWidth: Int
+  /// Word embedding rows of the text stream when text arrives as ids (`TextVocabulary.size`: `[CLS]`, `[UNK]`, the
+  /// kept ids), learned from scratch; 0 when text arrives as vectors (then `[CLS]` is the only word).
+  let textVocabulary: Int
   let imageWidth: Int
   let imageTokens: Int
   /// text: [text]; image: [image]; single-stream: [stack]; dual-stream: [text, image, text cross, image cross].
@@ -61,11 +64,15 @@ struct Backbone: Sendable {
 
   var outputWidth: Int { kind == .dualStream ? 2 * shape.width : shape.width }
 
+  /// - Parameter textVocabulary: > 0 when text arrives as ids (then `textWidth` must be 0): the text stream's word
+  ///   embedding rows.
   init(kind: BackboneKind, shape s: BackboneShape, textWidth: Int, imageWidth: Int, imageTokens: Int,
-       maxTextTokens: Int, using rng: inout SplitMix64) throws {
+       maxTextTokens: Int, textVocabulary: Int = 0, using rng: inout SplitMix64) throws {
+    precondition(textVocabulary == 0 || textWidth == 0, "Backbone: text is either ids or vectors")
     self.kind = kind
     shape = s
     self.textWidth = textWidth
+    self.textVocabulary = textVocabulary
     self.imageWidth = imageWidth
     self.imageTokens = imageTokens
     let positions = 1 + imageTokens + maxTextTokens
@@ -78,16 +85,21 @@ struct Backbone: Sendable {
                                crossAttention: cross)
     }
     let depth = s.layers + s.crossLayers
+    let words = max(textVocabulary, 1)
     var made: [TransformerEncoder] = []
     do {
       switch kind {
-      case .text: made = [try TransformerEncoder(configuration: config(features: textWidth, layers: depth), using: &rng)]
+      case .text:
+        made = [try TransformerEncoder(configuration: config(features: textWidth, layers: depth, vocabulary: words),
+                                       using: &rng)]
       case .image: made = [try TransformerEncoder(configuration: config(features: imageWidth, layers: depth), using: &rng)]
       case .singleStream:
-        made = [try TransformerEncoder(configuration: config(features: textWidth + imageWidth, layers: depth, types: 2),
+        made = [try TransformerEncoder(configuration: config(features: textWidth + imageWidth, layers: depth, types: 2,
+                                                             vocabulary: words),
                                        using: &rng)]
       case .dualStream:
-        made = [try TransformerEncoder(configuration: config(features: textWidth, layers: s.layers), using: &rng),
+        made = [try TransformerEncoder(configuration: config(features: textWidth, layers: s.layers, vocabulary: words),
+                                       using: &rng),
                 try TransformerEncoder(configuration: config(features: imageWidth, layers: s.layers), using: &rng),
                 try TransformerEncoder(configuration: config(features: 0, layers: s.crossLayers, vocabulary: 0, cross: true),
                                        using: &rng),
@@ -104,15 +116,21 @@ struct Backbone: Sendable {
 
   // MARK: Batches
 
-  /// `[CLS] + text tokens`, padded to the batch's longest text.
+  var textIDs: Bool { textVocabulary > 0 }
+
+  /// `[CLS] + text tokens`, padded to the batch's longest text: word ids, or feature tokens of the text vectors.
   func textInput(_ rows: [RowInputs]) throws -> EncoderInput {
     let l = 1 + (rows.map(\.textTokens).max() ?? 0)
     var tokens = [Int32](repeating: 0, count: rows.count * l)
     var features: [Float] = []
     features.reserveCapacity(rows.reduce(0) { $0 + $1.text.count })
     for (b, r) in rows.enumerated() {
-      for j in 0..<r.textTokens { tokens[b * l + 1 + j] = EncoderInput.featureToken }
-      features.append(contentsOf: r.text)
+      if textIDs {
+        for j in 0..<r.textTokens { tokens[b * l + 1 + j] = r.wordIDs[j] }
+      } else {
+        for j in 0..<r.textTokens { tokens[b * l + 1 + j] = EncoderInput.featureToken }
+        features.append(contentsOf: r.text)
+      }
     }
     let mask = SequenceMask(lengths: rows.map { 1 + $0.textTokens }, length: l)
     let n = features.count / max(textWidth, 1)
@@ -158,8 +176,12 @@ struct Backbone: Sendable {
         }
       }
       for j in 0..<r.textTokens {
-        tokens[base + 1 + p + j] = EncoderInput.featureToken
         mask[base + 1 + p + j] = 1
+        if textIDs {
+          tokens[base + 1 + p + j] = r.wordIDs[j]
+          continue
+        }
+        tokens[base + 1 + p + j] = EncoderInput.featureToken
         let start = r.text.startIndex + j * textWidth
         features.append(contentsOf: r.text[start..<(start + textWidth)])
         features.append(contentsOf: repeatElement(0, count: imageWidth))
@@ -247,7 +269,8 @@ struct Backbone: Sendable {
     switch kind {
     case .text, .image, .singleStream:
       let dh = Pooling.meanBackward(dPooled, mask: cache.masks[0])
-      dFeatures = towers[0].backward(cache.encoders[0], dOutput: dh, gradient: &gradients[0]).features
+      dFeatures = towers[0].backward(cache.encoders[0], dOutput: dh, gradient: &gradients[0],
+                                     featureGradients: fineTuned != nil).features
     case .dualStream:
       let d = shape.width, n = dPooled.rows
       var left = Matrix<Float>(rows: n, columns: d, repeating: 0), right = left
@@ -269,8 +292,9 @@ struct Backbone: Sendable {
         if let dcb { for j in da.values.indices { da.values[j] += dcb.values[j] } }
         if let dca { for j in db.values.indices { db.values[j] += dca.values[j] } }
       }
-      dFeatures = towers[0].backward(cache.encoders[0], dOutput: da, gradient: &gradients[0]).features
-      _ = towers[1].backward(cache.encoders[1], dOutput: db, gradient: &gradients[1])
+      dFeatures = towers[0].backward(cache.encoders[0], dOutput: da, gradient: &gradients[0],
+                                     featureGradients: fineTuned != nil).features
+      _ = towers[1].backward(cache.encoders[1], dOutput: db, gradient: &gradients[1], featureGradients: false)
     }
     if let fineTuned, let ftCache = cache.fineTuned {
       gradients.append(fineTuned.backward(ftCache, dStates: textGradients(dFeatures, cache: cache)))
@@ -303,30 +327,51 @@ struct Backbone: Sendable {
     return out
   }
 
-  /// Forward floating-point operations of the matrix products for one batch (the towers' `forwardFlops` plus the
-  /// feature projections), for the throughput benchmark.
-  func forwardFlops(rows: [RowInputs]) -> Double {
-    forwardFlopsOfTowers(rows: rows)
-      + (kind.readsText ? (fineTuned?.forwardFlops(tokens: rows.map(\.textTokens)) ?? 0) : 0)
-  }
-
-  private func forwardFlopsOfTowers(rows: [RowInputs]) -> Double {
-    let b = rows.count
-    let textTokens = rows.reduce(0) { $0 + $1.textTokens }
-    let imageRows = rows.filter { $0.image != nil }.count
-    let lt = 1 + (rows.map(\.textTokens).max() ?? 0), lv = 1 + imageTokens
-    let d = Double(shape.width)
-    let projection = 2 * d * (Double(textTokens) * Double(textWidth) + Double(imageRows * imageTokens) * Double(imageWidth))
-    switch kind {
-    case .text: return towers[0].configuration.forwardFlops(batch: b, length: lt) + projection
-    case .image: return towers[0].configuration.forwardFlops(batch: b, length: lv) + projection
-    case .singleStream:
-      return towers[0].configuration.forwardFlops(batch: b, length: lt + imageTokens)
-        + 2 * d * Double(textTokens + imageRows * imageTokens) * Double(textWidth + imageWidth)
-    case .dualStream:
-      return towers[0].configuration.forwardFlops(batch: b, length: lt) + towers[1].configuration.forwardFlops(batch: b, length: lv)
-        + towers[2].configuration.forwardFlops(batch: b, length: lt) + towers[3].configuration.forwardFlops(batch: b, length: lv)
-        + projection
+  /// Floating-point operations of the matrix products of one training step on `rows` (forward and backward, the
+  /// padded shapes BLAS actually runs), for the fit report and the throughput benchmark (benchmarks/e2e).
+  ///
+  /// With n = B·L padded positions of a stream, H the width, I the FFN size, per layer (2 FLOP per multiply–add):
+  /// - self-attention: Q/K/V and output projections 2·n·4H², scores Q·Kᵀ and context P·V 4·B·L²·H;
+  /// - cross-attention (dual stream; queries from this stream, L_q, keys and values from the other, L_k): Q and
+  ///   output projections 2·n_q·2H², K/V projections 2·n_k·2H², scores and context 4·B·L_q·L_k·H;
+  /// - feed-forward: 4·n·H·I;
+  /// - the input projections (`embeddings.feature_projection`): 2·H·F per feature row (real tokens only: padded
+  ///   and masked positions have no feature row);
+  /// - backward = 2 × forward (∂input and ∂weight per product; the attention's four products dV, dP, dQ, dK are
+  ///   twice its two), except the input projections, whose input is data: ∂weight only, 1 × forward.
+  /// Element-wise work (LayerNorm, GELU, softmax, dropout, embeddings, pooling) and the head and loss (2·B·D·K,
+  /// under 0.1 %) are not counted.
+  func trainingFlops(rows: [RowInputs]) -> (forward: Double, backward: Double) {
+    let b = Double(rows.count), h = Double(shape.width), i = Double(shape.intermediate)
+    let textTokens = Double(rows.reduce(0) { $0 + $1.textTokens })
+    let imageRows = Double(rows.filter { $0.image != nil }.count)
+    let lt = Double(1 + (rows.map(\.textTokens).max() ?? 0)), lv = Double(1 + imageTokens)
+    func layer(_ l: Double, cross lk: Double? = nil) -> Double {
+      var f = 2 * b * l * 4 * h * h + 4 * b * l * l * h + 4 * b * l * h * i
+      if let lk { f += 2 * b * l * 2 * h * h + 2 * b * lk * 2 * h * h + 4 * b * l * lk * h }
+      return f
     }
+    let textProjection = 2 * h * textTokens * Double(textWidth)
+    let imageProjection = 2 * h * imageRows * Double(imageTokens) * Double(imageWidth)
+    let depth = Double(shape.layers + shape.crossLayers)
+    let layers: Double, projection: Double
+    switch kind {
+    case .text: (layers, projection) = (depth * layer(lt), textProjection)
+    case .image: (layers, projection) = (depth * layer(lv), imageProjection)
+    case .singleStream:
+      (layers, projection) = (depth * layer(lt + Double(imageTokens)),
+                              2 * h * ((textIDs ? 0 : textTokens) + imageRows * Double(imageTokens))
+                                * Double(textWidth + imageWidth))
+    case .dualStream:
+      let own = Double(shape.layers) * (layer(lt) + layer(lv))
+      let cross = Double(shape.crossLayers) * (layer(lt, cross: lv) + layer(lv, cross: lt))
+      (layers, projection) = (own + cross, textProjection + imageProjection)
+    }
+    // Fine-tuned MiniLM layers (fine_tune_layers > 0): their forward products and a backward of twice them; the
+    // text tower's input projection then computes ∂input too (`featureGradients`), once more its forward.
+    guard let fineTuned, kind.readsText else { return (layers + projection, 2 * layers + projection) }
+    let tuned = fineTuned.forwardFlops(tokens: rows.map(\.textTokens))
+    let inputGradient = kind == .dualStream ? textProjection : projection
+    return (layers + projection + tuned, 2 * layers + projection + inputGradient + 2 * tuned)
   }
 }

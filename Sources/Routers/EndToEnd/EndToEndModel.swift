@@ -178,10 +178,14 @@ struct EndToEndModel: Sendable {
   var backbone: Backbone
   var head: RouterHead
   var inputsTextWidth: Int
+  /// The learned text embeddings' vocabulary (text as ids), built from the training rows; nil for text vectors.
+  var vocabulary: TextVocabulary?
   var report: [String: String] = [:]
 
   /// Logits of `rows` (inference: no dropout), in batches of 256.
-  func logits(_ inputs: EndToEndInputs, rows: [Int]) throws -> Matrix<Float> {
+  func logits(_ given: EndToEndInputs, rows: [Int]) throws -> Matrix<Float> {
+    var inputs = given
+    inputs.vocabulary = vocabulary
     let k: Int
     switch head {
     case .cosine(let h): k = h.models
@@ -222,7 +226,7 @@ struct EndToEndRecipe: Sendable {
       throw RouterError.invalidHyperparameter(router: router, message: "λ must be ≥ 0 and the cost scale finite")
     }
     let b = data.benchmark, k = b.modelCount
-    let inputs = try EndToEndInputs(text: data.text, image: data.features, imageTokenWidth: s.imageTokenWidth,
+    var inputs = try EndToEndInputs(text: data.text, image: data.features, imageTokenWidth: s.imageTokenWidth,
                                     rows: b.sampleCount, router: router)
     try Self.requireModalities(s.backbone, inputs, router: router)
     var rows = keepRowsWithoutACorrectModel ? data.trainRows : try data.rowsWithACorrectModel(router)
@@ -239,12 +243,15 @@ struct EndToEndRecipe: Sendable {
       let t = SoftLabels.target(correct: (0..<k).map { b.isCorrect(i, $0) }, cost: data.costRow(i), objective: lambda)
       for m in 0..<k { targets[r, m] = t[m] }
     }
+    // Text ids: the compact vocabulary of the rows trained on (never the dev or test rows).
+    if let text = inputs.text, text.holdsIDs { inputs.vocabulary = TextVocabulary(text, rows: rows) }
     var initRNG = rng.derived("init"), shuffleRNG = rng.derived("shuffle"), dropoutRNG = rng.derived("dropout")
     var clusterRNG = rng.derived("clusters")
     _ = rng.next()
     var backbone = try Backbone(kind: s.backbone, shape: s.shape, textWidth: inputs.textWidth,
                                 imageWidth: inputs.imageTokenWidth, imageTokens: inputs.imageTokens,
-                                maxTextTokens: data.text?.request.maxTokens ?? 0, using: &initRNG)
+                                maxTextTokens: data.text?.request.maxTokens ?? 0,
+                                textVocabulary: inputs.vocabulary?.size ?? 0, using: &initRNG)
     if s.fineTuneLayers > 0 {
       // The trainable copy starts from the pretrained top layers the harness loaded with the cached states.
       guard let text = data.text, text.request.fineTuneLayers == s.fineTuneLayers, let tower = text.tower else {
@@ -260,7 +267,8 @@ struct EndToEndRecipe: Sendable {
     case .cosine(let t): head = .cosine(CosineSimilarityHead(models: k, width: backbone.outputWidth, temperature: t, using: &initRNG))
     case .linear: head = .linear(LinearHead(models: k, width: backbone.outputWidth, using: &initRNG))
     }
-    var model = EndToEndModel(backbone: backbone, head: head, inputsTextWidth: inputs.textWidth)
+    var model = EndToEndModel(backbone: backbone, head: head, inputsTextWidth: inputs.textWidth,
+                              vocabulary: inputs.vocabulary)
     var clusters = [Int](repeating: 0, count: rows.count)
     if case .dualContrastive(let dc) = objective {
       clusters = KMeans.cluster(Self.inputEmbeddings(inputs, rows: rows, backbone: s.backbone), k: dc.clusters,
@@ -338,7 +346,8 @@ struct EndToEndRecipe: Sendable {
         headOptimizer.update(&hp, gradient: headGradient, learningRate: lr)
         model.head.parameters = hp
         step += 1
-        flops += 3 * model.backbone.forwardFlops(rows: batchRows)
+        let f = model.backbone.trainingFlops(rows: batchRows)
+        flops += f.forward + f.backward
       }
       epochsRun = epoch
       lastLoss = epochLoss / Double(rows.count)
@@ -357,6 +366,7 @@ struct EndToEndRecipe: Sendable {
       "text_input": s.backbone.readsText ? (data.text?.request.description ?? "none") : "none",
       "fine_tuned_minilm_layers": "\(model.backbone.fineTuned?.layers.configuration.layerCount ?? 0)",
       "fine_tuned_parameters": "\(model.backbone.fineTuned?.parameterCount ?? 0)",
+      "text_vocabulary": inputs.vocabulary.map { "\($0.size) (\($0.size - 2) ids + [CLS], [UNK])" } ?? "none",
       "image_tokens": s.backbone.readsImage ? "\(inputs.imageTokens)×\(inputs.imageTokenWidth)" : "none",
       "parameters": "\(model.backbone.parameterCount + model.head.parameters.count)",
       "train_rows": "\(rows.count)",
@@ -366,6 +376,8 @@ struct EndToEndRecipe: Sendable {
       "stop_reason": stopReason,
       "last_train_loss": String(format: "%.5f", lastLoss),
       "train_samples_per_second": String(format: "%.1f", Double(epochsRun * rows.count) / max(seconds, 1e-9)),
+      "train_gflop": String(format: "%.1f", flops / 1e9),
+      "train_seconds": String(format: "%.2f", seconds),
       "train_gflops_per_second": String(format: "%.2f", flops / max(seconds, 1e-9) / 1e9),
       // CPU time of the fitting thread (BLAS runs one thread per run in a sweep): what the run costs on a quiet
       // core, whatever else shares the machine.
@@ -387,7 +399,8 @@ struct EndToEndRecipe: Sendable {
   /// A fixed embedding of each row's inputs for RouterDC's clusters: the mean of its frozen text vectors (MiniLM's
   /// own sentence embedding before normalisation) and the mean of its image tokens, each L2-normalised, joined.
   static func inputEmbeddings(_ inputs: EndToEndInputs, rows: [Int], backbone: BackboneKind) -> Matrix<Float> {
-    let tw = backbone.readsText ? inputs.textWidth : 0, iw = backbone.readsImage ? inputs.imageTokenWidth : 0
+    let ids = inputs.text?.holdsIDs ?? false
+    let tw = backbone.readsText ? (ids ? idVectorWidth : inputs.textWidth) : 0, iw = backbone.readsImage ? inputs.imageTokenWidth : 0
     var out = Matrix<Float>(rows: rows.count, columns: max(tw + iw, 1), repeating: 0)
     for (r, i) in rows.enumerated() {
       let x = inputs.row(i)
@@ -398,11 +411,27 @@ struct EndToEndRecipe: Sendable {
         let norm = max(mean.reduce(0) { $0 + $1 * $1 }.squareRoot(), 1e-12)
         for j in 0..<width { out[r, offset + j] = Float(mean[j] / norm) }
       }
-      if tw > 0 { put(x.text, tokens: x.textTokens, width: tw, at: 0) }
+      if tw > 0, let t = inputs.text, t.holdsIDs {
+        // Text ids: a fixed random projection of the bag of ids (a seeded Gaussian vector per cl100k id).
+        var bag: [Float] = []
+        for id in t.ids[t.offsets[i]..<t.offsets[i + 1]] { bag += idVector(id, width: tw) }
+        put(bag[...], tokens: x.textTokens, width: tw, at: 0)
+      } else if tw > 0 {
+        put(x.text, tokens: x.textTokens, width: tw, at: 0)
+      }
       if iw > 0, let image = x.image { put(image, tokens: inputs.imageTokens, width: iw, at: tw) }
     }
     return out
   }
+}
+
+/// Width of RouterDC's fixed clustering embedding of a text id.
+let idVectorWidth = 64
+
+/// A fixed N(0, 1) vector for cl100k id `id`, from a `SplitMix64` seeded by the id alone (the same in every run).
+func idVector(_ id: Int32, width: Int) -> [Float] {
+  var g = SplitMix64(seed: 0x636C_3130_306B ^ UInt64(id))
+  return (0..<width).map { _ in Float(g.nextGaussian()) }
 }
 
 /// CPU seconds of the calling thread (`CLOCK_THREAD_CPUTIME_ID`).

@@ -8,6 +8,10 @@ func endToEndScores(_ model: EndToEndModel?, settings: EndToEndSettings, inputs:
   let e = try EndToEndInputs(text: inputs.text, image: inputs.features, imageTokenWidth: settings.imageTokenWidth,
                              rows: inputs.samples.sampleCount, router: router)
   try EndToEndRecipe.requireModalities(settings.backbone, e, router: router)
+  if settings.backbone.readsText, let text = e.text, text.holdsIDs != (model.vocabulary != nil) {
+    throw RouterError.invalidInput(router: router, message: "text arrives as \(text.holdsIDs ? "ids" : "vectors"), "
+      + "the router was fit on \(model.vocabulary != nil ? "ids" : "vectors")")
+  }
   if settings.backbone.readsText, e.textWidth != model.inputsTextWidth {
     throw RouterError.invalidInput(router: router, message: "text vectors are \(e.textWidth)-d, the router was fit on \(model.inputsTextWidth)-d")
   }

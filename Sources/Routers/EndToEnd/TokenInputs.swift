@@ -17,10 +17,17 @@ public struct TextRequest: Sendable, Hashable, Codable, CustomStringConvertible 
     /// MiniLM-L6's pretrained embedding block only (word + position + type embeddings, LayerNorm), 384-d: no
     /// transformer layer, a hundredth of the cost.
     case minilmEmbeddings = "minilm-l6-embeddings"
+    /// The prompt's cl100k_base token ids (the importer's exact tokenizer), each given a learned embedding trained
+    /// from scratch with the router over a compact vocabulary of the training rows' ids (`TextVocabulary`).
+    case cl100kLearned = "cl100k-learned"
+
+    /// Whether the tokens arrive as ids (`TextTokens.ids`) rather than vectors.
+    public var givesIDs: Bool { self == .cl100kLearned }
   }
 
   public var source: Source
-  /// WordPiece tokens per prompt, `[CLS]` and `[SEP]` included (truncation keeps the first ones).
+  /// Tokens per prompt, truncation keeping the first ones: WordPiece tokens with `[CLS]` and `[SEP]` included for
+  /// the MiniLM sources, cl100k ids (no special tokens) for `cl100k-learned`.
   public var maxTokens: Int
   /// MiniLM's top k layers fine-tuned by the router (0: the tower is frozen). With k > 0 (`minilm-l6` only) the
   /// vectors are the states after layer 6 − k, computed once, and `TextTokens.tower` holds the pretrained top k
@@ -48,15 +55,19 @@ public struct TextRequest: Sendable, Hashable, Codable, CustomStringConvertible 
   }
 }
 
-/// Text token vectors for every benchmark row: row i's tokens are `vectors[offsets[i]..<offsets[i+1]]` (each
-/// `width` floats). A row with no tokens has no text (masked, never zero-filled).
+/// Text tokens for every benchmark row, as vectors or as ids: row i's tokens are `vectors[offsets[i]..<offsets[i+1]]`
+/// (each `width` floats), or `ids[offsets[i]..<offsets[i+1]]` when the request's source gives ids (`width` 0, no
+/// vectors). A row with no tokens has no text (masked, never zero-filled).
 public struct TextTokens: Sendable {
   public let request: TextRequest
+  /// Floats per token vector; 0 for ids.
   public let width: Int
   /// N + 1 token offsets.
   public let offsets: [Int]
-  /// Token-major vectors, `offsets.last! × width` floats.
+  /// Token-major vectors, `offsets.last! × width` floats (empty for ids).
   public let vectors: [Float]
+  /// Token ids (cl100k ranks), `offsets.last!` of them (empty for vectors).
+  public let ids: [Int32]
   /// Prompts cut at `request.maxTokens`.
   public let truncatedRows: Int
   /// For `request.fineTuneLayers` = k > 0: the pretrained top k layers (`TransformerEncoder.topLayers`, width =
@@ -74,9 +85,28 @@ public struct TextTokens: Sendable {
     self.width = width
     self.offsets = offsets
     self.vectors = vectors
+    ids = []
     self.truncatedRows = truncatedRows
     self.tower = tower
   }
+
+  /// Token ids (a source that `givesIDs`): `offsets.last!` ids, each ≥ 0.
+  public init(request: TextRequest, ids: [Int32], offsets: [Int], truncatedRows: Int = 0) {
+    precondition(request.source.givesIDs, "TextTokens: \(request.source.rawValue) gives vectors, not ids")
+    precondition(offsets.first == 0 && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
+                 && ids.count == (offsets.last ?? 0) && ids.allSatisfy { $0 >= 0 },
+                 "TextTokens: inconsistent offsets and ids")
+    self.request = request
+    width = 0
+    self.offsets = offsets
+    vectors = []
+    self.ids = ids
+    self.truncatedRows = truncatedRows
+    tower = nil
+  }
+
+  /// Whether the tokens are ids (`ids`) rather than vectors.
+  public var holdsIDs: Bool { request.source.givesIDs }
 
   public var rowCount: Int { offsets.count - 1 }
   public func tokenCount(_ row: Int) -> Int { offsets[row + 1] - offsets[row] }
@@ -90,11 +120,14 @@ public protocol TextInputConfiguration: RouterConfiguration {
 
 /// One routed or training row's inputs as the backbones read them.
 struct RowInputs {
-  /// Text token vectors (tokens × width), empty when the row has no text.
+  /// Text token vectors (tokens × width), empty when the row has no text or its text is ids.
   var text: ArraySlice<Float>
   var textTokens: Int
   /// Image token values (tokens × imageTokenWidth), nil when the row has no image.
   var image: ArraySlice<Float>?
+  /// The text tower's word ids of the text tokens (`TextVocabulary.wordID`), `textTokens` of them, when the text
+  /// is ids; empty otherwise.
+  var wordIDs: [Int32] = []
 }
 
 /// The inputs of the end-to-end routers for every benchmark row, checked once.
@@ -106,6 +139,9 @@ struct EndToEndInputs: Sendable {
   var imageTokens: Int
   /// Rows whose image view is all zero: the reference's "no image" vector (spec §3.1), masked here.
   var imageAbsent: [Bool]
+  /// How text ids become word ids: set from the training rows when fitting, from the model when routing; nil
+  /// for text vectors.
+  var vocabulary: TextVocabulary?
 
   /// - Parameter imageTokenWidth: columns per image token; 0 makes the whole row one token (a pooled feature).
   init(text: TextTokens?, image: Matrix<Float>?, imageTokenWidth: Int, rows: Int, router: String) throws {
@@ -138,13 +174,50 @@ struct EndToEndInputs: Sendable {
   func row(_ i: Int) -> RowInputs {
     var text: ArraySlice<Float> = []
     var n = 0
+    var words: [Int32] = []
     if let t = self.text {
       n = t.tokenCount(i)
-      text = t.vectors[(t.offsets[i] * t.width)..<(t.offsets[i + 1] * t.width)]
+      if t.holdsIDs {
+        guard let vocabulary else { preconditionFailure("EndToEndInputs: text ids without a vocabulary") }
+        words = t.ids[t.offsets[i]..<t.offsets[i + 1]].map(vocabulary.wordID)
+      } else {
+        text = t.vectors[(t.offsets[i] * t.width)..<(t.offsets[i + 1] * t.width)]
+      }
     }
     let image = self.image.flatMap { imageAbsent[i] ? nil : $0.row(i) }
-    return RowInputs(text: text, textTokens: n, image: image)
+    return RowInputs(text: text, textTokens: n, image: image, wordIDs: words)
   }
 
   var textWidth: Int { text?.width ?? 0 }
+}
+
+/// The compact vocabulary of learned text embeddings (`cl100k-learned`): word id 0 is the stream's `[CLS]`, 1 is
+/// `[UNK]`, and each cl100k id that occurs at least `minimumCount` times among the training rows' tokens gets its
+/// own row from 2 on, in increasing id order. Every other id — unseen in training (a test row's new token) or seen
+/// only once — maps to `[UNK]`. Built from the training rows alone, so nothing about the dev or test prompts enters
+/// the model; ids seen once share `[UNK]` so that `[UNK]` is trained on the kind of rare tokens that unseen ones are
+/// (with every seen id kept, the `[UNK]` row would never receive a gradient).
+struct TextVocabulary: Sendable, Hashable {
+  static let cls: Int32 = 0
+  static let unknown: Int32 = 1
+  /// Training occurrences an id needs for a row of its own.
+  static let minimumCount = 2
+
+  /// cl100k id → word id (≥ 2).
+  let words: [Int32: Int32]
+
+  /// Word embedding rows: `[CLS]`, `[UNK]` and one per kept id.
+  var size: Int { 2 + words.count }
+
+  init(_ text: TextTokens, rows: [Int]) {
+    precondition(text.holdsIDs, "TextVocabulary: the text is vectors")
+    var counts: [Int32: Int] = [:]
+    for i in rows { for id in text.ids[text.offsets[i]..<text.offsets[i + 1]] { counts[id, default: 0] += 1 } }
+    let kept = counts.filter { $0.value >= Self.minimumCount }.keys.sorted()
+    var words: [Int32: Int32] = [:]
+    for (n, id) in kept.enumerated() { words[id] = Int32(2 + n) }
+    self.words = words
+  }
+
+  func wordID(_ id: Int32) -> Int32 { words[id] ?? Self.unknown }
 }

@@ -12,6 +12,7 @@
 //
 // Usage: transformer-speed [--batch 64] [--length 64] [--runs 5] [--threads N] [--json FILE]
 import BenchCore
+import BenchmarkSupport
 import Foundation
 import Learning
 
@@ -34,27 +35,12 @@ while !args.isEmpty {
 func say(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
 let clock = ContinuousClock()
 func time(_ body: () throws -> Void) rethrows -> Double { try clock.measure(body).seconds }
-func loadAverage() -> String {
-  (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
-    .joined(separator: " ") ?? "?"
-}
-
 say("OpenBLAS \(BLAS.coreName), \(BLAS.threadCount) threads; load average \(loadAverage())")
 
 // MARK: sgemm peak
 
-let big = 4096
-let pa = Matrix<Float>(rows: big, columns: big, values: (0..<(big * big)).map { Float($0 % 7) * 0.1 })
-var pc = Matrix<Float>(rows: big, columns: big, repeating: 0)
-BLAS.gemm(pa, pa, into: &pc)
-@MainActor func measurePeak() -> Double {
-  var best = 0.0
-  for _ in 0..<3 {
-    let t = time { BLAS.gemm(pa, pa, into: &pc) }
-    best = max(best, BLAS.gemmFlops(m: big, n: big, k: big) / t / 1e9)
-  }
-  return best
-}
+let peakProbe = SgemmPeak(size: 4096)
+@MainActor func measurePeak() -> Double { peakProbe.measure(repeats: 3) }
 let peakBefore = measurePeak()
 
 // The FFN's first product: (B·L × 384) · (1536 × 384)ᵀ, as the encoder calls it (transposeB).
