@@ -6,12 +6,17 @@ import Testing
 
 /// `cl100k-learned`: the prompts' ids are the importer's exact cl100k_base tokens (what `import` counts), the first
 /// `max_text_tokens` kept, an empty prompt none.
-@Suite(.enabled(if: FileManager.default.fileExists(atPath: TextIDTokenTests.vocabulary.path),
-                "cl100k_base vocabulary absent (run `make vocab`); skipped"))
-struct TextIDTokenTests {
-  static let vocabulary = CL100KTokenizer.vocabularyURL(
+/// Where `make vocab` puts the vocabulary (a suite trait cannot read its own suite's statics).
+enum CL100KVocabularyLocation {
+  static let url = CL100KTokenizer.vocabularyURL(
     root: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent())
+  static var present: Bool { FileManager.default.fileExists(atPath: url.path) }
+}
+
+@Suite(.enabled(if: CL100KVocabularyLocation.present, "cl100k_base vocabulary absent (run `make vocab`); skipped"))
+struct TextIDTokenTests {
+  static let vocabulary = CL100KVocabularyLocation.url
 
   @Test func idsAreTheImportersTokensTruncated() throws {
     let tokenizer = try CL100KTokenizer(vocabularyURL: Self.vocabulary)

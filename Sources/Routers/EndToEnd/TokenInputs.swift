@@ -40,11 +40,12 @@ public struct TextRequest: Sendable, Hashable, Codable, CustomStringConvertible 
     self.fineTuneLayers = fineTuneLayers
   }
 
-  /// How many of MiniLM-L6's six layers run before the vectors are cached (`MiniLMEncoder.tokenStates`).
+  /// How many of MiniLM-L6's six layers run before the vectors are cached (`MiniLMEncoder.tokenStates`); 0 for
+  /// the embedding block and for ids, which have no MiniLM pass.
   public var cachedLayers: Int {
     switch source {
     case .minilmStates: 6 - fineTuneLayers
-    case .minilmEmbeddings: 0
+    case .minilmEmbeddings, .cl100kLearned: 0
     }
   }
 
