@@ -1,10 +1,29 @@
 public import BenchCore
 internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Output-token estimates for rows with no prediction (VL-RouterBench spec §1.8), and VLMEvalKit's failure text.
 public enum TokenEstimates {
   /// What VLMEvalKit writes as the prediction when an API call failed.
   public static let failedAPIMarker = "Failed to obtain answer via API"
+
+  /// Whether `prediction` contains `failedAPIMarker`, as Python's `in` decides it: a search for the marker's
+  /// UTF-8 bytes (code-point substring; no Unicode equivalence). Foundation's `String.contains` goes through
+  /// NSString and cost ~15 % of an import's CPU time, once per row.
+  static func isFailedAPI(_ prediction: String) -> Bool {
+    var text = prediction
+    return text.withUTF8 { t in
+      let m = markerBytes
+      guard t.count >= m.count, let base = t.baseAddress else { return false }
+      return m.withUnsafeBufferPointer { memmem(base, t.count, $0.baseAddress!, m.count) != nil }
+    }
+  }
+
+  private static let markerBytes = Array(failedAPIMarker.utf8)
 
   /// vqa_mc (multiple choice, yes/no) 10, vqa_oe (open VQA) 50, ocr_qa 50, math 150, else 100.
   public static func outputTokens(for type: AnswerType) -> Int {
