@@ -17,9 +17,19 @@ public enum TokenEstimates {
   static func isFailedAPI(_ prediction: String) -> Bool {
     var text = prediction
     return text.withUTF8 { t in
-      let m = markerBytes
-      guard t.count >= m.count, let base = t.baseAddress else { return false }
-      return m.withUnsafeBufferPointer { memmem(base, t.count, $0.baseAddress!, m.count) != nil }
+      markerBytes.withUnsafeBufferPointer { m in
+        guard t.count >= m.count, let base = t.baseAddress, let marker = m.baseAddress else { return false }
+        // memchr to each candidate first byte (vectorised), then memcmp (Glibc's module has no memmem).
+        let last = t.count - m.count
+        var i = 0
+        while i <= last {
+          guard let hit = memchr(base + i, Int32(marker[0]), last - i + 1) else { return false }
+          let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + j, marker, m.count) == 0 { return true }
+          i = j + 1
+        }
+        return false
+      }
     }
   }
 
