@@ -20,7 +20,7 @@ struct ImportFastPathTests {
     for (text, expected) in cases {
       #expect(TokenEstimates.isFailedAPI(text) == expected, "\(text.prefix(60))")
       // Agrees with the generic (non-Foundation) collection search on the UTF-8 view.
-      #expect(Array(text.utf8).firstRange(of: Array(m.utf8)) != nil == expected)
+      #expect((Array(text.utf8).firstRange(of: Array(m.utf8)) != nil) == expected)
     }
     // Bridged / non-contiguous strings take the same path.
     let bridged = NSString(string: "prefix " + m).description
