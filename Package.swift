@@ -41,8 +41,12 @@ let package = Package(
     // BenchCore's inner loops (SHA-256 of every imported file and of the benchmark fingerprint, metrics) are
     // optimised in debug builds too: unoptimised SHA-256 runs at ~2 MB/s, which made the debug test suite spend
     // most of an import hashing.
+    // SHA-256 block compression with the x86 SHA extensions (SHA-NI), chosen at run time by CPUID; BenchCore's
+    // portable Swift compression is the fallback. Optimised in debug builds too, like BenchCore.
+    .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
     // BenchCore's linker settings reach every product (each links BenchCore): lld for debug links, see above.
-    .target(name: "BenchCore", swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))],
+    .target(name: "BenchCore", dependencies: ["CSHA256"],
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))],
             linkerSettings: debugLinkerSettings),
     // The paper's figures (Table 1 catalog, Table 2, Tables A1–A6) as CSV resources, parsed strictly.
     .target(name: "VLRouterBenchPreset", dependencies: ["BenchCore"], resources: [.copy("Resources")],

@@ -1,14 +1,26 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4), streaming. Used for provenance: imported files and feature sets are identified by it.
 ///
 /// Foundation on Linux has no hash functions and the package has no crypto dependency, so this is a small,
-/// allocation-free implementation (~250–400 MB/s in release builds).
+/// allocation-free implementation: on x86-64 CPUs with the SHA extensions (SHA-NI, detected by CPUID at run
+/// time) the blocks are compressed by the C target `CSHA256` (~1.5–2 GB/s), elsewhere by the portable Swift
+/// rounds below (~250–400 MB/s in release builds).
 public struct SHA256: Sendable {
   private var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
     0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19)
   private var buffer: [UInt8] = []
   private var length: UInt64 = 0
+  /// Whether blocks go through `csha256_compress_ni` (false: the portable Swift rounds).
+  let accelerated: Bool
 
-  public init() {}
+  /// Whether this CPU has the SHA extensions (checked once).
+  static let hardwareAccelerated = csha256_has_sha_ni() != 0
+
+  public init() { accelerated = Self.hardwareAccelerated }
+
+  /// `portable: true` forces the Swift rounds (tests compare both paths); `false` uses SHA-NI when present.
+  init(portable: Bool) { accelerated = !portable && Self.hardwareAccelerated }
 
   /// Feeds bytes.
   public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -99,6 +111,13 @@ public struct SHA256: Sendable {
   @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
   private mutating func compress(_ base: UnsafeRawPointer, blocks: Int) {
+    if accelerated {
+      withUnsafeMutableBytes(of: &h) { state in
+        csha256_compress_ni(state.baseAddress!.assumingMemoryBound(to: UInt32.self),
+                            base.assumingMemoryBound(to: UInt8.self), blocks)
+      }
+      return
+    }
     var (a0, b0, c0, d0, e0, f0, g0, h0) = h
     SHA256.k.withUnsafeBufferPointer { kp in
       let k = kp.baseAddress!

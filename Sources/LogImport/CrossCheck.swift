@@ -1,10 +1,39 @@
 public import BenchCore
 internal import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#elseif canImport(Darwin)
+internal import Darwin
+#endif
 
 /// Output-token estimates for rows with no prediction (VL-RouterBench spec §1.8), and VLMEvalKit's failure text.
 public enum TokenEstimates {
   /// What VLMEvalKit writes as the prediction when an API call failed.
   public static let failedAPIMarker = "Failed to obtain answer via API"
+
+  /// Whether `prediction` contains `failedAPIMarker`, as Python's `in` decides it: a search for the marker's
+  /// UTF-8 bytes (code-point substring; no Unicode equivalence). Foundation's `String.contains` goes through
+  /// NSString and cost ~15 % of an import's CPU time, once per row.
+  static func isFailedAPI(_ prediction: String) -> Bool {
+    var text = prediction
+    return text.withUTF8 { t in
+      markerBytes.withUnsafeBufferPointer { m in
+        guard t.count >= m.count, let base = t.baseAddress, let marker = m.baseAddress else { return false }
+        // memchr to each candidate first byte (vectorised), then memcmp (Glibc's module has no memmem).
+        let last = t.count - m.count
+        var i = 0
+        while i <= last {
+          guard let hit = memchr(base + i, Int32(marker[0]), last - i + 1) else { return false }
+          let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+          if memcmp(base + j, marker, m.count) == 0 { return true }
+          i = j + 1
+        }
+        return false
+      }
+    }
+  }
+
+  private static let markerBytes = Array(failedAPIMarker.utf8)
 
   /// vqa_mc (multiple choice, yes/no) 10, vqa_oe (open VQA) 50, ocr_qa 50, math 150, else 100.
   public static func outputTokens(for type: AnswerType) -> Int {

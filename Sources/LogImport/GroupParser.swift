@@ -301,7 +301,7 @@ enum GroupParser {
           sourceRow = Int32(row.number)
         }
         let prediction = row[cols.prediction]
-        if prediction.contains(TokenEstimates.failedAPIMarker) { failedAPI.append(index) }
+        if TokenEstimates.isFailedAPI(prediction) { failedAPI.append(index) }
         if prediction.isEmpty {
           estimatedRows += 1
           rows.append(ParsedRow(index: index, score: s, outputTokens: estimate, sourceRow: sourceRow,
