@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+#if canImport(Glibc)
+import Glibc
+import CoreFoundation
+#endif
 @testable import LogImport
 
 @Suite(.enabled(if: ImportBenchmark.enabled && TokenizerTestSupport.vocabularyPresent,
@@ -35,5 +39,38 @@ struct TokenizerImportBenchmarkTests {
     ImportBenchmark.report(String(format: "tokenizer_load seconds=%.3f", ImportBenchmark.seconds(loadTime)))
     ImportBenchmark.report(String(format: "tokenizer_count texts=%d bytes=%d tokens=%d seconds=%.3f MB_per_s=%.2f",
                                   texts.count, bytes, tokens, best, Double(bytes) / 1e6 / best))
+  }
+}
+
+/// One long space-free piece (the benchmark's seeded a–z letters, `tokenizer-long-pieces`), timed in thread CPU
+/// seconds so a loaded machine does not inflate it: `ROUTERBENCH_BENCH=1 ROUTERBENCH_LONG_PIECE_BYTES=104857600
+/// swift test --skip-build --filter TokenizerLongPieceBenchmarkTests` (debug build; LogImport is compiled -O).
+@Suite(.enabled(if: ImportBenchmark.enabled && TokenizerTestSupport.vocabularyPresent,
+                "set ROUTERBENCH_BENCH=1 and fetch the vocabulary (make vocab) to run benchmarks"))
+struct TokenizerLongPieceBenchmarkTests {
+  @Test func longPieceCPUSeconds() throws {
+    let tok = try #require(TokenizerTestSupport.tokenizer)
+    let n = Int(ProcessInfo.processInfo.environment["ROUTERBENCH_LONG_PIECE_BYTES"] ?? "") ?? 16 << 20
+    var bytes = [UInt8](repeating: 0, count: n)
+    var state: UInt64 = 0x1234_5678
+    for i in 0..<n {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      bytes[i] = 0x61 + UInt8((state >> 33) % 26)
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    func cpu() -> Double {
+      var t = timespec()
+      clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+      return Double(t.tv_sec) + Double(t.tv_nsec) * 1e-9
+    }
+    let clock = ContinuousClock()
+    let c0 = cpu()
+    var tokens = 0
+    let wall = clock.measure { tokens = tok.count(text) }
+    let c1 = cpu()
+    #expect(tokens > n / 3)
+    ImportBenchmark.report(String(format: "tokenizer_long_piece bytes=%d tokens=%d cpu_seconds=%.3f wall_seconds=%.3f "
+                                    + "MB_per_cpu_s=%.2f", n, tokens, c1 - c0, ImportBenchmark.seconds(wall),
+                                  Double(n) / 1e6 / (c1 - c0)))
   }
 }

@@ -145,4 +145,30 @@ struct TokenizerLongPieceTests {
     #expect(tok.pieces(spaces) == [spaces])
     #expect(tok.pieces(spaces + "x") == [String(repeating: " ", count: 4999), " x"])
   }
+
+  /// Long pieces against tiktoken itself (`TokenizerLongPieceFixture`, scripts/fixtures/tokenizer_long_pieces.py):
+  /// 4 KiB to 256 KiB of seeded letters from 13 alphabets (a–z, a–zA–Z, `ab`, `abc`, `a`, Cyrillic, CJK, accented
+  /// Latin …), each one pre-tokenised piece, through the automatic loop (cuts, rescan, bucket merge) and the bucket
+  /// merge alone: the token count and the FNV-1a-64 of the ids must be tiktoken's.
+  @Test func longPiecesMatchTiktoken() {
+    for c in TokenizerLongPieceFixture.cases {
+      let alphabet = Array(c.alphabet)
+      var state = c.seed
+      var text = ""
+      for _ in 0..<c.characters {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        text.append(alphabet[Int((state >> 33) % UInt64(alphabet.count))])
+      }
+      #expect(text.utf8.count == c.bytes, "\(c.name)")
+      #expect(tok.pieces(text).count == 1, "\(c.name): one piece")
+      for algorithm in [RankTable.MergeAlgorithm.automatic, .large] {
+        let ids = tok.encode(text, algorithm: algorithm)
+        var hash = FNV1a64()
+        for id in ids { withUnsafeBytes(of: UInt32(id).littleEndian) { hash.add($0) } }
+        #expect(ids.count == c.tokens, "\(c.name), \(algorithm)")
+        #expect(hash.value == c.idsFNV1a64, "\(c.name), \(algorithm)")
+        #expect(tok.count(text, algorithm: algorithm) == c.tokens, "\(c.name), \(algorithm)")
+      }
+    }
+  }
 }

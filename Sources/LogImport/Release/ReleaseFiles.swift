@@ -1,7 +1,6 @@
 public import BenchCore
 public import BenchStore
 public import Foundation
-internal import ZIPFoundation
 
 /// Where the files of a VL-RouterBench data release are (spec §1.6–1.10), relative to its root:
 ///
@@ -96,13 +95,13 @@ enum ReleaseFiles {
   /// The array stored under `key` in an `.npz` (a zip of `<key>.npy`, stored or deflated), with numpy's
   /// fallbacks when `key` is absent and the archive holds exactly one array (`arr_0`, `data`, …).
   static func npz(_ url: URL, path: String, key: String) throws(ImportError) -> (NumpyMatrix, member: String) {
-    let archive: Archive
+    let archive: ZipArchive
     do { archive = try XLSXReader.openArchive(url) } catch let e as ImportError {
       throw ImportError(e.kind, e.message.replacingOccurrences(of: "ZIP archive", with: ".npz (ZIP) archive"), file: path)
     } catch {
       throw ImportError(.unreadableArchive, "not a readable .npz (ZIP) archive: \(error)", file: path)
     }
-    let members = archive.filter { $0.type == .file }.map(\.path)
+    let members = archive.entries.filter { $0.kind == .file }.map(\.path)
     let member: String
     if members.contains(key + ".npy") {
       member = key + ".npy"

@@ -133,9 +133,15 @@ struct RankTable: Sendable {
   private let store: [UInt8]
   /// `offsets[r]..<offsets[r+1]` are the bytes of rank r.
   private let offsets: [Int32]
-  /// Hash slots holding rank + 1 (0 = empty).
+  /// Hash slots holding rank + 1 in the low 17 bits and a 15-bit tag of the hash above them (0 = empty): a probe
+  /// whose tag differs is rejected without loading the token's offset and bytes.
   private let slots: [UInt32]
   private let mask: Int
+  /// Every token of 3–5 bytes packed with its rank into one 64-bit word (`ShortKey`), in an open-addressing table
+  /// of 2¹⁷ slots (1 MiB, load 0.32): the merge loops' lookups of short concatenations need one load, no offset
+  /// or byte comparison. Random letters make parts of ~2 bytes, so most of their lookups are 3–5 bytes long.
+  private let shortSlots: [UInt64]
+  private let shortMask: Int
   /// Bit `a << 8 | b` is set when no token contains the bytes a, b next to each other: no merge can ever join a
   /// part ending in a to a part starting with b, so a long piece is cut there (`mergeLong`).
   private let uncrossable: [UInt64]
@@ -194,6 +200,10 @@ struct RankTable: Sendable {
       store.append(contentsOf: e.bytes)
       offsets.append(Int32(store.count))
     }
+    guard entries.count < (1 << 17) - 1 else {
+      throw ImportFormatError(.invalidRecord, file: file,
+                              "\(entries.count) tokens; the rank table holds at most \((1 << 17) - 2)")
+    }
     var cap = 1
     while cap < entries.count * 2 { cap <<= 1 }
     var slots = [UInt32](repeating: 0, count: cap)
@@ -202,11 +212,22 @@ struct RankTable: Sendable {
       for r in 0..<entries.count {
         let start = Int(offsets[r])
         let len = Int(offsets[r + 1]) - start
-        var h = Int(truncatingIfNeeded: RankTable.hash(s.baseAddress! + start, len)) & mask
+        let hv = RankTable.hash(s.baseAddress! + start, len)
+        var h = Int(truncatingIfNeeded: hv) & mask
         while slots[h] != 0 { h = (h + 1) & mask }
-        slots[h] = UInt32(r + 1)
+        slots[h] = UInt32(r + 1) | Self.tag(hv) << 17
       }
     }
+    var short = [UInt64](repeating: 0, count: 1 << 17)
+    let shortMask = short.count - 1
+    for r in 0..<entries.count where (3...5).contains(entries[r].bytes.count) {
+      let key = entries[r].bytes.withUnsafeBufferPointer { ShortKey.key($0.baseAddress!, $0.count) }
+      var h = ShortKey.slot(key, mask: shortMask)
+      while short[h] != 0 { h = (h + 1) & shortMask }
+      short[h] = key | UInt64(r) << ShortKey.rankShift
+    }
+    self.shortSlots = short
+    self.shortMask = shortMask
     // Duplicate byte sequences would make ranks ambiguous.
     self.store = store
     self.offsets = offsets
@@ -265,22 +286,41 @@ struct RankTable: Sendable {
     return h
   }
 
+  /// The tag stored beside a rank in `slots`: 15 hash bits that the slot index does not use.
+  @inline(__always) static func tag(_ hash: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: hash >> 49) }
+
   /// Rank of the byte sequence p[0..<n], or nil.
   @inline(__always) func rank(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32? {
     if n == 2 {
       let r = pairRanks.withUnsafeBufferPointer { $0[Int(p[0]) << 8 | Int(p[1])] }
       return r == UInt32.max ? nil : r
     }
-    var h = Int(truncatingIfNeeded: Self.hash(p, n)) & mask
+    if n >= 3 && n <= 5 {
+      let key = ShortKey.key(p, n)
+      var h = ShortKey.slot(key, mask: shortMask)
+      return shortSlots.withUnsafeBufferPointer { sl -> UInt32? in
+        while true {
+          let v = sl[h]
+          if v == 0 { return nil }
+          if v & ShortKey.keyMask == key { return UInt32(truncatingIfNeeded: v >> ShortKey.rankShift) }
+          h = (h + 1) & shortMask
+        }
+      }
+    }
+    let hv = Self.hash(p, n)
+    let tag = Self.tag(hv)
+    var h = Int(truncatingIfNeeded: hv) & mask
     return store.withUnsafeBufferPointer { s -> UInt32? in
       offsets.withUnsafeBufferPointer { o -> UInt32? in
         slots.withUnsafeBufferPointer { sl -> UInt32? in
           while true {
             let v = sl[h]
             if v == 0 { return nil }
-            let r = Int(v - 1)
-            let start = Int(o[r])
-            if Int(o[r + 1]) - start == n && memcmp(s.baseAddress! + start, p, n) == 0 { return v - 1 }
+            if v >> 17 == tag {
+              let r = Int(v & 0x1_FFFF) - 1
+              let start = Int(o[r])
+              if Int(o[r + 1]) - start == n && memcmp(s.baseAddress! + start, p, n) == 0 { return UInt32(r) }
+            }
             h = (h + 1) & mask
           }
         }
@@ -507,6 +547,28 @@ struct RankTable: Sendable {
       let b = Int(scratch.starts[k + 1])
       emit(rank(p + a, b - a)!)  // every part is a vocabulary entry: single bytes always are
     }
+  }
+}
+
+/// A token of 3–5 bytes as one word: its bytes little-endian in bits 0–39, its length in bits 40–42 (never 0, so
+/// an empty slot, 0, matches no key) and, in a table slot, its rank from bit 43 (17 bits). Equal keys are equal byte
+/// strings, so a lookup needs no comparison beyond the word.
+enum ShortKey {
+  static let rankShift: UInt64 = 43
+  static let keyMask: UInt64 = (1 << 43) - 1
+
+  @inline(__always) static func key(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+    var k = UInt64(n) << 40
+    var i = 0
+    while i < n {
+      k |= UInt64(p[i]) << UInt64(8 * i)
+      i += 1
+    }
+    return k
+  }
+
+  @inline(__always) static func slot(_ key: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
   }
 }
 

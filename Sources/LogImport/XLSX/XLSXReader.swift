@@ -1,7 +1,8 @@
 // Streaming reader for .xlsx workbooks (Office Open XML spreadsheets) as VLMEvalKit writes them
 // through pandas/xlsxwriter — and as Excel, openpyxl or LibreOffice write them.
 //
-// Reading opens the ZIP archive with ZIPFoundation, resolves the first (or a named) worksheet through
+// Reading opens the ZIP archive (`ZipArchive`: our own central-directory reader, parts inflated with zlib,
+// bounded by their declared compressed size), resolves the first (or a named) worksheet through
 // `xl/workbook.xml` and its relationships, loads the shared-string table, then streams the worksheet XML
 // through `XMLScanner` in fixed-size decompressed chunks: memory is the shared strings plus one chunk
 // (and the current row), never the whole sheet.
@@ -14,7 +15,6 @@
 
 public import Foundation
 internal import BenchCore
-internal import ZIPFoundation
 
 /// Size and count limits that protect a reader against absurd or hostile files. All are configurable.
 ///
@@ -149,7 +149,7 @@ public struct XLSXReader: Sendable {
     return try loadSharedStrings(archive)
   }
 
-  func loadSharedStrings(_ archive: Archive) throws -> [String] {
+  func loadSharedStrings(_ archive: ZipArchive) throws -> [String] {
     guard let part = sharedStringsPart else { return [] }
     var parser = SharedStringsParser(file: fileName, part: part, options: options)
     try Self.stream(archive, path: part, file: fileName, limit: options.limits.maxSharedStringsBytes,
@@ -189,30 +189,19 @@ public struct XLSXReader: Sendable {
 
   struct StopReading: Error {}
 
-  static func openArchive(_ url: URL) throws -> Archive {
+  static func openArchive(_ url: URL) throws -> ZipArchive {
     let file = url.path
     let kind = FileKind(path: file)
     guard kind == .regular else {
       throw ImportFormatError(.io, file: file, kind == .missing ? "no such file"
                                 : "not a regular file: \(kind.phrase); only regular files are read")
     }
-    do {
-      return try Archive(url: url, accessMode: .read)
-    } catch {
-      throw ImportFormatError(.unreadableArchive, file: file,
-                              "not a readable ZIP archive (truncated or corrupt?): \(error)")
-    }
+    return try ZipArchive(path: file, file: file)
   }
 
-  static func entry(_ archive: Archive, _ path: String) -> Entry? {
-    if let e = archive[path] { return e }
-    // Some writers differ in case or use a leading slash; fall back to a tolerant scan.
-    let wanted = path.lowercased()
-    for e in archive where e.path.lowercased() == wanted || e.path.lowercased() == "/" + wanted { return e }
-    return nil
-  }
+  static func entry(_ archive: ZipArchive, _ path: String) -> ZipEntry? { archive.entry(path) }
 
-  static func resolveWorkbookPart(_ archive: Archive, file: String, options: Options) throws -> String {
+  static func resolveWorkbookPart(_ archive: ZipArchive, file: String, options: Options) throws -> String {
     if entry(archive, "_rels/.rels") != nil {
       let bytes = try readWholePart(archive, path: "_rels/.rels", file: file, limit: options.limits.maxMetadataBytes,
                                     limits: options.limits)
@@ -253,7 +242,7 @@ public struct XLSXReader: Sendable {
     return parts.joined(separator: "/")
   }
 
-  static func readWholePart(_ archive: Archive, path: String, file: String, limit: Int64,
+  static func readWholePart(_ archive: ZipArchive, path: String, file: String, limit: Int64,
                             limits: XLSXLimits = .default) throws -> [UInt8] {
     var all: [UInt8] = []
     try stream(archive, path: path, file: file, limit: limit, chunkSize: 1 << 16, limits: limits) { window, isFinal in
@@ -266,13 +255,13 @@ public struct XLSXReader: Sendable {
   /// Decompresses one entry in chunks and hands a growing window of not-yet-consumed bytes to `handler`,
   /// which returns how many bytes it consumed (complete constructs). The last call has `isFinal == true`
   /// and must consume everything. Enforces `limit` on the *actual* decompressed size and checks the CRC.
-  static func stream(_ archive: Archive, path: String, file: String, limit: Int64, chunkSize: Int,
+  static func stream(_ archive: ZipArchive, path: String, file: String, limit: Int64, chunkSize: Int,
                      limits: XLSXLimits = .default,
                      _ handler: (UnsafeBufferPointer<UInt8>, Bool) throws -> Int) throws {
     guard let entry = entry(archive, path) else {
       throw ImportFormatError(.missingPart, file: file, part: path, "part missing from the archive")
     }
-    guard entry.type == .file else {
+    guard entry.kind == .file else {
       throw ImportFormatError(.unreadableArchive, file: file, part: path, "part is not a regular file entry")
     }
     if entry.uncompressedSize > UInt64(max(0, limit)) {
@@ -291,12 +280,12 @@ public struct XLSXReader: Sendable {
                               "declared size \(entry.uncompressedSize) bytes from \(entry.compressedSize) compressed: "
                                 + "compression ratio above the limit of \(ratio):1 (zip bomb?)")
     }
-    var feeder = WindowFeeder(capacity: min(Int(entry.uncompressedSize), 2 * chunkSize) + 16)
-    var total: Int64 = 0
-    let checksum: CRC32
+    var feeder = WindowFeeder(capacity: Int(min(entry.uncompressedSize, UInt64(2 * chunkSize))) + 16)
+    let produced: (crc: UInt32, size: Int64)
     do {
-      checksum = try archive.extract(entry, bufferSize: chunkSize, skipCRC32: false) { data in
-        total += Int64(data.count)
+      // Limits are checked on the running inflated size before each piece reaches the parser; the inflater itself
+      // reads at most the declared compressed bytes and fails (named) when the deflate stream does not end there.
+      produced = try archive.extract(entry, part: path, chunkSize: chunkSize, check: { total in
         if total > limit {
           throw ImportFormatError(.limitExceeded, file: file, part: path,
                                   "decompressed size exceeds the limit of \(limit) bytes (stopped inflating)")
@@ -306,19 +295,14 @@ public struct XLSXReader: Sendable {
                                   "inflates past \(total) bytes from \(entry.compressedSize) compressed: compression "
                                     + "ratio above the limit of \(ratio):1 (zip bomb?; stopped inflating)")
         }
-        feeder.append(data)
+      }) { piece in
+        feeder.append(piece)
         try feeder.feed(isFinal: false, handler)
       }
-    } catch let e as ImportFormatError {
-      throw e
-    } catch let e as StopReading {
-      throw e
     } catch let e as XMLSyntaxError {
       throw ImportFormatError(e.kind, file: file, part: path, e.message)
-    } catch {
-      throw ImportFormatError(.unreadableArchive, file: file, part: path,
-                              "cannot decompress part (truncated or corrupt archive?): \(error)")
     }
+    let (checksum, total) = produced
     if checksum != entry.checksum {
       throw ImportFormatError(.unreadableArchive, file: file, part: path,
                               "CRC-32 mismatch (corrupt archive)")
