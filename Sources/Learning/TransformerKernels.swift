@@ -262,12 +262,14 @@ func attentionForward(_ s: AttentionShape, q: ConstFloatPointer, ldq: Int, k: Co
 /// Which kernel runs the per-(sequence, head) products of attention.
 public enum AttentionKernel {
   /// Heads narrower than this many columns use the loops below instead of one `cblas_sgemm` per (sequence, head)
-  /// and product: at the end-to-end towers' 16-wide heads and ≈ 20 positions a product is ≈ 6,400 multiply–adds,
-  /// where the call's fixed cost (argument checks, packing both operands) dominates (benchmarks/e2e,
-  /// docs/end-to-end.md). The result is the same sums in another order (float rounding); MiniLM's 32-wide heads
-  /// keep BLAS. Settable only for the benchmark that measures both kernels in one run (0: BLAS for every head),
-  /// before any encoder runs.
-  @_spi(Benchmarks) public nonisolated(unsafe) static var smallHeadLimit = 32
+  /// and product. Default 0: BLAS for every head. The loops were written for the end-to-end towers' 16-wide heads
+  /// (a product of ≈ 6,400 multiply–adds, where the call's fixed cost was expected to dominate), but measured with
+  /// the OpenBLAS Haswell kernels the executable pins (`bash benchmarks/e2e/run.sh`, 1 Dec 2026, load ≈ 1) they
+  /// were slower for three of the four routers (RouterDC 739 vs 774 samples/s, ZOOTER 1,572 vs 1,880, VLC 722 vs
+  /// 774; CosineCls 846 vs 794), so BLAS stays the default and results stay those of the BLAS path. The result of
+  /// the loops is the same sums in another order (float rounding). Settable only for the benchmark that measures
+  /// both kernels in one run (32: the loops for heads narrower than 32), before any encoder runs.
+  @_spi(Benchmarks) public nonisolated(unsafe) static var smallHeadLimit = 0
 }
 
 /// C (rows × columns, row stride ldc) = alpha · A · B with A rows × inner (stride lda), B inner × columns (stride

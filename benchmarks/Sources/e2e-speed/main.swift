@@ -16,8 +16,8 @@
 //    (`train_seconds`, `train_gflop`: forward + backward matrix products counted from the shapes,
 //    `Backbone.trainingFlops`, formula in docs/end-to-end.md) and the share of the sgemm peak.
 // 4. Each router twice, alternating, in the same run (same load): with the attention products of the 16-wide
-//    heads in Learning's own loops (the default, `AttentionKernel.smallHeadLimit` 32) and with one cblas_sgemm
-//    per (sequence, head) and product as before (limit 0): the before/after of that change.
+//    heads in Learning's own loops (`AttentionKernel.smallHeadLimit` 32) and with one cblas_sgemm per (sequence,
+//    head) and product (limit 0, the default: the loops measured slower for three of the four routers).
 //
 // Usage: e2e-speed [--rows 20440] [--epochs 1] [--threads 1] [--routers CosineCls,RouterDC,ZOOTER,VLC]
 //                  [--json FILE]
@@ -154,7 +154,7 @@ for name in routerNames {
       + "\(result.report["train_gflops_per_second"] ?? "?") GFLOP/s; load average \(loadAverage())")
   }
 }
-AttentionKernel.smallHeadLimit = 32
+AttentionKernel.smallHeadLimit = 0
 
 let peakAfter = peakProbe.measure(repeats: 3)
 let peak = max(peakBefore, peakAfter)
