@@ -146,7 +146,7 @@ public enum GradedImport {
       let stored = try tx.importedFile(path: display)
       let featuresUnchanged = try features.allSatisfy { try tx.importedFile(path: $0.path)?.sha256 == $0.sha256 }
       if let stored, stored.sha256 == parsed.sha256, stored.kind == "graded", featuresUnchanged {
-        try fillCounts(&summary, tx)
+        (summary.samples, summary.models, summary.records) = try storeCounts(tx)
         summary.notes.append("\(display) was imported before with the same content; nothing written")
         return summary
       }
@@ -197,29 +197,43 @@ public enum GradedImport {
         summary.notes.append("no output tokens for some records: they are stored as 0 and token saving reads n/a")
       }
 
-      // Completeness: every stored model needs every stored sample.
-      (summary.droppedSamples, summary.droppedModels) = try completeMatrix(
-        tx, policy: o.missing, matrix: "graded", fix: "Score every model on every sample", file: display)
       // The VL-RouterBench view: a default split over every sample, the correctness threshold.
-      try resetDefaultSplitIfPartial(tx)
-      try tx.ensureDefaultSplit(seed: o.splitSeed)
-      try tx.setMetadata(.correctThreshold, String(Float((threshold - 1) / 9)))
-      if let preset = o.preset { try tx.setMetadata(.preset, preset) }
-      if let simulated = o.simulated { try tx.setMetadata(.simulated, simulated ? "true" : "false") }
-
-      for f in features {
-        _ = try FeatureImport.store(f, in: tx, importedAt: now)
-        summary.featureSets.append(f.name)
-      }
-      try fillCounts(&summary, tx)
+      let end = try finish(tx, matrix: "graded", fix: "Score every model on every sample", file: display,
+                           missing: o.missing, splitSeed: o.splitSeed,
+                           correctThreshold: String(Float((threshold - 1) / 9)), preset: o.preset,
+                           simulated: o.simulated, features: features, importedAt: now)
+      (summary.droppedSamples, summary.droppedModels, summary.featureSets) = (end.droppedSamples, end.droppedModels,
+                                                                             end.featureSets)
+      (summary.samples, summary.models, summary.records) = try storeCounts(tx)
       return summary
     }
   }
 
-  private static func fillCounts(_ s: inout GradedImportSummary, _ tx: StoreTransaction) throws {
-    s.samples = try tx.count(.sample)
-    s.models = try tx.count(.model)
-    s.records = try tx.count(.record)
+  /// What `finish` did: the missing policy's drops and the feature sets stored.
+  struct Finished {
+    var droppedSamples: [String]
+    var droppedModels: [String]
+    var featureSets: [String]
+  }
+
+  /// The end both graded layouts' imports share, inside their transaction: completeness (every stored model needs
+  /// every stored sample, under `missing`), the default split over every sample, the metadata, the feature sets.
+  static func finish(_ tx: StoreTransaction, matrix: String, fix: String, file display: String,
+                     missing: MissingPolicy, splitSeed: UInt64, correctThreshold: String, preset: String?,
+                     simulated: Bool?, features: [ParsedFeatures], importedAt now: String) throws -> Finished {
+    let dropped = try completeMatrix(tx, policy: missing, matrix: matrix, fix: fix, file: display)
+    try resetDefaultSplitIfPartial(tx)
+    try tx.ensureDefaultSplit(seed: splitSeed)
+    try tx.setMetadata(.correctThreshold, correctThreshold)
+    if let preset { try tx.setMetadata(.preset, preset) }
+    if let simulated { try tx.setMetadata(.simulated, simulated ? "true" : "false") }
+    for f in features { _ = try FeatureImport.store(f, in: tx, importedAt: now) }
+    return Finished(droppedSamples: dropped.samples, droppedModels: dropped.models, featureSets: features.map(\.name))
+  }
+
+  /// Samples, models and records in the store.
+  static func storeCounts(_ tx: StoreTransaction) throws -> (samples: Int, models: Int, records: Int) {
+    (try tx.count(.sample), try tx.count(.model), try tx.count(.record))
   }
 
   // MARK: Parsing

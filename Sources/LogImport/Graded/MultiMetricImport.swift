@@ -95,7 +95,7 @@ public enum MultiMetricImport {
       let featuresUnchanged = try features.allSatisfy { try tx.importedFile(path: $0.path)?.sha256 == $0.sha256 }
       let catalogUnchanged = try tx.metricCatalog() == parsed.catalog
       if let stored, stored.sha256 == table.sha256, stored.kind == "multimetric", featuresUnchanged, catalogUnchanged {
-        try fillCounts(&summary, tx)
+        (summary.samples, summary.models, summary.records) = try GradedImport.storeCounts(tx)
         summary.notes.append("\(display) was imported before with the same content; nothing written")
         return summary
       }
@@ -158,26 +158,15 @@ public enum MultiMetricImport {
       try tx.writeMetricRecords(records, catalog: parsed.catalog)
       summary.recordsImported = records.count
 
-      (summary.droppedSamples, summary.droppedModels) = try GradedImport.completeMatrix(
-        tx, policy: o.missing, matrix: "quality", fix: "Give every model's metrics on every sample", file: display)
-      try GradedImport.resetDefaultSplitIfPartial(tx)
-      try tx.ensureDefaultSplit(seed: o.splitSeed)
-      try tx.setMetadata(.correctThreshold, "0.5")
-      if let preset = o.preset { try tx.setMetadata(.preset, preset) }
-      if let simulated = o.simulated { try tx.setMetadata(.simulated, simulated ? "true" : "false") }
-      for f in features {
-        _ = try FeatureImport.store(f, in: tx, importedAt: now)
-        summary.featureSets.append(f.name)
-      }
-      try fillCounts(&summary, tx)
+      let end = try GradedImport.finish(
+        tx, matrix: "quality", fix: "Give every model's metrics on every sample", file: display, missing: o.missing,
+        splitSeed: o.splitSeed, correctThreshold: "0.5", preset: o.preset, simulated: o.simulated,
+        features: features, importedAt: now)
+      (summary.droppedSamples, summary.droppedModels, summary.featureSets) = (end.droppedSamples, end.droppedModels,
+                                                                             end.featureSets)
+      (summary.samples, summary.models, summary.records) = try GradedImport.storeCounts(tx)
       return summary
     }
-  }
-
-  private static func fillCounts(_ s: inout MultiMetricImportSummary, _ tx: StoreTransaction) throws {
-    s.samples = try tx.count(.sample)
-    s.models = try tx.count(.model)
-    s.records = try tx.count(.record)
   }
 
   // MARK: Parsing
