@@ -106,7 +106,8 @@ func layerNormBackward(_ dy: ConstFloatPointer, xhat: ConstFloatPointer, rstd: C
 @inline(__always) func fastExp(_ a: Float) -> Float {
   let x = Swift.min(Swift.max(a, -87.3), 88)
   // Round to nearest with the 1.5·2²³ trick (no rounding intrinsic, so the loop vectorises).
-  let n = (x * 1.442_695_04 + 12_582_912) - 12_582_912
+  let t = x * 1.442_695_04 + 12_582_912
+  let n = t - 12_582_912
   let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4
   var p: Float = 1.987_569_15e-4
   p = p * r + 1.398_199_95e-3
@@ -115,7 +116,10 @@ func layerNormBackward(_ dy: ConstFloatPointer, xhat: ConstFloatPointer, rstd: C
   p = p * r + 1.666_666_55e-1
   p = p * r + 5.000_000_1e-1
   p = p * r * r + r + 1
-  let scale = Float(bitPattern: UInt32(truncatingIfNeeded: Int32(n) + 127) << 23)
+  // 2ⁿ from t's bits, which are 0x4B40_0000 + n (t lies in [2²³, 2²⁴), where the float spacing is 1; |n| ≤ 127):
+  // the same value as `Int32(n) + 127 << 23`, without the float-to-integer conversion whose overflow check kept
+  // every loop calling this scalar.
+  let scale = Float(bitPattern: (t.bitPattern &- 0x4B40_0000 &+ 127) << 23)
   return p * scale
 }
 
@@ -184,8 +188,7 @@ func layerNormBackward(_ dy: ConstFloatPointer, xhat: ConstFloatPointer, rstd: C
 
 /// Inverted dropout scales for `count` values: 0 with probability p, else 1/(1 − p), from `rng` (one draw each).
 func dropoutScales(_ out: FloatPointer, count: Int, rate p: Double, rng: inout SplitMix64) {
-  let keep = Float(1 / (1 - p))
-  for j in 0..<count { out[j] = rng.nextUnit() < p ? 0 : keep }
+  rng.fill(out, count: count, unitBelow: p, with: 0, otherwise: Float(1 / (1 - p)))
 }
 
 /// y ⊙= scales (also the backward pass: the same multiplication).
@@ -332,12 +335,10 @@ func smallProductTransposingA(_ a: ConstFloatPointer, lda: Int, _ b: ConstFloatP
     let row = p + r * columns
     var m = -Float.infinity
     for j in 0..<columns where mask[j] != 0 { m = Swift.max(m, row[j]) }
+    // The exponentials in a loop of their own (it vectorises), then the sum in the same order as before.
+    for j in 0..<columns { row[j] = mask[j] != 0 ? fastExp(row[j] - m) : 0 }
     var sum: Float = 0
-    for j in 0..<columns {
-      let e = mask[j] != 0 ? fastExp(row[j] - m) : 0
-      row[j] = e
-      sum += e
-    }
+    for j in 0..<columns { sum += row[j] }
     let inv = 1 / sum
     for j in 0..<columns { row[j] *= inv }
   }

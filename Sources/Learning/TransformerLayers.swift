@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 
 // The forward and backward passes of the embedding block and of one layer (self-attention, optional
 // cross-attention, feed-forward; all post-LN), on the flat parameter vector and a layer's arena.
@@ -13,11 +13,23 @@ extension TransformerEncoder {
 
   // MARK: Layer forward
 
+  /// A layer's forward arena, whose every slot `runLayer` writes before it reads it: uninitialised in release
+  /// builds (zero-filling a few MB per layer and step was 6 % of the end-to-end routers' training time, `perf`,
+  /// docs/end-to-end.md), NaN in debug builds, so that a slot read before it is written turns the tests' outputs
+  /// and gradients into NaN instead of silently reading zeros or stale memory.
+  func writeFirstArena(count: Int) -> [Float] {
+    #if DEBUG
+    return [Float](repeating: .nan, count: count)
+    #else
+    return [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    #endif
+  }
+
   /// Runs layer `l` on `input` (Nq × H) into `arena` (resized to `slots.size` when it differs). The output is at
   /// `slots.output`.
   func runLayer(_ l: Int, input: [Float], mask: [Float], context: EncoderContext?, slots: LayerSlots,
                 arena: inout [Float], dropout: inout DropoutState?) {
-    if arena.count != slots.size { arena = [Float](repeating: 0, count: slots.size) }
+    if arena.count != slots.size { arena = writeFirstArena(count: slots.size) }
     let c = configuration, h = c.hiddenSize, i = c.intermediateSize
     let nq = slots.batch * slots.queryLength
     guard nq > 0 else { return }

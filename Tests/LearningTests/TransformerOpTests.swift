@@ -26,6 +26,54 @@ import Testing
     #expect(fastExp(-200) < 1e-37 && fastExp(-200) >= 0)
   }
 
+  @Test func fastExpScaleFromBitsEqualsTheConversion() {
+    // The exponent 2ⁿ now comes from the bits of t = x·log₂e + 1.5·2²³ instead of Int32(n): bit-identical over
+    // the whole clamped range (every 1/64 step and both ends), so no result computed before changes.
+    func conversionPath(_ a: Float) -> Float {
+      let x = Swift.min(Swift.max(a, -87.3), 88)
+      let n = (x * 1.442_695_04 + 12_582_912) - 12_582_912
+      let r = x - n * 0.693_359_375 + n * 2.121_944_4e-4
+      var p: Float = 1.987_569_15e-4
+      p = p * r + 1.398_199_95e-3
+      p = p * r + 8.333_451_9e-3
+      p = p * r + 4.166_579_59e-2
+      p = p * r + 1.666_666_55e-1
+      p = p * r + 5.000_000_1e-1
+      p = p * r * r + r + 1
+      return p * Float(bitPattern: UInt32(truncatingIfNeeded: Int32(n) + 127) << 23)
+    }
+    var mismatches = 0
+    for n in -6400...6400 {
+      let x = Float(n) / 64 - 0.0001 * Float(n % 7)
+      if fastExp(x).bitPattern != conversionPath(x).bitPattern { mismatches += 1 }
+    }
+    for x: Float in [-1000, -88, -87.3, -87.29, 0, 87.99, 88, 1000] where fastExp(x).bitPattern != conversionPath(x).bitPattern {
+      mismatches += 1
+    }
+    #expect(mismatches == 0)
+  }
+
+  @Test func dropoutScalesAreTheOneDrawEachSequence() {
+    // `SplitMix64.fill` (counter-based, integer threshold) against one `nextUnit() < p` per value, for rates at
+    // and near the edges, counts 0…70, and the generator's state afterwards.
+    for p in [0.0, 1e-17, 0.1, 0.3, 0.5, 0.999_999_999, 1.0] {
+      for count in [0, 1, 7, 70] {
+        var a = SplitMix64(seed: UInt64(count) &* 31 &+ 5), b = a
+        var filled = [Float](repeating: -1, count: count)
+        filled.withUnsafeMutableBufferPointer { dropoutScales($0.baseAddress!, count: count, rate: p, rng: &a) }
+        let keep = p < 1 ? Float(1 / (1 - p)) : .infinity
+        let drawn = (0..<count).map { _ in b.nextUnit() < p ? Float(0) : keep }
+        #expect(filled == drawn, "p \(p), count \(count)")
+        #expect(a == b)
+      }
+    }
+    // The integer threshold at a rate whose scaled value is not an integer and one where it is (2⁻³).
+    var g = SplitMix64(seed: 9), h = g
+    var out = [Float](repeating: 0, count: 4096)
+    out.withUnsafeMutableBufferPointer { g.fill($0.baseAddress!, count: 4096, unitBelow: 0.125, with: 1, otherwise: 0) }
+    #expect(out == (0..<4096).map { _ in h.nextUnit() < 0.125 ? 1 : 0 })
+  }
+
   // MARK: Linear
 
   @Test func linearForwardAndBackward() {

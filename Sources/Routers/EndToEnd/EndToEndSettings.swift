@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 
 /// The hyperparameters every end-to-end router shares, as flat experiment-file keys (`{router: VLC, backbone:
 /// single-stream, width: 128}`); each router's `Configuration` embeds them beside its own keys.

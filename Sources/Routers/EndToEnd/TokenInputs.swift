@@ -1,4 +1,4 @@
-public import BenchCore
+internal import BenchCore
 public import Learning
 
 // The raw inputs of the end-to-end routers (VL-RouterBench Sec. 4.3, App. G.1/G.3; spec §4.8–4.10): per benchmark

@@ -20,7 +20,7 @@
 //    head) and product (limit 0, the default: the loops measured slower for three of the four routers).
 //
 // Usage: e2e-speed [--rows 20440] [--epochs 1] [--threads 1] [--routers CosineCls,RouterDC,ZOOTER,VLC]
-//                  [--json FILE]
+//                  [--kernels loops,sgemm] [--json FILE]
 import BenchCore
 import BenchmarkSupport
 import Foundation
@@ -30,6 +30,7 @@ import Routers
 var args = Array(CommandLine.arguments.dropFirst())
 var trainRows = 20_440, epochs = 1, threads = 1
 var routerNames = ["CosineCls", "RouterDC", "ZOOTER", "VLC"]
+var kernels = ["loops", "sgemm"]
 var jsonPath: String?
 while !args.isEmpty {
   let a = args.removeFirst()
@@ -40,6 +41,7 @@ while !args.isEmpty {
   case "--threads": threads = Int(args.removeFirst()) ?? threads
   case "--routers": routerNames = args.removeFirst().split(separator: ",").map(String.init)
   case "--json": jsonPath = args.removeFirst()
+  case "--kernels": kernels = args.removeFirst().split(separator: ",").map(String.init)
   default: break
   }
 }
@@ -146,7 +148,7 @@ struct RouterResult: Codable {
 
 var measured: [(String, String, Double, [String: String])] = []
 for name in routerNames {
-  for kernel in ["loops", "sgemm"] {
+  for kernel in kernels {
     AttentionKernel.smallHeadLimit = kernel == "loops" ? 32 : 0
     let result = try fitRouter(name)
     measured.append((name, kernel, result.seconds, result.report))
