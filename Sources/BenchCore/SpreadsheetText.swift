@@ -20,11 +20,10 @@ public func hexValue4(_ b: [UInt8], _ at: Int) -> UInt32? {
 /// messages write them.
 public func xlsxColumnName(_ index: Int) -> String {
   var n = index
-  var s: [Character] = []
+  var letters: [UInt8] = []
   while n > 0 {
-    let r = (n - 1) % 26
-    s.append(Character(Unicode.Scalar(UInt8(65 + r))))
+    letters.append(UInt8(65 + (n - 1) % 26))
     n = (n - 1) / 26
   }
-  return String(s.reversed())
+  return String(decoding: letters.reversed(), as: UTF8.self)
 }

@@ -45,6 +45,15 @@ import Testing
   }
 }
 
+@Suite struct SpreadsheetTextTests {
+  @Test func columnLettersAsExcelWritesThem() {
+    let expected: [(Int, String)] = [(1, "A"), (26, "Z"), (27, "AA"), (28, "AB"), (52, "AZ"), (53, "BA"), (702, "ZZ"),
+                                     (703, "AAA"), (16_384, "XFD")]
+    for (index, letters) in expected { #expect(xlsxColumnName(index) == letters, "\(index)") }
+    #expect(xlsxColumnName(0) == "")
+  }
+}
+
 @Suite struct SoftLabelTests {
   let costs = [3e-5, 4e-4, 2.4e-3]
 

@@ -69,6 +69,19 @@ import Testing
     #expect(try S.rows(url, options: .init(escapes: .none))[0].1 == ["a_x005F_x000D_b", "c_x000D_d_x0041_"])
   }
 
+  @Test func openpyxlEscapeRemovalMatchesPythonReplace() {
+    // Python's str.replace("x005F_", ""): non-overlapping, left to right, on the original text.
+    func python(_ s: String) -> String { s.replacingOccurrences(of: "x005F_", with: "") }
+    let cases = ["", "x", "x005F", "x005F_", "_x005F_x005F_x0041_", "ax005F_x005F_b", "x005F_x005F_", "xx005F_",
+                 "x005x005F_F_", "no escape at all, but an x and x005 and _", "ünï x005F_ 漢字 x005F_😀",
+                 String(repeating: "x005F", count: 50) + "_", String(repeating: "ab x005F_ ", count: 300)]
+    for c in cases {
+      var bytes = Array(c.utf8)
+      XLSXText.removeAll(of: XLSXText.openpyxlEscape, in: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == python(c), "\(c.prefix(40))")
+    }
+  }
+
   @Test func everyChunkSizeGivesTheSameRows() throws {
     var sheetRows = ""
     var items: [String] = []

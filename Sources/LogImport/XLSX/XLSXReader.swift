@@ -393,11 +393,11 @@ extension XLSXReader {
 enum XLSXText {
   /// Makes a String from UTF-8 bytes, refusing invalid UTF-8.
   @inline(__always) static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-    String(validating: bytes, as: UTF8.self)
+    UTF8Check.string(UnsafeRawBufferPointer(bytes))
   }
 
   static func string(_ bytes: [UInt8]) -> String? {
-    bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
+    bytes.withUnsafeBufferPointer { UTF8Check.string(UnsafeRawBufferPointer($0)) }
   }
 
   /// Applies the escape rule to a decoded string's bytes (in place).
@@ -406,31 +406,48 @@ enum XLSXText {
     case .none: return
     case .openpyxl:
       guard sharedString else { return }
-      removeAll(of: Array("x005F_".utf8), in: &bytes)
+      removeAll(of: openpyxlEscape, in: &bytes)
     case .ooxml:
       decodeOOXMLEscapes(&bytes)
     }
   }
 
+  /// openpyxl's escape of a literal `_x…_` in a shared string, removed by `unescape` in `.openpyxl` mode.
+  static let openpyxlEscape = Array("x005F_".utf8)
+
+  /// Removes every non-overlapping occurrence of `pattern`, left to right, matching on the original bytes. The
+  /// first byte is found with memchr; a cell without a match (nearly all) is left untouched, without a copy — the
+  /// byte-by-byte loop this replaces was 14 % of reading a real log's xlsx (`perf`, docs/importing.md).
   static func removeAll(of pattern: [UInt8], in bytes: inout [UInt8]) {
-    guard bytes.count >= pattern.count else { return }
-    var out: [UInt8] = []
-    var i = 0
-    var changed = false
-    while i < bytes.count {
-      if i + pattern.count <= bytes.count && bytes[i] == pattern[0] {
-        var match = true
-        for k in 1..<pattern.count where bytes[i + k] != pattern[k] { match = false; break }
-        if match {
-          if !changed { out = Array(bytes[0..<i]); changed = true }
-          i += pattern.count
-          continue
-        }
+    let n = bytes.count, m = pattern.count
+    guard m > 0, n >= m else { return }
+    func firstMatch(_ b: UnsafeBufferPointer<UInt8>, _ pt: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+      var i = start
+      while i + m <= n {
+        guard let hit = memchrBytes(b.baseAddress! + i, pt[0], n - m + 1 - i) else { return nil }
+        let at = hit - b.baseAddress!
+        if memcmp(b.baseAddress! + at, pt.baseAddress!, m) == 0 { return at }
+        i = at + 1
       }
-      if changed { out.append(bytes[i]) }
-      i += 1
+      return nil
     }
-    if changed { bytes = out }
+    let rewritten: [UInt8]? = bytes.withUnsafeBufferPointer { b in
+      pattern.withUnsafeBufferPointer { pt in
+        guard var at = firstMatch(b, pt, from: 0) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(n - m)
+        var i = 0
+        while true {
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<at]))
+          i = at + m
+          guard let next = firstMatch(b, pt, from: i) else { break }
+          at = next
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<n]))
+        return out
+      }
+    }
+    if let rewritten { bytes = rewritten }
   }
 
   /// `_xHHHH_` → U+HHHH, scanning left to right without re-scanning produced text.
