@@ -4,7 +4,7 @@
 //   swift build -c release --package-path benchmarks
 //   bash benchmarks/learning/run.sh      bash benchmarks/hashing/run.sh      bash benchmarks/tokenizer/run.sh
 //   bash benchmarks/transformer/run.sh  bash benchmarks/encoders/run.sh     bash benchmarks/ecvl/run.sh
-//   bash benchmarks/t2i/run.sh          bash benchmarks/e2e/run.sh
+//   bash benchmarks/t2i/run.sh          bash benchmarks/e2e/run.sh          bash benchmarks/import/xlsx_ratio.sh
 //   bash benchmarks/run.sh
 import PackageDescription
 
@@ -40,6 +40,9 @@ let package = Package(
     .executableTarget(name: "minilm-speed",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/minilm-speed"),
+    .executableTarget(name: "xlsx-read",
+                      dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
+                      path: "Sources/xlsx-read"),
     .executableTarget(name: "wordpiece-speed",
                       dependencies: [.product(name: "RouterBenchKit", package: "RouterBench")],
                       path: "Sources/wordpiece-speed"),
