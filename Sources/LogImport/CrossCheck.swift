@@ -1,10 +1,5 @@
 public import BenchCore
 internal import Foundation
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 
 /// Output-token estimates for rows with no prediction (VL-RouterBench spec §1.8), and VLMEvalKit's failure text.
 public enum TokenEstimates {
@@ -16,21 +11,7 @@ public enum TokenEstimates {
   /// NSString and cost ~15 % of an import's CPU time, once per row.
   static func isFailedAPI(_ prediction: String) -> Bool {
     var text = prediction
-    return text.withUTF8 { t in
-      markerBytes.withUnsafeBufferPointer { m in
-        guard t.count >= m.count, let base = t.baseAddress, let marker = m.baseAddress else { return false }
-        // memchr to each candidate first byte (vectorised), then memcmp (Glibc's module has no memmem).
-        let last = t.count - m.count
-        var i = 0
-        while i <= last {
-          guard let hit = memchr(base + i, Int32(marker[0]), last - i + 1) else { return false }
-          let j = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-          if memcmp(base + j, marker, m.count) == 0 { return true }
-          i = j + 1
-        }
-        return false
-      }
-    }
+    return text.withUTF8 { t in markerBytes.withUnsafeBufferPointer { firstIndex(of: $0, in: t) != nil } }
   }
 
   private static let markerBytes = Array(failedAPIMarker.utf8)

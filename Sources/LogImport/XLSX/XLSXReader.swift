@@ -421,26 +421,16 @@ enum XLSXText {
   static func removeAll(of pattern: [UInt8], in bytes: inout [UInt8]) {
     let n = bytes.count, m = pattern.count
     guard m > 0, n >= m else { return }
-    func firstMatch(_ b: UnsafeBufferPointer<UInt8>, _ pt: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-      var i = start
-      while i + m <= n {
-        guard let hit = memchrBytes(b.baseAddress! + i, pt[0], n - m + 1 - i) else { return nil }
-        let at = hit - b.baseAddress!
-        if memcmp(b.baseAddress! + at, pt.baseAddress!, m) == 0 { return at }
-        i = at + 1
-      }
-      return nil
-    }
     let rewritten: [UInt8]? = bytes.withUnsafeBufferPointer { b in
       pattern.withUnsafeBufferPointer { pt in
-        guard var at = firstMatch(b, pt, from: 0) else { return nil }
+        guard var at = firstIndex(of: pt, in: b) else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(n - m)
         var i = 0
         while true {
           out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<at]))
           i = at + m
-          guard let next = firstMatch(b, pt, from: i) else { break }
+          guard let next = firstIndex(of: pt, in: b, from: i) else { break }
           at = next
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<n]))

@@ -527,3 +527,20 @@ struct StaticBytes: Sendable {
   guard let r = memchr(p, Int32(byte), n) else { return nil }
   return UnsafePointer(r.assumingMemoryBound(to: UInt8.self))
 }
+
+/// The first index at or after `start` where `needle` occurs in `haystack` (byte for byte, as Python's `in` and
+/// `str.replace` match), or nil: memchr to each candidate first byte (vectorised), then memcmp — Glibc's module has
+/// no memmem. The failed-API marker check and openpyxl's escape removal both search this way.
+func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
+                from start: Int = 0) -> Int? {
+  let n = haystack.count, m = needle.count
+  guard m > 0, let base = haystack.baseAddress, let pattern = needle.baseAddress else { return nil }
+  var i = start
+  while i + m <= n {
+    guard let hit = memchrBytes(base + i, pattern[0], n - m + 1 - i) else { return nil }
+    let at = hit - base
+    if memcmp(base + at, pattern, m) == 0 { return at }
+    i = at + 1
+  }
+  return nil
+}
