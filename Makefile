@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # zlib1g-dev: zlib, which inflates xlsx/.npz parts. librsvg2-bin: rsvg-convert, the PDF beside every SVG plot.
-DEB_PACKAGES := libsqlite3-dev libcsv-dev libopenblas-dev zlib1g-dev librsvg2-bin
+DEB_PACKAGES := libsqlite3-dev libopenblas-dev zlib1g-dev librsvg2-bin
 # The tools the report's readers use, for make test-render: pdflatex with booktabs/graphicx/rotating, Chromium.
 RENDER_PACKAGES := texlive-latex-base texlive-latex-recommended chromium
 RENDER_TESTS := LaTeXCompileTests|HTMLRenderTests|PlotPDFTests|CSVTypeTests

@@ -86,7 +86,7 @@ public struct TableReaders: Sendable {
 
   public init(_ readers: [any TableReader]) { self.readers = readers }
 
-  /// TSV and CSV through libcsv, XLSX through the streaming `XLSXReader`, JSON records through a byte scanner.
+  /// TSV and CSV through `DelimitedSplitter`, XLSX through the streaming `XLSXReader`, JSON records through a byte scanner.
   public static var standard: TableReaders { standard(xlsxLimits: .default) }
 
   /// The standard readers with other xlsx size and zip-bomb limits (`routerbench import --xlsx-max-…`).

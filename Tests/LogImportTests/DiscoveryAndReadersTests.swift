@@ -241,7 +241,7 @@ struct DiscoveryAndReadersTests {
     #expect(accepted + rejected == n && rejected > 0)
   }
 
-  /// Seeded random mutations of VLMEvalKit-style QUOTE_ALL TSV and CSV files: libcsv (strict mode) returns or throws
+  /// Seeded random mutations of VLMEvalKit-style QUOTE_ALL TSV and CSV files: the delimited reader returns or throws
   /// an `ImportError`, never crashes (RUN_FUZZ=N inputs per format; default 2,000).
   @Test func delimitedReaderSurvivesRandomMutations() throws {
     let n = Int(ProcessInfo.processInfo.environment["RUN_FUZZ"] ?? "") ?? 2000

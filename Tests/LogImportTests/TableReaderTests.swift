@@ -181,3 +181,91 @@ import Testing
     #expect(try score(math, ["", "", "", "free_form"]) == 0)
   }
 }
+
+/// `DelimitedSplitter`'s grammar, rule by rule (libcsv's strict mode, which it replaced: docs/importing.md), and
+/// the same cells whatever the chunking.
+@Suite struct DelimitedSplitterTests {
+  struct Rows: DelimitedSink {
+    var rows: [[String]] = []
+    var current: [String] = []
+    mutating func field(_ bytes: UnsafeRawBufferPointer) { current.append(String(decoding: bytes, as: UTF8.self)) }
+    mutating func endRow() { rows.append(current); current = [] }
+  }
+
+  /// The rows, or nil when the splitter refuses the input; fed `chunk` bytes at a time.
+  func split(_ text: String, chunk: Int = .max, delimiter: UInt8 = 0x09) -> [[String]]? {
+    let bytes = Array(text.utf8)
+    var splitter = DelimitedSplitter(delimiter: delimiter)
+    var sink = Rows()
+    var i = 0
+    while i < bytes.count {
+      let j = min(bytes.count, i + min(chunk, bytes.count))
+      if bytes[i..<j].withUnsafeBytes({ splitter.feed($0, into: &sink) }) != nil { return nil }
+      i = j
+    }
+    return splitter.finish(into: &sink) ? sink.rows : nil
+  }
+
+  static let cases: [(String, [[String]]?)] = [
+    ("a\tb\n", [["a", "b"]]),
+    ("a\tb", [["a", "b"]]),                                   // the last row needs no line end
+    ("a\t\n\tb\n\t\n", [["a", ""], ["", "b"], ["", ""]]),     // empty cells at either end
+    ("\n\r\n\r\na\r\nb\rc\n\n", [["a"], ["b"], ["c"]]),       // CR, LF, CRLF; blank lines give nothing
+    ("a\t", [["a", ""]]),
+    ("\"x\ty\"\t\"l1\nl2\r\nl3\"\n", [["x\ty", "l1\nl2\r\nl3"]]),
+    ("\"say \"\"hi\"\"\"\t\"\"\t\"\"\"\"\n", [["say \"hi\"", "", "\""]]),
+    ("  sp  \t\" q \"\n", [["  sp  ", " q "]]),              // spaces are content, never trimmed
+    ("a\0b\t\u{FF}\n", [["a\0b", "\u{FF}"]]),
+    ("ab\"c\n", nil),                                        // a quote inside an unquoted field
+    (" \"q\"\n", nil),                                       // a field is quoted only if " is its first byte
+    ("\"q\"x\n", nil),                                       // text after the closing quote
+    ("\"q\" \n", nil),
+    ("\"open\n", nil),                                       // never closed
+    ("a\t\"open", nil),
+    ("", []),
+  ]
+
+  @Test(arguments: 0..<cases.count) func grammar(_ k: Int) {
+    let (text, want) = Self.cases[k]
+    #expect(split(text) == want, "\(text.debugDescription)")
+  }
+
+  @Test func commaDelimiter() {
+    #expect(split("a,\"b,c\"\td\n", delimiter: 0x2C) == [["a", "b,c\td"]])
+  }
+
+  /// Every chunk size from 1 byte up gives the cells of the whole input: cells that straddle chunks, a `""`
+  /// split between chunks, a CRLF split between chunks, and long unquoted cells (the eight-byte scan).
+  @Test func chunkingNeverChangesTheCells() {
+    let long = String(repeating: "abcdefgh", count: 9) + "xyz"
+    let text = "index\t\"q \"\"x\"\"\r\nnext\"\t\(long)\r\n1\t\"\"\t\(long)\"\"\n2\t\t\"\(long)\"\r\n"
+    // The second row has a quote inside an unquoted field (`\(long)""`): refused, whatever the chunking.
+    #expect(split(text) == nil)
+    let good = text.replacingOccurrences(of: "\(long)\"\"", with: long)
+    let goodWhole = split(good)
+    #expect(goodWhole == [["index", "q \"x\"\r\nnext", long], ["1", "", long], ["2", "", long]])
+    for chunk in 1...good.utf8.count {
+      #expect(split(good, chunk: chunk) == goodWhole, "chunk \(chunk)")
+      #expect(split(text, chunk: chunk) == nil, "chunk \(chunk)")
+    }
+  }
+
+  /// The eight-byte scan finds the first special byte at every offset within a word, for each of the four.
+  @Test func firstSpecialAtEveryOffset() {
+    for special in [UInt8(0x09), 0x22, 0x0A, 0x0D] {
+      for at in 0..<24 {
+        var bytes = [UInt8](repeating: 0x61, count: 24)
+        bytes[at] = special
+        if at + 3 < 24 { bytes[at + 3] = 0x09 }  // a later match never wins
+        bytes.withUnsafeBufferPointer { p in
+          #expect(DelimitedSplitter.firstSpecial(p.baseAddress!, from: 0, to: 24, delimiter: 0x09) == at)
+        }
+      }
+    }
+    // Bytes ≥ 0x80 and one below each special (a borrow) are not matches.
+    let bytes: [UInt8] = [0x08, 0x21, 0x09 ^ 0x80, 0xFF, 0x0C, 0x0B, 0x01, 0x00, 0x80, 0x61, 0x0A]
+    bytes.withUnsafeBufferPointer { p in
+      #expect(DelimitedSplitter.firstSpecial(p.baseAddress!, from: 0, to: bytes.count, delimiter: 0x09) == 10)
+    }
+  }
+}

@@ -302,7 +302,7 @@ public enum GradedImport {
     var sha256: String
   }
 
-  /// A CSV/TSV through the strict libcsv reader, or JSONL (one object per line; keys are the columns, `null` is an
+  /// A CSV/TSV through the strict delimited reader, or JSONL (one object per line; keys are the columns, `null` is an
   /// empty cell, the keys of the first object are the header).
   static func readTable(_ url: URL, display: String) throws(ImportError) -> Table {
     let ext = url.pathExtension.lowercased()

@@ -1,4 +1,4 @@
-// libFuzzer target: TSV and CSV per-sample files through the importer's libcsv reader (strict quoting, UTF-8
+// libFuzzer target: TSV and CSV per-sample files through the importer's delimited reader (strict quoting, UTF-8
 // checked), read from a scratch file. The first input byte picks the format: even = TSV, odd = CSV. (Rows as wide
 // as the header are the importer's check, `GroupParser`, not the reader's: a ragged row reaches `row`.)
 import FuzzSupport
