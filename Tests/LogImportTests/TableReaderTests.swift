@@ -172,6 +172,14 @@ import Testing
     #expect(try score(ocr, ["['CENTRE']", "centrie", "Regular Text Recognition"]) == 0)
     #expect(try score(ocr, ["['x^{2}+1']", "x ^ {2}\n+ 1", "Handwritten Mathematical Expression Recognition"]) == 1)
     #expect(try score(ocr, ["['X^{2}']", "x^{2}", "Handwritten Mathematical Expression Recognition"]) == 0)
+    // Python's semantics: strip() removes U+001C–U+001F and U+3000, lower() is Unicode, `in` compares code
+    // points (a decomposed é contains a plain e; Foundation's canonical equivalence said no).
+    #expect(try score(ocr, ["['ab']", "\u{1C}x\u{3000}", "Regular Text Recognition"]) == 0)
+    #expect(OCRBenchRule.normalise("\u{1C}\u{3000} ÉCOLE\nDu Soir \u{1F}") == Array("école du soir".utf8))
+    #expect(OCRBenchRule.squeeze(" \u{2028}x ^ {2}\n+ 1\t") == Array("x^{2}+1".utf8))
+    #expect(try score(ocr, ["['e']", "cafe\u{301}", "Regular Text Recognition"]) == 1)
+    #expect(try score(ocr, ["['Straße']", "STRASSE? no: straße.", "Regular Text Recognition"]) == 1)
+    #expect(try score(ocr, ["['   ']", "a   b", "Regular Text Recognition"]) == 0)  // an answer stripped to ""
     let math = ExtractedAnswerRule()
     #expect(try score(math, ["3.0", "3", "", "free_form"]) == 1)
     #expect(try score(math, [" Square ", "square", "", "free_form"]) == 1)
@@ -231,7 +239,9 @@ import Testing
   }
 
   @Test func commaDelimiter() {
-    #expect(split("a,\"b,c\"\td\n", delimiter: 0x2C) == [["a", "b,c\td"]])
+    #expect(split("a,\"b,c\td\"\n", delimiter: 0x2C) == [["a", "b,c\td"]])
+    #expect(split("a\tb,c\n", delimiter: 0x2C) == [["a\tb", "c"]])  // a tab is content in a CSV
+    #expect(split("a,\"b\"\tc\n", delimiter: 0x2C) == nil)        // and not a delimiter after a quote
   }
 
   /// Every chunk size from 1 byte up gives the cells of the whole input: cells that straddle chunks, a `""`
