@@ -42,23 +42,32 @@
     }
   }
 
-  @inlinable func classOf(_ v: UInt32) -> CL100KClass {
-    if v < Self.tableLimit { return CL100KClass(rawValue: table[Int(v)])! }
+  /// The class of a scalar at or above `tableLimit`.
+  @usableFromInline static func classOfRare(_ v: UInt32) -> CL100KClass {
     guard let s = Unicode.Scalar(v) else { return .other }
-    return Self.classify(s)
+    return classify(s)
   }
 }
 
 /// Splits valid UTF-8 into pre-tokens. `body` receives each piece as a byte range.
+///
+/// `classes` points into `CL100KClassTable.table` (the caller keeps it alive), so a class lookup is one load:
+/// no bounds check, no lazy-global check (the ASCII table used to be a global `let`, whose `swift_once` was
+/// 2.7 % of importing the simulated benchmark) and no optional from `init(rawValue:)`.
 @usableFromInline struct CL100KSplitter {
   @usableFromInline let p: UnsafePointer<UInt8>
   @usableFromInline let n: Int
-  @usableFromInline let classes: CL100KClassTable
+  @usableFromInline let classes: UnsafePointer<UInt8>
 
-  @inlinable init(_ p: UnsafePointer<UInt8>, _ n: Int, classes: CL100KClassTable) {
+  @inlinable init(_ p: UnsafePointer<UInt8>, _ n: Int, classes: UnsafePointer<UInt8>) {
     self.p = p
     self.n = n
     self.classes = classes
+  }
+
+  /// The class whose raw value the table holds (every entry is one, written by `CL100KClassTable.init`).
+  @inlinable @inline(__always) func tableClass(_ v: Int) -> CL100KClass {
+    unsafeBitCast(classes[v], to: CL100KClass.self)
   }
 
   /// Scalar value and byte length at `i` (input is valid UTF-8: Swift strings always are).
@@ -75,9 +84,9 @@
 
   @inlinable @inline(__always) func classAt(_ i: Int) -> (CL100KClass, Int) {
     let b = p[i]
-    if b < 0x80 { return (CL100KClass(rawValue: asciiClasses[Int(b)])!, 1) }
+    if b < 0x80 { return (tableClass(Int(b)), 1) }
     let (v, len) = scalar(at: i)
-    return (classes.classOf(v), len)
+    return (v < CL100KClassTable.tableLimit ? tableClass(Int(v)) : CL100KClassTable.classOfRare(v), len)
   }
 
   /// End of the run of `cls` scalars starting at `i`.
@@ -165,7 +174,3 @@
   }
 }
 
-/// Classes of ASCII bytes.
-@usableFromInline let asciiClasses: [UInt8] = (0..<128).map { v in
-  CL100KClassTable.classify(Unicode.Scalar(UInt8(v))).rawValue
-}

@@ -102,12 +102,14 @@ public struct CL100KTokenizer: Sendable {
     var scratch = BPEScratch()
     text.withUTF8 { buf in
       guard let base = buf.baseAddress, buf.count > 0 else { return }
-      let splitter = CL100KSplitter(base, buf.count, classes: classes)
-      var i = 0
-      while i < buf.count {
-        let j = splitter.pieceEnd(i)
-        body(base + i, j - i, &scratch)
-        i = j
+      classes.table.withUnsafeBufferPointer { table in
+        let splitter = CL100KSplitter(base, buf.count, classes: table.baseAddress!)
+        var i = 0
+        while i < buf.count {
+          let j = splitter.pieceEnd(i)
+          body(base + i, j - i, &scratch)
+          i = j
+        }
       }
     }
   }
