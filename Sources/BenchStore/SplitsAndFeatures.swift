@@ -116,28 +116,35 @@ extension StoreTransaction {
       return false
     }
     let index = try sampleIndex()
+    // Rows are inserted in sample-id order, so the table and both indexes grow at their right edge instead of
+    // taking each row at a random leaf.
+    var order: [(id: Int64, row: Int)] = []
+    order.reserveCapacity(sampleKeys.count)
+    for (i, key) in sampleKeys.enumerated() {
+      guard let ref = index[key] else {
+        throw StoreError(.notFound, "feature set '\(name)' has a vector for a sample that is not stored", path: path,
+                         table: "feature", key: key)
+      }
+      order.append((ref.id, i))
+    }
+    order.sort { $0.id < $1.id }
+    for k in order.indices.dropFirst() where order[k].id == order[k - 1].id {
+      throw StoreError(.invalidArgument, "feature set '\(name)' has two vectors for this sample", path: path,
+                       table: "feature", key: sampleKeys[order[k].row])
+    }
     try db.execute(sql: "DELETE FROM featureSet WHERE name = ?", arguments: [name])
     try db.execute(sql: "INSERT INTO featureSet(name, dimension, source, sha256) VALUES (?, ?, ?, ?)",
                    arguments: [name, matrix.columns, source, hash])
     let setId = db.lastInsertedRowID
     let st = try RawStatement(db, "INSERT INTO feature(featureSetId, sampleId, vector) VALUES (?, ?, ?)")
     defer { st.reset() }
-    var seen = Set<String>()
     #if !_endian(little)
     var row = [UInt32](repeating: 0, count: matrix.columns)
     #endif
-    for (i, key) in sampleKeys.enumerated() {
-      guard let ref = index[key] else {
-        throw StoreError(.notFound, "feature set '\(name)' has a vector for a sample that is not stored", path: path,
-                         table: "feature", key: key)
-      }
-      guard seen.insert(key).inserted else {
-        throw StoreError(.invalidArgument, "feature set '\(name)' has two vectors for this sample", path: path,
-                         table: "feature", key: key)
-      }
+    for (id, i) in order {
       let base = i * matrix.columns
       st.bind(1, setId)
-      st.bind(2, ref.id)
+      st.bind(2, id)
       #if _endian(little)
       matrix.values.withUnsafeBytes { all in
         st.bindBlob(3, UnsafeRawBufferPointer(rebasing: all[(base * 4)..<((base + matrix.columns) * 4)]))
