@@ -45,6 +45,24 @@ struct TokenizerTests {
     #expect(tok.pieces("") == [])
   }
 
+  /// The eight-at-a-time letter run equals the scalar-by-scalar one from every start, on text with the ASCII
+  /// neighbours of the letter ranges (@ [ ` {), bytes ≥ 0x80, non-ASCII letters and runs across word boundaries.
+  @Test func letterRunsEightAtATimeEqualTheScalarLoop() {
+    let text = "@AZ[az`{ abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ éclair naïveté 日本語x ſ1 _\u{7F}q"
+      + String(repeating: "Quick", count: 7) + "!" + String(repeating: "zZ", count: 13)
+    let bytes = Array(text.utf8)
+    tok.classes.table.withUnsafeBufferPointer { table in
+      bytes.withUnsafeBufferPointer { b in
+        let splitter = CL100KSplitter(b.baseAddress!, b.count, classes: table.baseAddress!)
+        var start = 0
+        while start < b.count {
+          #expect(splitter.skipLetters(from: start) == splitter.skip(.letter, from: start), "from \(start)")
+          start += splitter.scalar(at: start).1
+        }
+      }
+    }
+  }
+
   @Test func emptyTextIsZeroTokens() {
     #expect(tok.count("") == 0)
     #expect(tok.encode("").isEmpty)
