@@ -5,8 +5,8 @@
 #   make test-slurm  after make test: the real-Slurm test (installs slurm-wlm and munge; docs/slurm.md)
 SHELL := /bin/bash
 SWIFT ?= swift
-# zlib1g-dev: zlib, which inflates xlsx/.npz parts. librsvg2-bin: rsvg-convert, the PDF beside every SVG plot.
-DEB_PACKAGES := libsqlite3-dev libopenblas-dev zlib1g-dev librsvg2-bin
+# zlib1g-dev: zlib, for ZIPFoundation (writes xlsx). libisal-dev: ISA-L, which inflates xlsx/.npz parts. librsvg2-bin: rsvg-convert, the PDF beside every SVG plot.
+DEB_PACKAGES := libsqlite3-dev libopenblas-dev zlib1g-dev libisal-dev librsvg2-bin
 # The tools the report's readers use, for make test-render: pdflatex with booktabs/graphicx/rotating, Chromium.
 RENDER_PACKAGES := texlive-latex-base texlive-latex-recommended chromium
 RENDER_TESTS := LaTeXCompileTests|HTMLRenderTests|PlotPDFTests|CSVTypeTests

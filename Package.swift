@@ -35,9 +35,9 @@ let package = Package(
   targets: [
     // MARK: System libraries (Debian packages; the Makefile installs them when missing)
     .systemLibrary(name: "CBLAS", path: "Sources/CBLAS", providers: [.apt(["libopenblas-dev"])]),
-    // zlib: LogImport inflates the parts of xlsx and .npz archives itself (raw deflate, bounded by the declared
-    // compressed size; docs/importing.md "Archives").
-    .systemLibrary(name: "CZlibRaw", path: "Sources/CZlibRaw", providers: [.apt(["zlib1g-dev"])]),
+    // ISA-L: LogImport inflates the parts of xlsx and .npz archives itself (raw deflate, bounded by the declared
+    // compressed size; docs/importing.md "Archives"). (ZIPFoundation, which writes archives, links zlib.)
+    .systemLibrary(name: "CIsal", path: "Sources/CIsal", providers: [.apt(["libisal-dev"])]),
 
     // MARK: Layers (arrows point down only; see docs/architecture.md)
     // BenchCore's inner loops (SHA-256 of every imported file and of the benchmark fingerprint, metrics) are
@@ -58,7 +58,7 @@ let package = Package(
     // LogImport is optimised in debug builds too: the test suite imports the real logs and several simulated
     // benchmarks, and unoptimised parsing made those imports most of `make test`'s CPU time.
     .target(name: "LogImport",
-            dependencies: ["BenchCore", "BenchStore", "VLRouterBenchPreset", "CZlibRaw", "Yams", "ZIPFoundation"],
+            dependencies: ["BenchCore", "BenchStore", "VLRouterBenchPreset", "CIsal", "Yams", "ZIPFoundation"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-O"], .when(configuration: .debug))]),
     // Simulation is optimised in debug builds too: the tests simulate and write a dozen benchmarks (features,
     // prompts, TSV and xlsx logs), and unoptimised it was the largest share of the test run's CPU (36 s of 142 s).

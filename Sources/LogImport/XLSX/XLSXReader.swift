@@ -1,7 +1,7 @@
 // Streaming reader for .xlsx workbooks (Office Open XML spreadsheets) as VLMEvalKit writes them
 // through pandas/xlsxwriter — and as Excel, openpyxl or LibreOffice write them.
 //
-// Reading opens the ZIP archive (`ZipArchive`: our own central-directory reader, parts inflated with zlib,
+// Reading opens the ZIP archive (`ZipArchive`: our own central-directory reader, parts inflated with ISA-L,
 // bounded by their declared compressed size), resolves the first (or a named) worksheet through
 // `xl/workbook.xml` and its relationships, loads the shared-string table, then streams the worksheet XML
 // through `XMLScanner` in fixed-size decompressed chunks: memory is the shared strings plus one chunk
