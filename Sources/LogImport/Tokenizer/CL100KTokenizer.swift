@@ -490,8 +490,13 @@ struct RankTable: Sendable {
   /// pairs occur in no cl100k token, e.g. `qz`, `jx`), so their merges stay in cache; repeated patterns
   /// (`aaaa…`, `abab…`) have none and go to the bucket merge whole, whose rank-by-rank passes then walk the
   /// piece front to back.
-  private func mergeLong(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch) {
+  ///
+  /// Returns the number of parts. With `collect: false` (counting) the segments' parts are only counted, not
+  /// gathered into `scratch.starts` (4 bytes per token: 227 MB for 100 MiB of random letters).
+  @discardableResult
+  private func mergeLong(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch, collect: Bool = true) -> Int {
     scratch.segmentStarts.removeAll(keepingCapacity: true)
+    var parts = 0
     var a = 0
     var i = 1
     while i <= n {
@@ -503,22 +508,29 @@ struct RankTable: Sendable {
       if cut {
         let length = i - a
         if length == 1 {
-          scratch.segmentStarts.append(Int32(truncatingIfNeeded: a))
+          parts += 1
+          if collect { scratch.segmentStarts.append(Int32(truncatingIfNeeded: a)) }
         } else {
           if length < Self.largePieceThreshold {
             mergeRescan(p + a, length, scratch: &scratch)
           } else {
             mergeLarge(p + a, length, scratch: &scratch)
           }
-          let offset = Int32(truncatingIfNeeded: a)
-          for k in 0..<(scratch.starts.count - 1) { scratch.segmentStarts.append(scratch.starts[k] &+ offset) }
+          parts += scratch.starts.count - 1
+          if collect {
+            let offset = Int32(truncatingIfNeeded: a)
+            for k in 0..<(scratch.starts.count - 1) { scratch.segmentStarts.append(scratch.starts[k] &+ offset) }
+          }
         }
         a = i
       }
       i += 1
     }
-    swap(&scratch.starts, &scratch.segmentStarts)
-    scratch.starts.append(Int32(truncatingIfNeeded: n))
+    if collect {
+      swap(&scratch.starts, &scratch.segmentStarts)
+      scratch.starts.append(Int32(truncatingIfNeeded: n))
+    }
+    return parts
   }
 
   @inline(__always) private func merge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
@@ -535,6 +547,9 @@ struct RankTable: Sendable {
   func bytePairCount(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
                      algorithm: MergeAlgorithm = .automatic) -> Int {
     if n <= 1 || rank(p, n) != nil { return n == 0 ? 0 : 1 }
+    if algorithm == .long || (algorithm == .automatic && n >= Self.largePieceThreshold) {
+      return mergeLong(p, n, scratch: &scratch, collect: false)
+    }
     merge(p, n, scratch: &scratch, algorithm: algorithm)
     return scratch.starts.count - 1
   }
