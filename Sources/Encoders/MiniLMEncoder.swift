@@ -36,8 +36,8 @@ public struct MiniLMEncoder: TextEncoder {
     var model: TransformerEncoder
     do {
       let configuration = try TransformerConfiguration(bertConfigJSON: try Data(contentsOf: configURL))
-      var rng = SplitMix64(seed: 0)  // every parameter is overwritten by `load` below
-      model = try TransformerEncoder(configuration: configuration, using: &rng)
+      var rng = SplitMix64(seed: 0)  // every parameter is overwritten by `load` below: no draws
+      model = try TransformerEncoder(configuration: configuration, initializerRange: 0, using: &rng)
     } catch let e as LearningError {
       throw EncoderError(.mismatch, e.description, file: configURL.path)
     } catch {
