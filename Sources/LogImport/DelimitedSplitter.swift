@@ -77,14 +77,8 @@ struct DelimitedSplitter {
         }
         let c = base[i]
         if c == Self.quote { return i }
-        emit(base, start, i, into: &sink)
+        close(base, start, i, at: c, into: &sink)
         i += 1
-        if c == d {
-          state = .fieldNotBegun
-        } else {
-          sink.endRow()
-          state = .rowNotBegun
-        }
       case .quoted:
         guard let q = memchr(base + i, Int32(Self.quote), n - i) else {
           carry.append(contentsOf: UnsafeBufferPointer(start: base + start, count: n - start))
@@ -106,14 +100,8 @@ struct DelimitedSplitter {
           start = i
           state = .quoted
         } else if c == d || c == Self.lf || c == Self.cr {
-          emit(base, start, end, into: &sink)
+          close(base, start, end, at: c, into: &sink)
           i += 1
-          if c == d {
-            state = .fieldNotBegun
-          } else {
-            sink.endRow()
-            state = .rowNotBegun
-          }
         } else {
           return i
         }
@@ -136,6 +124,19 @@ struct DelimitedSplitter {
     }
     state = .rowNotBegun
     return true
+  }
+
+  /// Delivers the cell `start..<end` and moves past `c`, the delimiter or a line end that ends it.
+  @inline(__always)
+  private mutating func close<S: DelimitedSink>(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, at c: UInt8,
+                                                into sink: inout S) {
+    emit(base, start, end, into: &sink)
+    if c == delimiter {
+      state = .fieldNotBegun
+    } else {
+      sink.endRow()
+      state = .rowNotBegun
+    }
   }
 
   @inline(__always)
