@@ -22,15 +22,16 @@ public enum FeatureImport {
     let f = try GroupParser.readFeatures(npy, ids: ids, name: name, root: npy.deletingLastPathComponent())
     let now = ISO8601DateFormatter().string(from: Date())
     return try store.transaction { tx in
-      let (wrote, rows, dimension) = try FeatureImport.store(f, in: tx, importedAt: now)
+      let (wrote, rows, dimension, _) = try FeatureImport.store(f, in: tx, importedAt: now)
       return Outcome(name: f.name, rows: rows, dimension: dimension, wrote: wrote)
     }
   }
 
-  /// Stores parsed features under the importer's rules and records the file. Returns whether the set was
-  /// written, and its shape.
-  static func store(_ f: ParsedFeatures, in tx: StoreTransaction, importedAt now: String) throws
-    -> (wrote: Bool, rows: Int, dimension: Int)
+  /// Stores parsed features under the importer's rules and records the file (unless `recordFile` is false: the
+  /// importer records it later, to keep `importedFile` ids in file order). Returns whether the set was written,
+  /// its shape and the file's row.
+  static func store(_ f: ParsedFeatures, in tx: StoreTransaction, importedAt now: String, recordFile: Bool = true)
+    throws -> (wrote: Bool, rows: Int, dimension: Int, file: ImportedFile)
   {
     let stored = try tx.sampleIndex()
     let dimension = f.shape.dropFirst().reduce(1, *)
@@ -59,8 +60,8 @@ public enum FeatureImport {
                                       matrix: Matrix(rows: keep.count, columns: dimension, values: values),
                                       source: f.path, sha256: all ? f.sha256 : nil)
     try tx.setFeatureShape(Array(f.shape.dropFirst()), ofFeatureSet: f.name)
-    try tx.recordImportedFile(ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count,
-                                           importedAt: now))
-    return (wrote, keep.count, dimension)
+    let file = ImportedFile(path: f.path, sha256: f.sha256, kind: "features", rows: f.keys.count, importedAt: now)
+    if recordFile { try tx.recordImportedFile(file) }
+    return (wrote, keep.count, dimension, file)
   }
 }

@@ -73,20 +73,41 @@ struct ImportWriter {
     var waited = 0.0
     var perModel: [Int64: Int] = [:]
     let counter = options.tokenCounter
-    for d in schedule.datasets {
-      var datasetFailure: String?
-      if let job = d.fileJob {
+    // `importedFile` rows are written in the same order either way (each dataset file before its groups' files,
+    // feature files last), so their ids — which records cite — do not depend on when the features were stored.
+    /// Stores a dataset file's samples; returns the file's row to record, or why its groups are skipped.
+    func takeDatasetFile(_ d: ParseSchedule.Dataset) throws -> (file: ImportedFile?, failure: String?) {
+      guard let job = d.fileJob else { return (nil, nil) }
+      let (result, w) = try channel.take(job)
+      waited += w
+      switch result {
+      case .dataset(let parsed):
+        if try tx.upsertSamples(parsed.samples).updated > 0 { recomputeCosts = true }
+        summary.filesRead += 1
+        return (parsed.file, nil)
+      case .failed(_, _, let error): return (nil, "its dataset file cannot be read: \(error)")
+      default: return (nil, nil)
+      }
+    }
+    var featureFiles: [ImportedFile] = []
+    func takeFeatures() throws {
+      for job in schedule.featureJobs {
         let (result, w) = try channel.take(job)
         waited += w
-        switch result {
-        case .dataset(let parsed):
-          if try tx.upsertSamples(parsed.samples).updated > 0 { recomputeCosts = true }
-          try tx.recordImportedFile(parsed.file)
-          summary.filesRead += 1
-        case .failed(_, _, let error): datasetFailure = "its dataset file cannot be read: \(error)"
-        default: break
-        }
+        if case .features(let f) = result { featureFiles.append(try importFeatures(f)) }
       }
+    }
+    var datasetFiles: [String: (file: ImportedFile?, failure: String?)] = [:]
+    if schedule.featuresFirst {
+      for d in schedule.datasets { datasetFiles[d.name] = try takeDatasetFile(d) }
+      phases.mark("writer: dataset files")
+      try takeFeatures()
+      phases.mark("features (stored while the parsers read the groups)")
+    }
+    for d in schedule.datasets {
+      let taken = schedule.featuresFirst ? datasetFiles[d.name]! : try takeDatasetFile(d)
+      if let file = taken.file { try tx.recordImportedFile(file) }
+      let datasetFailure = taken.failure
       var groups: [ParsedGroup] = []
       for job in d.groupJobs {
         let (result, w) = try channel.take(job)
@@ -194,8 +215,8 @@ struct ImportWriter {
       summary.vanishedGroups.append(GroupProblem(model: g.model, dataset: g.dataset, reason: reason, deletedRecords: deleted))
       summary.warnings.append(warn("\(g.model) × \(g.dataset): \(reason); its \(deleted) stored records were deleted"))
     }
-    phases.mark("writer: samples and records (pipelined with parsing)")
-    summary.writerWaitSeconds = waited
+    phases.mark(schedule.featuresFirst ? "writer: records (pipelined with parsing)"
+                  : "writer: samples and records (pipelined with parsing)")
 
     if recomputeCosts { try tx.recomputeCosts() }
     let thresholdText = "\(options.correctThreshold)"
@@ -218,12 +239,10 @@ struct ImportWriter {
     }
     phases.mark("split")
 
-    for job in schedule.featureJobs {
-      let (result, w) = try channel.take(job)
-      summary.writerWaitSeconds += w
-      if case .features(let f) = result { try importFeatures(f) }
-    }
-    phases.mark("features")
+    if !schedule.featuresFirst { try takeFeatures() }
+    for f in featureFiles { try tx.recordImportedFile(f) }
+    if !schedule.featuresFirst { phases.mark("features") }
+    summary.writerWaitSeconds = waited
 
     if let simulation = plan.simulation {
       let path = WorkDirectoryScanner.relative(simulation, to: plan.root)
@@ -297,10 +316,12 @@ struct ImportWriter {
 
   /// Stores a feature file as the feature set named after it (replacing a different stored one). Keys of
   /// samples that are not stored (dropped) are ignored; every stored sample needs a vector.
-  mutating func importFeatures(_ f: ParsedFeatures) throws {
-    let (wrote, rows, dimension) = try FeatureImport.store(f, in: tx, importedAt: plan.now)
+  /// Stores a feature set; returns its file's `importedFile` row, for the caller to record.
+  mutating func importFeatures(_ f: ParsedFeatures) throws -> ImportedFile {
+    let (wrote, rows, dimension, file) = try FeatureImport.store(f, in: tx, importedAt: plan.now, recordFile: false)
     summary.featureSets.append(f.name)
     if wrote { progress(.note("\(f.path): feature set '\(f.name)', \(rows) × \(dimension)")) }
+    return file
   }
 
   static func readPreset(_ url: URL, path: String) throws(ImportError) -> String? {

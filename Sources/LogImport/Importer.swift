@@ -206,7 +206,12 @@ public struct Importer: Sendable {
          try sha256(ofFile: d.url, displayPath: d.path).hex == before.sha256 { continue }
       readDatasets.insert(d.name)
     }
-    let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets)
+    // Feature sets can be stored while the groups are parsed only when the dataset files give every sample (no
+    // group adds one from its own questions) and no policy drops samples afterwards: then the stored samples,
+    // hence every feature row and `featureSet.sha256`, are the same as when they are stored last.
+    let allSamplesFromFiles = Set(plan.groups.map(\.dataset.name)).isSubset(of: ctx.datasetsWithFile)
+    let schedule = ParseSchedule(plan: plan, readDatasets: readDatasets,
+                                 featuresFirst: allSamplesFromFiles && options.missing == .refuse)
     phases.mark("snapshot")
     return Prepared(plan: plan, snapshot: snapshot.0, storedGroups: snapshot.1, context: ctx, schedule: schedule,
                     phases: phases)
@@ -343,15 +348,31 @@ struct ParseSchedule: Sendable {
   }
   var jobs: [ParseJob] = []
   var datasets: [Dataset] = []
-  /// Job indices of the feature files (read last).
+  /// Job indices of the feature files.
   var featureJobs: [Int] = []
+  /// Jobs in the order dataset files, feature files, groups (the writer stores the feature sets while the
+  /// parsers read the groups); otherwise each dataset's file and groups in turn, the feature files last.
+  var featuresFirst: Bool
 
-  init(plan: ImportPlan, readDatasets: Set<String>) {
+  init(plan: ImportPlan, readDatasets: Set<String>, featuresFirst: Bool = false) {
+    self.featuresFirst = featuresFirst
     var order: [String] = []
     var info: [String: DatasetInfo] = [:]
     for g in plan.groups where info[g.dataset.name] == nil {
       order.append(g.dataset.name)
       info[g.dataset.name] = g.dataset
+    }
+    func addFeatureJobs() {
+      for url in plan.featureFiles {
+        featureJobs.append(jobs.count)
+        jobs.append(.features(url))
+      }
+    }
+    func addGroupJobs(of k: Int) {
+      for g in plan.groups where g.dataset.name == datasets[k].name {
+        datasets[k].groupJobs.append(jobs.count)
+        jobs.append(.group(g))
+      }
     }
     for name in order {
       var d = Dataset(name: name, info: info[name]!, fileJob: nil, groupJobs: [])
@@ -359,16 +380,11 @@ struct ParseSchedule: Sendable {
         d.fileJob = jobs.count
         jobs.append(.dataset(f))
       }
-      for g in plan.groups where g.dataset.name == name {
-        d.groupJobs.append(jobs.count)
-        jobs.append(.group(g))
-      }
       datasets.append(d)
+      if !featuresFirst { addGroupJobs(of: datasets.count - 1) }
     }
-    for url in plan.featureFiles {
-      featureJobs.append(jobs.count)
-      jobs.append(.features(url))
-    }
+    addFeatureJobs()
+    if featuresFirst { for k in datasets.indices { addGroupJobs(of: k) } }
   }
 }
 

@@ -1,5 +1,5 @@
 import BenchCore
-import BenchStore
+@testable import BenchStore
 import Foundation
 import Simulation
 import Testing
@@ -57,6 +57,40 @@ import Testing
 /// The simulator's outputs look like real ones to the importer: no constant token counts, and xlsx per-sample
 /// files import to the same benchmark as TSV ones.
 @Suite struct SimulationRealismImportTests {
+  /// With `--missing refuse` and every sample in a dataset file, the feature sets are stored while the parsers read
+  /// the groups (`ParseSchedule.featuresFirst`); otherwise last. Both orders leave the same rows, with the same ids
+  /// (records cite `importedFile` ids, which follow the files' order either way).
+  @Test func featureSetsStoredEarlyOrLateGiveTheSameDatabase() async throws {
+    let dir = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let root = dir.appendingPathComponent("sim")
+    try write(simulate(SimulationConfig(scale: 0.02, seed: 42)), to: root)
+    var dumps: [[String]] = []
+    for missing in [MissingPolicy.refuse, .dropModel] {
+      let store = try BenchStore(path: dir.appendingPathComponent("\(missing.rawValue).sqlite").path)
+      let s = try await Importer(options: ImportOptions(root: root, missing: missing)).run(into: store)
+      let early = s.phases.contains { $0.name.hasPrefix("features (stored while") }
+      #expect(early == (missing == .refuse), "\(missing): \(s.phases.map(\.name))")
+      #expect(s.featureSets == ["image", "patches", "text"])
+      dumps.append(try await store.transaction { tx in
+        var rows: [String] = []
+        for sql in ["SELECT printf('%d|%s|%s|%s|%d', id, path, sha256, kind, rows) FROM importedFile ORDER BY id",
+                    "SELECT printf('%d|%d|%d|%d|%d', sampleId, modelId, sourceFileId, sourceRow, outputTokens) "
+                      + "FROM record ORDER BY sampleId, modelId",
+                    "SELECT printf('%d|%d|%s', featureSetId, sampleId, hex(vector)) FROM feature "
+                      + "ORDER BY featureSetId, sampleId",
+                    "SELECT printf('%d|%s|%d|%s', id, name, dimension, sha256) FROM featureSet ORDER BY id",
+                    "SELECT printf('%d|%s|%d', id, key, inputTokens) FROM sample ORDER BY id"] {
+          let st = try RawStatement(tx.db, sql)
+          defer { st.reset() }
+          while try st.step() { rows.append(st.text(0)) }
+        }
+        return rows
+      })
+    }
+    #expect(dumps[0].count > 10_000 && dumps[0] == dumps[1])
+  }
+
   @Test("A small-scale simulation imports without a 'constant token counts' warning", arguments: SlowTests.enabled ? [UInt64(42), 7] : [UInt64(42)])
   func noConstantTokenCountWarnings(seed: UInt64) async throws {
     let dir = try temporaryDirectory()
