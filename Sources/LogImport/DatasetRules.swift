@@ -250,13 +250,8 @@ public struct ANLSRule: DatasetRule {
 
 /// OCRBench has no per-sample file: correct iff any answer of the Python-list `answer` is a substring of the
 /// prediction, both lower-cased, trimmed, newlines as spaces; for "Handwritten Mathematical Expression
-/// Recognition" spaces and newlines are removed and case is kept.
-///
-/// Python's semantics on UTF-8 bytes: `str.lower()` (Swift's full lower-case mapping, `PythonText.lower`; bytes
-/// for ASCII text), `str.strip()` (`PythonText.isSpace`, which unlike Foundation's `.whitespacesAndNewlines` counts
-/// U+001C–U+001F), and `in` as a byte search, which for UTF-8 is the code-point search Python does (no canonical
-/// equivalence, which Foundation's `range(of:)` applied). Foundation's string calls were 6.6 % of importing the
-/// simulated benchmark.
+/// Recognition" spaces and newlines are removed and case is kept (`OCRBenchScore.normalise`, Python's semantics
+/// through `PythonText`). An answer that normalises to "" matches nothing.
 public struct OCRBenchRule: DatasetRule {
   public init() {}
   public var summary: String { "recomputed: some `answer` is a substring of `prediction` (OCRBench rule)" }
@@ -267,61 +262,12 @@ public struct OCRBenchRule: DatasetRule {
   public func score(_ row: RuleRow) throws(ImportError) -> Float {
     let answerCell = row[0] ?? ""
     let answers = PythonLiteral.list(answerCell) ?? [answerCell]
-    let prediction = row[1] ?? ""
-    let handwritten = row[2] == "Handwritten Mathematical Expression Recognition"
-    let p = handwritten ? Self.squeeze(prediction) : Self.normalise(prediction)
-    for answer in answers {
-      let a = handwritten ? Self.squeeze(answer) : Self.normalise(answer)
-      if !a.isEmpty && Self.contains(p, a) { return 1 }
-    }
-    return 0
-  }
-
-  /// `s.lower().strip().replace('\n', ' ')`, as UTF-8.
-  static func normalise(_ s: String) -> [UInt8] {
-    var bytes: [UInt8]
-    if s.utf8.allSatisfy({ $0 < 0x80 }) {
-      bytes = s.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-    } else {
-      bytes = Array(PythonText.lower(s).utf8)
-    }
-    bytes = stripped(bytes)
-    for i in bytes.indices where bytes[i] == 0x0A { bytes[i] = 0x20 }
-    return bytes
-  }
-
-  /// `s.strip().replace('\n', ' ').replace(' ', '')`, as UTF-8.
-  static func squeeze(_ s: String) -> [UInt8] {
-    stripped(Array(s.utf8)).filter { $0 != 0x20 && $0 != 0x0A }
-  }
-
-  /// `str.strip()` on UTF-8 bytes.
-  static func stripped(_ bytes: [UInt8]) -> [UInt8] {
-    var lo = 0, hi = bytes.count
-    while lo < hi, let (c, width) = scalar(bytes, at: lo), PythonText.isSpace(c) { lo += width }
-    while hi > lo {
-      var start = hi - 1
-      while start > lo, bytes[start] & 0xC0 == 0x80 { start -= 1 }
-      guard let (c, _) = scalar(bytes, at: start), PythonText.isSpace(c) else { break }
-      hi = start
-    }
-    return lo == 0 && hi == bytes.count ? bytes : Array(bytes[lo..<hi])
-  }
-
-  /// The code point that starts at `i` of valid UTF-8, and its length in bytes.
-  private static func scalar(_ bytes: [UInt8], at i: Int) -> (Unicode.Scalar, Int)? {
-    let b0 = bytes[i]
-    if b0 < 0x80 { return (Unicode.Scalar(b0), 1) }
-    let width = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2
-    guard i + width <= bytes.count else { return nil }
-    var value = UInt32(b0) & (0x7F >> width)
-    for k in 1..<width { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-    return Unicode.Scalar(value).map { ($0, width) }
-  }
-
-  /// `needle in haystack` on UTF-8 bytes.
-  static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { firstIndex(of: $0, in: h) != nil } }
+    let category = row[2]
+    let p = OCRBenchScore.normalise(row[1] ?? "", category: category)
+    return answers.contains { a in
+      let a = OCRBenchScore.normalise(a, category: category)
+      return !a.isEmpty && PythonText.contains(p, a)
+    } ? 1 : 0
   }
 }
 

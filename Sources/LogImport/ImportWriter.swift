@@ -97,15 +97,15 @@ struct ImportWriter {
         if case .features(let f) = result { featureFiles.append(try importFeatures(f)) }
       }
     }
-    var datasetFiles: [String: (file: ImportedFile?, failure: String?)] = [:]
+    var takenFirst: [(file: ImportedFile?, failure: String?)] = []
     if schedule.featuresFirst {
-      for d in schedule.datasets { datasetFiles[d.name] = try takeDatasetFile(d) }
+      takenFirst = try schedule.datasets.map(takeDatasetFile)
       phases.mark("writer: dataset files")
       try takeFeatures()
       phases.mark("features (stored while the parsers read the groups)")
     }
-    for d in schedule.datasets {
-      let taken = schedule.featuresFirst ? datasetFiles[d.name]! : try takeDatasetFile(d)
+    for (k, d) in schedule.datasets.enumerated() {
+      let taken = schedule.featuresFirst ? takenFirst[k] : try takeDatasetFile(d)
       if let file = taken.file { try tx.recordImportedFile(file) }
       let datasetFailure = taken.failure
       var groups: [ParsedGroup] = []
@@ -315,8 +315,8 @@ struct ImportWriter {
   // MARK: Features
 
   /// Stores a feature file as the feature set named after it (replacing a different stored one). Keys of
-  /// samples that are not stored (dropped) are ignored; every stored sample needs a vector.
-  /// Stores a feature set; returns its file's `importedFile` row, for the caller to record.
+  /// samples that are not stored (dropped) are ignored; every stored sample needs a vector. Returns the file's
+  /// `importedFile` row, for the caller to record.
   mutating func importFeatures(_ f: ParsedFeatures) throws -> ImportedFile {
     let (wrote, rows, dimension, file) = try FeatureImport.store(f, in: tx, importedAt: plan.now, recordFile: false)
     summary.featureSets.append(f.name)

@@ -362,12 +362,6 @@ struct ParseSchedule: Sendable {
       order.append(g.dataset.name)
       info[g.dataset.name] = g.dataset
     }
-    func addFeatureJobs() {
-      for url in plan.featureFiles {
-        featureJobs.append(jobs.count)
-        jobs.append(.features(url))
-      }
-    }
     func addGroupJobs(of k: Int) {
       for g in plan.groups where g.dataset.name == datasets[k].name {
         datasets[k].groupJobs.append(jobs.count)
@@ -383,7 +377,10 @@ struct ParseSchedule: Sendable {
       datasets.append(d)
       if !featuresFirst { addGroupJobs(of: datasets.count - 1) }
     }
-    addFeatureJobs()
+    for url in plan.featureFiles {
+      featureJobs.append(jobs.count)
+      jobs.append(.features(url))
+    }
     if featuresFirst { for k in datasets.indices { addGroupJobs(of: k) } }
   }
 }

@@ -247,15 +247,16 @@ public enum OCRBenchScore {
   /// Correct iff some answer is a substring of the prediction. Handwritten math: all spaces and newlines
   /// removed, case kept; other categories: lower-cased, stripped, newlines → spaces.
   public static func isCorrect(prediction: String, answers: [String], category: String) -> Bool {
+    let p = normalise(prediction, category: category)
+    return answers.contains { PythonText.contains(p, normalise($0, category: category)) }
+  }
+
+  /// The text as VLMEvalKit compares it: `s.strip().replace('\n', ' ').replace(' ', '')` for handwritten math,
+  /// else `s.lower().strip().replace('\n', ' ')`.
+  public static func normalise(_ s: String, category: String?) -> String {
     if category == handwrittenMathCategory {
-      func squash(_ s: String) -> String {
-        PythonText.replace(PythonText.replace(PythonText.strip(s), "\n", " "), " ", "")
-      }
-      let p = squash(prediction)
-      return answers.contains { PythonText.contains(p, squash($0)) }
+      return PythonText.replace(PythonText.replace(PythonText.strip(s), "\n", " "), " ", "")
     }
-    func norm(_ s: String) -> String { PythonText.replace(PythonText.strip(PythonText.lower(s)), "\n", " ") }
-    let p = norm(prediction)
-    return answers.contains { PythonText.contains(p, norm($0)) }
+    return PythonText.replace(PythonText.strip(PythonText.lower(s)), "\n", " ")
   }
 }

@@ -533,25 +533,26 @@ struct RankTable: Sendable {
     return parts
   }
 
+  /// Merges `p[0..<n]` and returns the number of parts; their starts are left in `scratch.starts` unless
+  /// `collect` is false and the cut merge ran (counting needs no starts).
+  @discardableResult
   @inline(__always) private func merge(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
-                                       algorithm: MergeAlgorithm) {
+                                       algorithm: MergeAlgorithm, collect: Bool = true) -> Int {
     switch algorithm {
     case .rescan: mergeRescan(p, n, scratch: &scratch)
     case .large: mergeLarge(p, n, scratch: &scratch)
-    case .long: mergeLong(p, n, scratch: &scratch)
+    case .long: return mergeLong(p, n, scratch: &scratch, collect: collect)
     case .automatic:
-      if n < Self.largePieceThreshold { mergeRescan(p, n, scratch: &scratch) } else { mergeLong(p, n, scratch: &scratch) }
+      if n >= Self.largePieceThreshold { return mergeLong(p, n, scratch: &scratch, collect: collect) }
+      mergeRescan(p, n, scratch: &scratch)
     }
+    return scratch.starts.count - 1
   }
 
   func bytePairCount(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,
                      algorithm: MergeAlgorithm = .automatic) -> Int {
     if n <= 1 || rank(p, n) != nil { return n == 0 ? 0 : 1 }
-    if algorithm == .long || (algorithm == .automatic && n >= Self.largePieceThreshold) {
-      return mergeLong(p, n, scratch: &scratch, collect: false)
-    }
-    merge(p, n, scratch: &scratch, algorithm: algorithm)
-    return scratch.starts.count - 1
+    return merge(p, n, scratch: &scratch, algorithm: algorithm, collect: false)
   }
 
   func bytePairEncode(_ p: UnsafePointer<UInt8>, _ n: Int, scratch: inout BPEScratch,

@@ -534,7 +534,8 @@ struct StaticBytes: Sendable {
 
 /// The first index at or after `start` where `needle` occurs in `haystack` (byte for byte, as Python's `in` and
 /// `str.replace` match), or nil: memchr to each candidate first byte (vectorised), then memcmp — Glibc's module has
-/// no memmem. The failed-API marker check and openpyxl's escape removal both search this way.
+/// no memmem. The failed-API marker check, openpyxl's escape removal and `PythonText.contains` / `replace` search
+/// this way.
 func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>,
                 from start: Int = 0) -> Int? {
   let n = haystack.count, m = needle.count
